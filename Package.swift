@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Frontline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontline", targets: ["frontline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Pure domain: cases, commands → events, the fold, queue order. No I/O.
+        .target(name: "FrontlineCore"),
+        // Journal, snapshots, recovery, data-dir lock, and the CaseService that joins them to Core.
+        .target(name: "FrontlineStore", dependencies: ["FrontlineCore"]),
+        // Pure terminal toolkit: cells, grid, width, sanitiser, diff, editor model.
+        .target(name: "FrontlineTUI"),
+        // The application: state, keys → effects, screens, themes.
+        .target(name: "FrontlineConsole", dependencies: [
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // System ncursesw; only NcursesBackend imports it.
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "NcursesBackend", dependencies: ["FrontlineTUI", "CNcursesw"]),
+        .executableTarget(name: "frontline", dependencies: [
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "frontline-bench", dependencies: [
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole",
+        ]),
+        .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
+        .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore"]),
+        .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
+        .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
+                    resources: [.copy("Golden")]),
+        // Depends on the executable so `swift test` builds the binary the tmux journeys drive.
+        .testTarget(name: "EndToEndTests", dependencies: ["frontline"]),
+    ]
+)

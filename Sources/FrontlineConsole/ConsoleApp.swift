@@ -1,0 +1,191 @@
+import Foundation
+import FrontlineCore
+import FrontlineStore
+import FrontlineTUI
+
+/// The run loop: wait for a key or the tick, update, perform effects through the store, draw.
+public final class ConsoleApp {
+    public struct Options {
+        public var agent: String
+        public var levels: ServiceLevels
+        public var timeZone: TimeZone
+        /// How long the loop waits for a key before redrawing anyway (ages tick live).
+        public var tickMilliseconds: Int
+        /// A dirty draft is saved after this much typing pause.
+        public var draftSaveDelay: TimeInterval
+        public var environment: [String: String]
+
+        public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
+                    tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.agent = agent
+            self.levels = levels
+            self.timeZone = timeZone
+            self.tickMilliseconds = tickMilliseconds
+            self.draftSaveDelay = draftSaveDelay
+            self.environment = environment
+        }
+    }
+
+    public private(set) var state: ConsoleState
+    public private(set) var queue: QueueSnapshot
+    let service: CaseService
+    let backend: TerminalBackend
+    let host: ConsoleHost
+    let clock: WallClock
+    let theme: Theme
+    let options: Options
+
+    public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
+        self.service = service
+        self.backend = backend
+        self.host = host
+        self.clock = clock
+        self.theme = theme
+        self.options = options
+        state = ConsoleState(agent: options.agent)
+        queue = QueueSnapshot(desk: service.desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: clock.now())
+        if let note = service.recoveryNotes.first {
+            state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
+        }
+    }
+
+    /// Runs until the agent quits or the host says to stop; returns why it ended (nil for a normal quit).
+    @discardableResult
+    public func run() -> String? {
+        while true {
+            let world = refreshWorld()
+            draw(world)
+            if let reason = host.exitReason {
+                saveDraftBeforeExit()
+                return reason
+            }
+            let key = backend.nextKey(timeoutMilliseconds: options.tickMilliseconds)
+            if let reason = host.exitReason {
+                saveDraftBeforeExit()
+                return reason
+            }
+            if let key {
+                if handle(key) { return nil }
+            } else {
+                tick()
+            }
+        }
+    }
+
+    /// Feeds one key through update and performs its effects. Returns true when the agent quit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        let world = refreshWorld()
+        let layout = ConsoleLayout(width: backend.size.width, height: backend.size.height)
+        state.replyWidth = layout.replyTextWidth
+        let effects = ConsoleUpdate.handle(key, state: &state, world: world, pageSize: max(1, layout.queueRows - 1))
+        var quit = false
+        for effect in effects {
+            if perform(effect) { quit = true }
+        }
+        let after = refreshWorld()
+        for effect in ConsoleUpdate.followSelection(state: &state, world: after) { _ = perform(effect) }
+        return quit
+    }
+
+    /// Time passing with no key: save a draft the agent paused on, let old messages fade.
+    public func tick() {
+        let now = clock.now()
+        if state.draftDirty, let last = state.lastEditAt, now.timeIntervalSince(last) >= options.draftSaveDelay {
+            for effect in ConsoleUpdate.flushDraft(&state) { _ = perform(effect) }
+        }
+        if let s = state.status, s.kind == .info, now.timeIntervalSince(s.at) > 10 { state.status = nil }
+        if let problem = service.backgroundProblem, state.status == nil {
+            state.status = StatusMessage(problem, kind: .error, at: now)
+        }
+    }
+
+    /// The current frame, as it would be drawn now.
+    public func frame() -> Grid {
+        let world = refreshWorld()
+        return ConsoleRenderer.render(state: state, world: world, theme: theme, width: backend.size.width, height: backend.size.height).grid
+    }
+
+    func draw(_ world: ConsoleWorld) {
+        let size = backend.size
+        let frame = ConsoleRenderer.render(state: state, world: world, theme: theme, width: size.width, height: size.height)
+        state.queueTop = frame.queueTop
+        state.historyScroll = frame.historyScroll
+        backend.present(frame.grid)
+    }
+
+    /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
+    func refreshWorld() -> ConsoleWorld {
+        _ = service.pollChanges()
+        let desk = service.desk
+        let now = clock.now()
+        let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: options.levels)
+        if !queue.isCurrent(desk: desk, query: query, now: now) {
+            queue = QueueSnapshot(desk: desk, query: query, now: now)
+        }
+        if let i = queue.index(of: state.selectedCaseID) {
+            state.selectedIndex = i
+        } else if !queue.rows.isEmpty {
+            state.selectedIndex = min(max(0, state.selectedIndex), queue.rows.count - 1)
+            state.selectedCaseID = queue.rows[state.selectedIndex]
+        } else {
+            state.selectedCaseID = nil
+            state.selectedIndex = 0
+        }
+        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, timeZone: options.timeZone)
+    }
+
+    /// Returns true for `.quit`.
+    func perform(_ effect: ConsoleEffect) -> Bool {
+        let now = clock.now()
+        switch effect {
+        case .quit:
+            return true
+        case .suspend:
+            host.suspend()
+        case let .saveDraft(id, body):
+            do {
+                try service.perform(.saveDraft(id, body: body), actor: state.agent)
+            } catch {
+                state.draftDirty = true
+                state.status = StatusMessage("draft NOT saved: \(error)", kind: .error, at: now)
+            }
+        case let .perform(command, success):
+            do {
+                try service.perform(command, actor: state.agent)
+                state.status = StatusMessage(success, at: now)
+                if case let .reply(id, _) = command, id == state.editorCaseID {
+                    state.editor = TextEditorState()
+                    state.draftDirty = false
+                    state.focus = .queue
+                }
+            } catch {
+                state.status = StatusMessage("\(error)", kind: .error, at: now)
+            }
+        case let .openExternalEditor(id, text):
+            var result: Result<String, Error> = .failure(ExternalEditor.Failure(description: "the editor did not run"))
+            host.runOutsideFullScreen {
+                result = Result { try ExternalEditor.edit(text, caseID: id, environment: options.environment) }
+            }
+            switch result {
+            case let .success(edited):
+                state.editorCaseID = id
+                state.editor = TextEditorState(text: edited)
+                state.draftDirty = true
+                state.lastEditAt = now
+                state.focus = .reply
+                for e in ConsoleUpdate.flushDraft(&state) { _ = perform(e) }
+                state.status = StatusMessage("draft from the editor kept · Ctrl-S sends", at: now)
+            case let .failure(error):
+                state.status = StatusMessage("\(error)", kind: .error, at: now)
+            }
+        }
+        return false
+    }
+
+    /// On quit, SIGHUP, SIGTERM or a lost terminal: an unsent draft must be on disk.
+    public func saveDraftBeforeExit() {
+        for effect in ConsoleUpdate.flushDraft(&state) { _ = perform(effect) }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// Everything the console shows that is not in the store: where the agent is, what they are
+/// typing, what was last said to them. Each console keeps its own.
+public struct ConsoleState: Sendable, Equatable {
+    public var agent: String
+    public var view: QueueView = .waiting
+    /// The applied search (narrows the queue); empty = none.
+    public var search: String = ""
+    /// Selection is by case id, so it stays on the same case when rows are added or move;
+    /// the index is the fallback when that case leaves the view.
+    public var selectedCaseID: CaseID?
+    public var selectedIndex: Int = 0
+    public var queueTop: Int = 0
+    public var historyScroll: Int = 0
+    public var focus: Focus = .queue
+    public var mode: Mode = .normal
+    /// The reply being written, and the case it belongs to.
+    public var editor = TextEditorState()
+    public var editorCaseID: CaseID?
+    /// True when the editor holds text not yet saved as a draft.
+    public var draftDirty = false
+    public var lastEditAt: Date?
+    public var status: StatusMessage?
+    public var quitRequested = false
+    /// The reply pane's text width at the last frame: up/down in the editor move by wrapped lines.
+    public var replyWidth = 60
+
+    public init(agent: String) { self.agent = agent }
+
+    public enum Focus: Sendable, Equatable { case queue, reply }
+
+    public enum Mode: Sendable, Equatable {
+        case normal
+        case help
+        case prompt(Prompt)
+        case picker(Picker)
+    }
+
+    public var isEditing: Bool { focus == .reply && mode == .normal }
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, error }
+    public var text: String
+    public var kind: Kind
+    public var at: Date
+
+    public init(_ text: String, kind: Kind = .info, at: Date) {
+        self.text = text
+        self.kind = kind
+        self.at = at
+    }
+}
+
+/// A one-line question at the bottom of the screen.
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case search
+        case commandLine
+        case escalationReason(CaseID, EscalationLevel)
+        case followUpWhen(CaseID)
+        case followUpNote(CaseID, due: Date)
+        case followUpOutcome(CaseID)
+        case note(CaseID)
+        case assign(CaseID)
+        case tag(CaseID)
+    }
+
+    public var purpose: Purpose
+    public var label: String
+    public var field: TextEditorState
+    /// Shown under the prompt: a hint, or what is wrong with the last attempt.
+    public var hint: String?
+
+    public init(_ purpose: Purpose, label: String, text: String = "", hint: String? = nil) {
+        self.purpose = purpose
+        self.label = label
+        field = TextEditorState(text: text)
+        self.hint = hint
+    }
+}
+
+/// A short menu chosen with a digit or the arrows.
+public struct Picker: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case apology(CaseID)
+        case escalation(CaseID)
+        case priority(CaseID)
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    public var options: [String]
+    public var selected: Int = 0
+
+    public init(_ purpose: Purpose, title: String, options: [String], selected: Int = 0) {
+        self.purpose = purpose
+        self.title = title
+        self.options = options
+        self.selected = selected
+    }
+}
+
+/// What the pure update asks the run loop to do.
+public enum ConsoleEffect: Sendable, Equatable {
+    /// Perform a command through the store; show `success` on the status line when it is durable.
+    case perform(Command, success: String)
+    case saveDraft(CaseID, String)
+    case openExternalEditor(CaseID, String)
+    case suspend
+    case quit
+}

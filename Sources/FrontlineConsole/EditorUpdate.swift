@@ -1,0 +1,61 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// Keys while the reply pane has focus: a small multi-line editor.
+enum EditorUpdate {
+    static func handle(_ key: Key, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        guard let c = world.selectedCase(state) else {
+            state.focus = .queue
+            return []
+        }
+        ConsoleUpdate.loadEditor(for: c.id, state: &state, world: world)
+        let width = max(1, state.replyWidth)
+        var e = state.editor
+        switch key {
+        case .escape:
+            state.focus = .queue
+            return ConsoleUpdate.flushDraft(&state)
+        case .control("s"):
+            let body = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else {
+                state.status = StatusMessage("the reply is empty: nothing sent", kind: .error, at: world.now)
+                return []
+            }
+            return [.perform(.reply(c.id, body: e.text), success: "reply sent on \(c.id)")]
+        case .control("e"):
+            return [.openExternalEditor(c.id, e.text)]
+        case .control("z"):
+            return ConsoleUpdate.flushDraft(&state) + [.suspend]
+        case .character(let ch): e.insert(ch)
+        case .tab: e.insert(text: "    ")
+        case .enter: e.newline()
+        case .backspace: e.backspace()
+        case .delete, .control("d"): e.deleteForward()
+        case .control("w"), .alt("\u{7F}"), .alt("\u{08}"): e.deleteWordBackward()
+        case .alt("d"): e.deleteWordForward()
+        case .control("u"): e.deleteToLineStart()
+        case .left: e.moveLeft()
+        case .right: e.moveRight()
+        case .alt("b"): e.moveWordLeft()
+        case .alt("f"): e.moveWordRight()
+        case .up: e.moveUp(width: width)
+        case .down: e.moveDown(width: width)
+        case .home, .control("a"): e.moveLineStart(width: width)
+        case .end: e.moveLineEnd(width: width)
+        case .pageUp: e.moveToStart()
+        case .pageDown: e.moveToEnd()
+        case .function(1):
+            state.mode = .help
+            return []
+        default:
+            return []
+        }
+        if e.text != state.editor.text {
+            state.draftDirty = true
+            state.lastEditAt = world.now
+        }
+        state.editor = e
+        return []
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// Who this customer is and everything that happened with them: the selected case's full
+/// thread first, then their earlier cases.
+enum HistoryPane {
+    static func draw(into g: inout Grid, box: Rect, state: ConsoleState, world: ConsoleWorld, theme: Theme) -> Int {
+        let inner = box.inset(by: 1)
+        guard let c = world.selectedCase(state), let history = CustomerHistory(desk: world.desk, caseID: c.id) else {
+            g.write(" History ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
+            return 0
+        }
+        let k = history.customer
+        let text = TimeText(timeZone: world.timeZone)
+        let language = Language(rawValue: k.language.lowercased()).map(\.rawValue) ?? TextSanitiser.singleLine(k.language)
+        let title = " \(TextSanitiser.singleLine(k.name)) · \(language) · customer since \(text.year(k.since)) "
+        g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
+        let lines = content(c, history: history, width: inner.width, world: world)
+        let maxScroll = max(0, lines.count - inner.height)
+        let scroll = min(state.historyScroll, maxScroll)
+        for (row, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+            g.write(line, x: inner.x, y: inner.y + row, width: inner.width, theme: theme)
+        }
+        if maxScroll > 0 {
+            let mark = scroll >= maxScroll ? " end · K up " : " J more ↓ "
+            g.write(mark, x: box.maxX - DisplayWidth.of(mark) - 2, y: box.maxY - 1, style: theme[.dim])
+        }
+        return scroll
+    }
+
+    static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld) -> [StyledLine] {
+        let now = world.now
+        let text = TimeText(timeZone: world.timeZone)
+        let k = history.customer
+        var out: [StyledLine] = []
+        let earlier = history.earlierCaseCount(than: c.id)
+        var summary = "\(history.cases.count) case\(history.cases.count == 1 ? "" : "s") (\(earlier) earlier)"
+        if let last = history.lastContact {
+            summary += " · last contact \(text.dayAndTime(last.at, now: now))"
+        }
+        if !k.email.isEmpty { summary += " · \(TextSanitiser.singleLine(k.email))" }
+        out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+        if let last = history.lastContact {
+            let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
+            let gist = DisplayWidth.truncate(TextSanitiser.singleLine(last.body), toWidth: max(10, width * 2))
+            out += wrapped("\(who): \(gist)", width: width, firstPrefix: "Last (\(history.lastContactCase ?? "")) ", indent: 2, role: .normal, prefixRole: .dim)
+        }
+        out.append(StyledLine())
+
+        // The selected case: header, state, promises, then the thread.
+        let head = "── \(c.id) · \(TextSanitiser.singleLine(c.subject)) "
+        out.append(StyledLine(DisplayWidth.pad(head + String(repeating: "─", count: max(0, width)), toWidth: width), .title))
+        var facts = "\(c.status.rawValue) · \(c.priority.rawValue) · \(c.assignee.map { TextSanitiser.singleLine($0) } ?? "unassigned")"
+        facts += " · opened \(text.stamp(c.openedAt, now: now))"
+        if !c.tags.isEmpty { facts += " · " + c.tags.map { "#" + TextSanitiser.singleLine($0) }.joined(separator: " ") }
+        out += wrapped(facts, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+        switch world.levels.state(of: c, at: now) {
+        case .breached:
+            let late = now.timeIntervalSince(world.levels.deadline(for: c)!)
+            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA breached \(AgeFormat.compact(late)) ago", .slaBreached))
+        case .atRisk:
+            let left = world.levels.deadline(for: c)!.timeIntervalSince(now)
+            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA due in \(AgeFormat.compact(left))", .slaAtRisk))
+        case .ok:
+            let left = world.levels.deadline(for: c)!.timeIntervalSince(now)
+            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA due in \(AgeFormat.compact(left))", .slaOK))
+        case .none:
+            break
+        }
+        if let e = c.escalation {
+            out += wrapped(TextSanitiser.singleLine(e.reason), width: width,
+                           firstPrefix: "⚑ escalated to \(e.level.label) by \(TextSanitiser.singleLine(e.by)), \(text.stamp(e.at, now: now)): ",
+                           indent: 2, role: .escalated, prefixRole: .escalated)
+        }
+        for f in c.followUps.sorted(by: { $0.due < $1.due }) {
+            let note = TextSanitiser.singleLine(f.note)
+            if f.done {
+                let outcome = f.outcome.map { " → " + TextSanitiser.singleLine($0) } ?? ""
+                out += wrapped(note + outcome, width: width, firstPrefix: "✓ follow-up done: ", indent: 2, role: .dim, prefixRole: .dim)
+            } else if f.due <= now {
+                out += wrapped(note, width: width, firstPrefix: "⏰ OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))): ",
+                               indent: 2, role: .followUpOverdue, prefixRole: .followUpOverdue)
+            } else {
+                out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now)): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
+            }
+        }
+        if !c.apologies.isEmpty {
+            let list = c.apologies.map { "\($0.kind.label) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")
+            out += wrapped(list, width: width, firstPrefix: "apologised: ", indent: 2, role: .dim, prefixRole: .dim)
+        }
+        out.append(StyledLine())
+        out += thread(c, customer: k, width: width, world: world)
+
+        let others = history.cases.filter { $0.id != c.id }
+        if !others.isEmpty {
+            out.append(StyledLine())
+            out.append(StyledLine(DisplayWidth.pad("── Earlier cases " + String(repeating: "─", count: max(0, width)), toWidth: width), .title))
+            for o in others {
+                let line = "\(o.id) \(o.status.rawValue) · \(text.date(o.openedAt, now: now)) · \(TextSanitiser.singleLine(o.subject))"
+                out.append(StyledLine(DisplayWidth.truncate(line, toWidth: width), .dim))
+                if let last = o.messages.last(where: { $0.direction != .note }) {
+                    let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
+                    out.append(StyledLine(DisplayWidth.truncate("  \(who): \(TextSanitiser.singleLine(last.body))", toWidth: width), .dim))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Messages, replies, notes and events of one case, oldest first.
+    static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld) -> [StyledLine] {
+        let text = TimeText(timeZone: world.timeZone)
+        enum Item { case message(Message), activity(CaseActivity) }
+        var items: [(Date, Int, Item)] = []
+        for (i, m) in c.messages.enumerated() { items.append((m.at, i, .message(m))) }
+        for (i, a) in c.activity.enumerated() { items.append((a.at, 100_000 + i, .activity(a))) }
+        items.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var out: [StyledLine] = []
+        for (_, _, item) in items {
+            switch item {
+            case let .message(m):
+                let stamp = text.stamp(m.at, now: world.now) + " "
+                let body = TextSanitiser.sanitise(m.body)
+                switch m.direction {
+                case .inbound:
+                    out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)
+                case .outbound:
+                    out += wrapped(body, width: width, firstPrefix: stamp + "↳ " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .outbound, prefixRole: .outbound)
+                case .note:
+                    out += wrapped(body, width: width, firstPrefix: stamp + "note " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .note, prefixRole: .note)
+                }
+            case let .activity(a):
+                out += wrapped(TextSanitiser.singleLine(a.text), width: width, firstPrefix: text.stamp(a.at, now: world.now) + " · ", indent: 2, role: .event, prefixRole: .event)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import FrontlineCore
+import FrontlineTUI
+
+/// Things drawn over the panes: a picker menu and the help screen.
+enum Overlays {
+    static func drawPicker(_ p: Picker, into g: inout Grid, over area: Rect, theme: Theme) {
+        let title = TextSanitiser.singleLine(p.title)
+        let labels = p.options.enumerated().map { " \($0.offset + 1)  \($0.element) " }
+        let width = min(area.width, max(DisplayWidth.of(title) + 4, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+        let height = min(area.height, p.options.count + 4)
+        let box = Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
+        g.fill(box, style: theme[.normal])
+        g.drawBox(box, style: theme[.accent])
+        g.write(" " + title + " ", x: box.x + 1, y: box.y, style: theme[.title], maxWidth: box.width - 2)
+        for (i, label) in labels.enumerated() where box.y + 1 + i < box.maxY - 1 {
+            let style = i == p.selected ? theme[.selected] : theme[.normal]
+            g.fill(Rect(x: box.x + 1, y: box.y + 1 + i, width: box.width - 2, height: 1), style: style)
+            g.write(label, x: box.x + 1, y: box.y + 1 + i, style: style, maxWidth: box.width - 2)
+        }
+        g.write(" digit or ↑↓ Enter · Esc cancels ", x: box.x + 1, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 2)
+    }
+
+    static let queueHelp: [(String, String)] = [
+        ("↑ ↓  j k", "move through the queue"), ("PgUp PgDn", "a page up / down"), ("Home End  g G", "first / last case"),
+        ("1 … 7", "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All"),
+        ("/", "search (name, e-mail, case id, subject, text); Esc clears"),
+        ("J K", "scroll the customer history"),
+        ("r  Enter", "write a reply in the reply pane"), ("Ctrl-E", "write the reply in $VISUAL / $EDITOR"),
+        ("a", "apologise: delay, faulty product, our mistake, bad experience"),
+        ("e", "escalate to tier 2 or a supervisor, with a reason"),
+        ("f", "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)"),
+        ("F", "mark the next follow-up done, with an outcome"),
+        ("n", "add an internal note"), ("t", "take the case (assign to me)"), ("A", "assign to someone"),
+        ("p", "set priority"), ("#", "add tags"), ("s", "solve"), ("o", "reopen"), ("P", "set pending (waiting on customer)"),
+        (":", "command line: escalate, followup, done, assign, take, priority, tag, note, reply, view, search"),
+        ("Ctrl-Z", "suspend (fg to resume)"), ("q", "quit (your draft is kept)"),
+    ]
+
+    static let editorHelp: [(String, String)] = [
+        ("Ctrl-S", "send the reply"), ("Esc", "back to the queue (the draft is kept)"),
+        ("Ctrl-E", "continue in $VISUAL / $EDITOR"), ("← → ↑ ↓", "move; up/down follow wrapped lines"),
+        ("Home End  Ctrl-A", "start / end of the line"), ("PgUp PgDn", "start / end of the reply"),
+        ("Ctrl-W  Alt-Backspace", "delete the word before the cursor"), ("Alt-D", "delete the word after"),
+        ("Ctrl-U", "delete to the start of the line"), ("Alt-B Alt-F", "word left / right"),
+    ]
+
+    static func drawHelp(into g: inout Grid, area: Rect, focus: ConsoleState.Focus, theme: Theme) {
+        let box = area.inset(by: max(0, min(2, (area.height - 10) / 2)))
+        g.fill(box, style: theme[.normal])
+        g.drawBox(box, style: theme[.accent])
+        let title = focus == .reply ? " Keys in the reply editor " : " Keys "
+        g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: box.width - 4)
+        let entries = focus == .reply ? editorHelp : queueHelp
+        let keyWidth = min(24, (entries.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+        for (i, (key, what)) in entries.enumerated() where box.y + 1 + i < box.maxY - 1 {
+            let y = box.y + 1 + i
+            g.write(key, x: box.x + 2, y: y, style: theme[.accent], maxWidth: keyWidth)
+            g.write(what, x: box.x + 2 + keyWidth, y: y, style: theme[.normal], maxWidth: max(0, box.width - keyWidth - 4))
+        }
+        g.write(" any key closes ", x: box.x + 2, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 4)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// Keys while a one-line prompt is open (search, command line, reasons, times, notes).
+enum PromptUpdate {
+    static func handle(_ key: Key, prompt: Prompt, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        var p = prompt
+        switch key {
+        case .escape, .control("c"), .control("g"):
+            if case .search = p.purpose {
+                state.search = ""
+                state.selectedIndex = 0
+            }
+            state.mode = .normal
+            return []
+        case .enter:
+            return submit(p, state: &state, world: world)
+        case .character(let c): p.field.insert(c)
+        case .backspace: p.field.backspace()
+        case .delete: p.field.deleteForward()
+        case .control("w"), .alt("\u{7F}"): p.field.deleteWordBackward()
+        case .control("u"): p.field.deleteToLineStart()
+        case .left: p.field.moveLeft()
+        case .right: p.field.moveRight()
+        case .home, .control("a"): p.field.moveToStart()
+        case .end, .control("e"): p.field.moveToEnd()
+        case .alt("b"): p.field.moveWordLeft()
+        case .alt("f"): p.field.moveWordRight()
+        default: break
+        }
+        if case .search = p.purpose, p.field.text != state.search {
+            // Narrow as the agent types.
+            state.search = p.field.text
+            state.selectedIndex = 0
+            state.selectedCaseID = nil
+            state.queueTop = 0
+        }
+        state.mode = .prompt(p)
+        return []
+    }
+
+    static func submit(_ p: Prompt, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        let text = p.field.text.trimmingCharacters(in: .whitespaces)
+        func retry(_ problem: String) -> [ConsoleEffect] {
+            var again = p
+            again.hint = problem
+            state.mode = .prompt(again)
+            return []
+        }
+        state.mode = .normal
+        switch p.purpose {
+        case .search:
+            state.search = text
+            return []
+        case .commandLine:
+            guard !text.isEmpty else { return [] }
+            do {
+                return try ConsoleCommandLine.run(text, state: &state, world: world)
+            } catch {
+                return retry(error.description)
+            }
+        case let .escalationReason(id, level):
+            guard !text.isEmpty else { return retry("a reason is required: the next person needs to know why") }
+            return [.perform(.escalate(id, level: level, reason: text), success: "\(id) escalated to \(level.label)")]
+        case let .followUpWhen(id):
+            do {
+                let due = try FollowUpTime(timeZone: world.timeZone).parse(text, now: world.now)
+                let shown = TimeText(timeZone: world.timeZone).dayAndTime(due, now: world.now)
+                state.mode = .prompt(Prompt(.followUpNote(id, due: due), label: "Follow up \(id) \(shown): what",
+                                            hint: "what you promised the customer"))
+                return []
+            } catch {
+                return retry(error.description)
+            }
+        case let .followUpNote(id, due):
+            guard !text.isEmpty else { return retry("say what to follow up on") }
+            let shown = TimeText(timeZone: world.timeZone).dayAndTime(due, now: world.now)
+            return [.perform(.scheduleFollowUp(id, due: due, note: text), success: "follow-up on \(id) set for \(shown)")]
+        case let .followUpOutcome(id):
+            return [.perform(.completeFollowUp(id, id: nil, outcome: text.isEmpty ? nil : text), success: "follow-up on \(id) done")]
+        case let .note(id):
+            guard !text.isEmpty else { return retry("the note is empty") }
+            return [.perform(.note(id, body: p.field.text), success: "note added to \(id)")]
+        case let .assign(id):
+            let who = text.isEmpty ? nil : text
+            return [.perform(.assign(id, agent: who), success: who.map { "\(id) assigned to \($0)" } ?? "\(id) unassigned")]
+        case let .tag(id):
+            let tags = text.split(separator: " ").map(String.init)
+            guard !tags.isEmpty else { return retry("give at least one tag") }
+            return [.perform(.tag(id, tags: tags), success: "\(id) tagged \(tags.joined(separator: " "))")]
+        }
+    }
+}

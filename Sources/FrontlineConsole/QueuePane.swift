@@ -1,0 +1,115 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// The queue: what to work next, how long each customer has waited, and SLA state.
+enum QueuePane {
+    /// Draws the pane and returns the top row actually used (so the selection stays visible).
+    static func draw(into g: inout Grid, box: Rect, state: ConsoleState, world: ConsoleWorld, theme: Theme) -> Int {
+        let rows = world.queue.rows
+        let inner = box.inset(by: 1)
+        var title = " \(state.view.title) \(rows.count)"
+        if let oldest = world.queue.oldestWaitingSince {
+            title += " · oldest \(AgeFormat.compact(world.now.timeIntervalSince(oldest)))"
+        }
+        if !state.search.isEmpty { title += " · search \"\(TextSanitiser.singleLine(state.search))\"" }
+        g.write(title + " ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
+
+        // View bar: every view with its count; the current one highlighted.
+        var x = inner.x
+        for (n, v) in QueueView.allCases.enumerated() where x < inner.maxX {
+            let label = "\(n + 1) \(v.title) \(world.queue.counts[v] ?? 0)"
+            let style = v == state.view ? theme[.selected] : theme[.dim]
+            x += g.write(label, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
+            x += g.write(" ", x: x, y: inner.y, style: theme[.normal], maxWidth: inner.maxX - x)
+        }
+
+        let listTop = inner.y + 1
+        let visible = max(0, inner.height - 1)
+        guard visible > 0 else { return 0 }
+        if rows.isEmpty {
+            let why = state.search.isEmpty ? "Nothing here. Well done." : "No case matches the search. Esc clears it."
+            g.write(why, x: inner.x + 2, y: listTop + 1, style: theme[.dim], maxWidth: inner.width - 2)
+            return 0
+        }
+        let selected = world.queue.index(of: state.selectedCaseID) ?? min(state.selectedIndex, rows.count - 1)
+        var top = min(state.queueTop, max(0, rows.count - visible))
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
+        for line in 0..<visible {
+            let i = top + line
+            guard i < rows.count, let c = world.desk.cases[rows[i]] else { break }
+            drawRow(into: &g, c, x: inner.x, y: listTop + line, width: inner.width, isSelected: i == selected, world: world, theme: theme)
+        }
+        if rows.count > visible {
+            let mark = "\(selected + 1)/\(rows.count)"
+            g.write(" \(mark) ", x: box.maxX - DisplayWidth.of(mark) - 4, y: box.maxY - 1, style: theme[.dim])
+        }
+        return top
+    }
+
+    static func drawRow(into g: inout Grid, _ c: SupportCase, x: Int, y: Int, width: Int, isSelected: Bool, world: ConsoleWorld, theme: Theme) {
+        let base = isSelected ? theme[.selected] : theme[.normal]
+        g.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
+        func style(_ role: ThemeRole) -> TextStyle { isSelected ? theme[.selected] : theme[role] }
+        var used = 0
+        func put(_ s: String, _ role: ThemeRole) {
+            guard used < width else { return }
+            used += g.write(s, x: x + used, y: y, style: role == .normal ? base : style(role), maxWidth: width - used)
+        }
+        put(isSelected ? "▶ " : "  ", .normal)
+        put(DisplayWidth.pad(c.id, toWidth: 7) + " ", .normal)
+        put(c.priority.shortLabel + " ", c.priority == .urgent ? .slaBreached : (c.priority == .high ? .accent : .normal))
+        let sla = world.levels.state(of: c, at: world.now)
+        let ageRole: ThemeRole = switch sla {
+        case .breached: .slaBreached
+        case .atRisk: .slaAtRisk
+        case .ok: .slaOK
+        case .none: .dim
+        }
+        put(AgeFormat.compact(c.age(at: world.now)).padLeft(6) + " ", ageRole)
+
+        // Right-hand markers: the things that must not be missed.
+        var markers: [(String, ThemeRole)] = []
+        if let f = c.nextFollowUp() {
+            if f.due <= world.now {
+                markers.append(("⏰ OVERDUE \(AgeFormat.compact(world.now.timeIntervalSince(f.due)))", .followUpOverdue))
+            } else if f.due.timeIntervalSince(world.now) < 86400 {
+                markers.append(("⏰ " + TimeText(timeZone: world.timeZone).clock(f.due), .followUpDue))
+            } else {
+                markers.append(("⏰", .dim))
+            }
+        }
+        if let e = c.escalation {
+            markers.append((e.level == .supervisor ? "⚑ SUP" : "⚑ T2", .escalated))
+        }
+        switch c.status {
+        case .pending: markers.append(("⏸", .dim))
+        case .solved: markers.append(("✓", .dim))
+        case .open: break
+        }
+        let markerText = markers.map(\.0).joined(separator: " ")
+        let markerWidth = markers.isEmpty ? 0 : DisplayWidth.of(markerText) + 1
+        let subjectWidth = max(0, width - used - markerWidth)
+        let customer = world.desk.customer(of: c).map { TextSanitiser.singleLine($0.name) } ?? ""
+        var subject = TextSanitiser.singleLine(c.subject)
+        if width >= 70, !customer.isEmpty { subject = customer + " · " + subject }
+        put(DisplayWidth.pad(subject, toWidth: subjectWidth), .normal)
+        if !markers.isEmpty {
+            used = max(used, width - markerWidth)
+            put(" ", .normal)
+            for (i, m) in markers.enumerated() {
+                if i > 0 { put(" ", .normal) }
+                // Overdue stays red even on the selected row: it must be impossible to miss.
+                used += g.write(m.0, x: x + used, y: y, style: m.1 == .followUpOverdue ? theme[m.1] : style(m.1), maxWidth: width - used)
+            }
+        }
+    }
+}
+
+extension String {
+    func padLeft(_ width: Int) -> String {
+        let w = DisplayWidth.of(self)
+        return w >= width ? self : String(repeating: " ", count: width - w) + self
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import FrontlineCore
+
+/// The ordered rows of the current view plus the counts of every view, computed once per store
+/// change (not per keystroke or frame): at 100,000 cases sorting is the expensive part, and
+/// moving the selection must not pay for it.
+public struct QueueSnapshot: Sendable, Equatable {
+    public var rows: [CaseID]
+    public var counts: [QueueView: Int]
+    /// What it was computed from; recompute when any of it changes.
+    public var sequence: UInt64
+    public var query: QueueQuery
+    /// The next moment a follow-up comes due: membership of the Waiting view changes then.
+    public var validUntil: Date
+    /// Due times of every open follow-up, sorted: "n overdue" is a binary search per frame.
+    public var openFollowUpDues: [Date]
+    /// The longest-waiting customer in this view (for the title), without scanning rows per frame.
+    public var oldestWaitingSince: Date?
+
+    public init(desk: HelpDesk, query: QueueQuery, now: Date) {
+        rows = query.run(on: desk, now: now)
+        counts = QueueQuery.counts(on: desk, agent: query.agent, now: now)
+        sequence = desk.lastSequence
+        self.query = query
+        var dues: [Date] = []
+        for c in desk.cases.values {
+            for f in c.followUps where !f.done { dues.append(f.due) }
+        }
+        dues.sort()
+        openFollowUpDues = dues
+        validUntil = dues.first { $0 > now } ?? .distantFuture
+        var oldest: Date?
+        for id in rows {
+            if let c = desk.cases[id], c.status == .open, let w = c.waitingSince, oldest == nil || w < oldest! { oldest = w }
+        }
+        oldestWaitingSince = oldest
+    }
+
+    /// Open follow-ups due at or before `now`.
+    public func overdueCount(at now: Date) -> Int {
+        var lo = 0, hi = openFollowUpDues.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if openFollowUpDues[mid] <= now { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    public func isCurrent(desk: HelpDesk, query: QueueQuery, now: Date) -> Bool {
+        sequence == desk.lastSequence && self.query == query && now < validUntil
+    }
+
+    public func index(of id: CaseID?) -> Int? {
+        guard let id else { return nil }
+        return rows.firstIndex(of: id)
+    }
+}
+
+/// What update and render read: the store's state, the clock, and the cached queue.
+public struct ConsoleWorld: Sendable {
+    public var desk: HelpDesk
+    public var now: Date
+    public var queue: QueueSnapshot
+    public var levels: ServiceLevels
+    public var timeZone: TimeZone
+
+    public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, timeZone: TimeZone) {
+        self.desk = desk
+        self.now = now
+        self.queue = queue
+        self.levels = levels
+        self.timeZone = timeZone
+    }
+
+    /// The case under the selection, if the queue is not empty.
+    public func selectedCase(_ state: ConsoleState) -> SupportCase? {
+        let i = queue.index(of: state.selectedCaseID) ?? min(state.selectedIndex, queue.rows.count - 1)
+        guard i >= 0, i < queue.rows.count else { return nil }
+        return desk.cases[queue.rows[i]]
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// The reply editor for the selected case.
+enum ReplyPane {
+    static func draw(into g: inout Grid, box: Rect, state: ConsoleState, world: ConsoleWorld, theme: Theme) {
+        let inner = Rect(x: box.x + 2, y: box.y + 1, width: max(0, box.width - 4), height: max(0, box.height - 2))
+        guard let c = world.selectedCase(state) else {
+            g.write(" Reply ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
+            return
+        }
+        let customer = world.desk.customer(of: c)
+        let language = Language(code: customer?.language ?? "en").englishName
+        var title = " Reply to \(c.id) · \(customer.map { TextSanitiser.singleLine($0.firstName) } ?? "") · \(language) "
+        if state.editorCaseID == c.id, !state.editor.isEmpty {
+            title += state.draftDirty ? "· draft (unsaved) " : "· draft saved "
+        }
+        g.write(title, x: box.x + 2, y: box.y, style: state.focus == .reply ? theme[.accent] : theme[.title], maxWidth: max(0, box.width - 4))
+
+        let text = state.editorCaseID == c.id ? state.editor : TextEditorState(text: world.desk.draft(caseID: c.id, agent: state.agent) ?? "")
+        if text.isEmpty && state.focus != .reply {
+            g.write("r write a reply · a apologise · Ctrl-E in $EDITOR · Ctrl-S sends", x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
+            return
+        }
+        // The agent's own text can hold anything pasted: it goes through the sanitiser for display
+        // (the editor keeps what was typed; the grid shows it safely).
+        let layout = text.layout(width: max(1, inner.width))
+        let top = max(0, layout.cursorRow - inner.height + 1)
+        for (row, line) in layout.lines.dropFirst(top).prefix(inner.height).enumerated() {
+            g.write(TextSanitiser.singleLine(line), x: inner.x, y: inner.y + row, style: theme[.normal], maxWidth: inner.width)
+        }
+        if state.focus == .reply && state.mode == .normal {
+            let y = inner.y + layout.cursorRow - top
+            let x = inner.x + min(layout.cursorColumn, max(0, inner.width - 1))
+            var cell = g[x, y]
+            if cell.isContinuation || cell.text.isEmpty { cell = Cell(text: " ", style: theme[.normal]) }
+            cell.style = theme[.selected]
+            g[x, y] = cell
+            let help = " Ctrl-S send · Esc back to queue · Ctrl-E $EDITOR · Ctrl-W delete word "
+            g.write(help, x: box.x + 2, y: box.maxY - 1, style: theme[.dim], maxWidth: max(0, box.width - 4))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// The bottom line: the keys that matter now, or what just happened, or the open prompt.
+enum StatusBar {
+    static let queueKeys: [(String, String)] = [
+        ("a", "apologise"), ("e", "escalate"), ("f", "follow-up"), ("F", "done"), ("r", "reply"), ("n", "note"),
+        ("s", "solve"), ("t", "take"), ("/", "search"), (":", "cmd"), ("?", "help"), ("q", "quit"),
+    ]
+
+    static func draw(into g: inout Grid, y: Int, width: Int, state: ConsoleState, world: ConsoleWorld, theme: Theme) {
+        g.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.statusBar])
+        if case let .prompt(p) = state.mode {
+            drawPrompt(p, into: &g, y: y, width: width, theme: theme)
+            return
+        }
+        // Right side: overdue promises (never hidden), the agent, the time.
+        let overdue = world.queue.overdueCount(at: world.now)
+        let right = " \(TextSanitiser.singleLine(state.agent)) · \(TimeText(timeZone: world.timeZone).clock(world.now)) "
+        var rightWidth = DisplayWidth.of(right)
+        g.write(right, x: width - rightWidth, y: y, style: theme[.statusBar])
+        if overdue > 0 {
+            let flag = " ⏰ \(overdue) overdue "
+            rightWidth += DisplayWidth.of(flag)
+            g.write(flag, x: width - rightWidth, y: y, style: theme[.followUpOverdue])
+        }
+        let room = max(0, width - rightWidth - 1)
+        if let s = state.status {
+            g.write(" " + TextSanitiser.singleLine(s.text) + " ", x: 0, y: y, style: s.kind == .error ? theme[.statusError] : theme[.statusBar], maxWidth: room)
+            return
+        }
+        var x = 0
+        let keys: [(String, String)] = state.focus == .reply
+            ? [("Ctrl-S", "send"), ("Esc", "queue"), ("Ctrl-E", "$EDITOR"), ("F1", "help")]
+            : queueKeys
+        for (key, label) in keys {
+            let need = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
+            guard x + need <= room else { break }
+            x += g.write(" \(key) ", x: x, y: y, style: theme[.key])
+            x += g.write(label + " ", x: x, y: y, style: theme[.statusBar])
+        }
+    }
+
+    static func drawPrompt(_ p: Prompt, into g: inout Grid, y: Int, width: Int, theme: Theme) {
+        g.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.prompt])
+        let label = p.purpose == .commandLine ? ":" : TextSanitiser.singleLine(p.label) + ": "
+        let labelWidth = g.write(label, x: 0, y: y, style: theme[.prompt].with(.bold), maxWidth: width / 2)
+        let room = max(1, width - labelWidth - 1)
+        let layout = p.field.layout(width: 100_000)
+        let line = TextSanitiser.singleLine(layout.lines.first ?? "")
+        // Keep the cursor in view on long input.
+        let skip = max(0, layout.cursorColumn - room + 1)
+        let shown = String(line.dropFirst(skip))
+        g.write(shown, x: labelWidth, y: y, style: theme[.prompt], maxWidth: room)
+        let cx = labelWidth + min(layout.cursorColumn - skip, room)
+        var cell = g[cx, y]
+        if cell.isContinuation { cell = Cell(text: " ", style: theme[.prompt]) }
+        cell.style = theme[.selected]
+        g[cx, y] = cell
+        if let hint = p.hint, y > 0 {
+            g.fill(Rect(x: 0, y: y - 1, width: width, height: 1), style: theme[.prompt])
+            g.write(" " + TextSanitiser.singleLine(hint), x: 0, y: y - 1, style: theme[.dim], maxWidth: width)
+        }
+    }
+}
+
+extension TextStyle {
+    func with(_ a: TextAttributes) -> TextStyle {
+        var s = self
+        s.attributes.insert(a)
+        return s
+    }
+}

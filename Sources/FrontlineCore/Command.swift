@@ -1,0 +1,190 @@
+import Foundation
+
+/// What someone asks the help desk to do. `decide` validates a command against the current state
+/// and turns it into changes; nothing is stored until the service has journaled them.
+public enum Command: Sendable, Equatable {
+    /// A customer message from intake: opens a case, or appends to `appendTo`.
+    case receive(IncomingMessage)
+    case reply(CaseID, body: String)
+    case note(CaseID, body: String)
+    case apologise(CaseID, kind: ApologyKind)
+    case escalate(CaseID, level: EscalationLevel, reason: String)
+    case scheduleFollowUp(CaseID, due: Date, note: String)
+    /// Marks the earliest open follow-up done when `id` is nil.
+    case completeFollowUp(CaseID, id: Int?, outcome: String?)
+    case assign(CaseID, agent: String?)
+    case setPriority(CaseID, Priority)
+    case tag(CaseID, tags: [String])
+    case solve(CaseID)
+    case reopen(CaseID)
+    case setPending(CaseID)
+    case saveDraft(CaseID, body: String)
+}
+
+extension Command {
+    /// The same command on another case (used to replay scripted steps onto real case ids).
+    public func aimed(at id: CaseID) -> Command {
+        switch self {
+        case var .receive(m):
+            if m.appendTo != nil { m.appendTo = id }
+            return .receive(m)
+        case let .reply(_, body): return .reply(id, body: body)
+        case let .note(_, body): return .note(id, body: body)
+        case let .apologise(_, kind): return .apologise(id, kind: kind)
+        case let .escalate(_, level, reason): return .escalate(id, level: level, reason: reason)
+        case let .scheduleFollowUp(_, due, note): return .scheduleFollowUp(id, due: due, note: note)
+        case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
+        case let .assign(_, agent): return .assign(id, agent: agent)
+        case let .setPriority(_, p): return .setPriority(id, p)
+        case let .tag(_, tags): return .tag(id, tags: tags)
+        case .solve: return .solve(id)
+        case .reopen: return .reopen(id)
+        case .setPending: return .setPending(id)
+        case let .saveDraft(_, body): return .saveDraft(id, body: body)
+        }
+    }
+}
+
+public struct IncomingMessage: Sendable, Equatable {
+    public var customerName: String
+    public var customerEmail: String
+    public var language: String
+    public var subject: String
+    public var body: String
+    public var channel: Channel
+    public var receivedAt: Date?
+    public var appendTo: CaseID?
+    public var priority: Priority
+
+    public init(customerName: String, customerEmail: String, language: String, subject: String, body: String,
+                channel: Channel = .email, receivedAt: Date? = nil, appendTo: CaseID? = nil,
+                priority: Priority = .normal) {
+        self.customerName = customerName
+        self.customerEmail = customerEmail
+        self.language = language
+        self.subject = subject
+        self.body = body
+        self.channel = channel
+        self.receivedAt = receivedAt
+        self.appendTo = appendTo
+        self.priority = priority
+    }
+}
+
+/// Why a command was refused; the message is meant for the agent's status line or stderr.
+public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension HelpDesk {
+    /// Validates `command` as done by `actor` at `now` and returns the changes it makes.
+    public func decide(_ command: Command, actor: String, now: Date) throws(CommandError) -> [PendingChange] {
+        switch command {
+        case let .receive(m):
+            return try decideIncoming(m, now: now)
+        case let .reply(id, body):
+            let c = try existing(id)
+            let text = try required(body, "reply")
+            var changes = [PendingChange(caseID: c.id, change: .replySent(body: text))]
+            if c.assignee == nil { changes.append(PendingChange(caseID: id, change: .assigned(agent: actor))) }
+            return changes
+        case let .note(id, body):
+            _ = try existing(id)
+            return [PendingChange(caseID: id, change: .noteAdded(body: try required(body, "note")))]
+        case let .apologise(id, kind):
+            _ = try existing(id)
+            return [PendingChange(caseID: id, change: .apologised(kind: kind))]
+        case let .escalate(id, level, reason):
+            let c = try existing(id)
+            let why = try required(reason, "escalation reason")
+            if let e = c.escalation, e.level == level, e.reason == why {
+                throw CommandError("\(id) is already escalated to \(level.label) for that reason")
+            }
+            return [PendingChange(caseID: id, change: .escalated(level: level, reason: why))]
+        case let .scheduleFollowUp(id, due, note):
+            let c = try existing(id)
+            let what = try required(note, "follow-up note")
+            let next = (c.followUps.map(\.id).max() ?? 0) + 1
+            return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what))]
+        case let .completeFollowUp(id, followUpID, outcome):
+            let c = try existing(id)
+            let open = c.openFollowUps.sorted { $0.due < $1.due }
+            guard let target = followUpID.flatMap({ fid in open.first { $0.id == fid } }) ?? (followUpID == nil ? open.first : nil) else {
+                if let fid = followUpID { throw CommandError("\(id) has no open follow-up #\(fid)") }
+                throw CommandError("\(id) has no open follow-up")
+            }
+            let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
+        case let .assign(id, agent):
+            let c = try existing(id)
+            let who = agent?.trimmingCharacters(in: .whitespaces)
+            let target = (who?.isEmpty ?? true) ? nil : who
+            if c.assignee == target { throw CommandError("\(id) is already \(target.map { "assigned to \($0)" } ?? "unassigned")") }
+            return [PendingChange(caseID: id, change: .assigned(agent: target))]
+        case let .setPriority(id, p):
+            let c = try existing(id)
+            if c.priority == p { throw CommandError("\(id) is already \(p.rawValue) priority") }
+            return [PendingChange(caseID: id, change: .priorityChanged(priority: p))]
+        case let .tag(id, tags):
+            let c = try existing(id)
+            let clean = tags.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            guard !clean.isEmpty else { throw CommandError("give at least one tag") }
+            if let bad = clean.first(where: { $0.contains(where: { $0.isWhitespace || $0.isNewline }) }) {
+                throw CommandError("a tag cannot contain spaces: \"\(bad)\"")
+            }
+            let new = clean.filter { !c.tags.contains($0) }
+            guard !new.isEmpty else { throw CommandError("\(id) already has those tags") }
+            return [PendingChange(caseID: id, change: .tagged(tags: new))]
+        case let .solve(id):
+            let c = try existing(id)
+            if c.status == .solved { throw CommandError("\(id) is already solved") }
+            return [PendingChange(caseID: id, change: .statusChanged(status: .solved))]
+        case let .reopen(id):
+            let c = try existing(id)
+            if c.status == .open { throw CommandError("\(id) is already open") }
+            return [PendingChange(caseID: id, change: .statusChanged(status: .open))]
+        case let .setPending(id):
+            let c = try existing(id)
+            if c.status == .pending { throw CommandError("\(id) is already pending") }
+            return [PendingChange(caseID: id, change: .statusChanged(status: .pending))]
+        case let .saveDraft(id, body):
+            _ = try existing(id)
+            if (draft(caseID: id, agent: actor) ?? "") == body { return [] }
+            return [PendingChange(caseID: id, change: .draftSaved(body: body))]
+        }
+    }
+
+    private func decideIncoming(_ m: IncomingMessage, now: Date) throws(CommandError) -> [PendingChange] {
+        let body = try required(m.body, "body")
+        let channel = m.channel
+        if let target = m.appendTo {
+            _ = try existing(target)
+            return [PendingChange(caseID: target, change: .messageReceived(body: body, channel: channel), at: m.receivedAt)]
+        }
+        let name = m.customerName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw CommandError("customer.name is missing") }
+        let email = m.customerEmail.trimmingCharacters(in: .whitespacesAndNewlines)
+        let subject = m.subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = customerID(forEmail: email).flatMap { email.isEmpty ? nil : $0 } ?? nextCustomerID
+        let since = customers[id]?.since ?? (m.receivedAt ?? now)
+        let customer = Customer(id: id, name: name, email: email, language: m.language, since: since)
+        let caseID = nextCaseID
+        return [
+            PendingChange(caseID: caseID, change: .caseOpened(customer: customer, subject: subject.isEmpty ? "(no subject)" : subject,
+                                                              channel: channel, priority: m.priority), at: m.receivedAt),
+            PendingChange(caseID: caseID, change: .messageReceived(body: body, channel: channel), at: m.receivedAt),
+        ]
+    }
+
+    private func existing(_ id: CaseID) throws(CommandError) -> SupportCase {
+        guard let c = cases[id] else { throw CommandError("no case \(id)") }
+        return c
+    }
+
+    private func required(_ text: String, _ what: String) throws(CommandError) -> String {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty else { throw CommandError("the \(what) is empty") }
+        return t
+    }
+}

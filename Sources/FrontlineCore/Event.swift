@@ -1,0 +1,69 @@
+import Foundation
+
+/// One durable change to the help desk. The store is the fold of these, in sequence order;
+/// they are also the audit trail ("who escalated this, when, why").
+public struct Event: Sendable, Equatable {
+    public var sequence: UInt64
+    public var at: Date
+    public var actor: String
+    public var caseID: CaseID
+    public var change: Change
+
+    public init(sequence: UInt64, at: Date, actor: String, caseID: CaseID, change: Change) {
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.caseID = caseID
+        self.change = change
+    }
+
+    public enum Change: Sendable, Equatable {
+        case caseOpened(customer: Customer, subject: String, channel: Channel, priority: Priority)
+        case messageReceived(body: String, channel: Channel)
+        case replySent(body: String)
+        case noteAdded(body: String)
+        case apologised(kind: ApologyKind)
+        case escalated(level: EscalationLevel, reason: String)
+        case followUpScheduled(id: Int, due: Date, note: String)
+        case followUpDone(id: Int, outcome: String?)
+        case assigned(agent: String?)
+        case priorityChanged(priority: Priority)
+        case tagged(tags: [String])
+        case statusChanged(status: CaseStatus)
+        /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
+        case draftSaved(body: String)
+
+        /// The snake_case name used in the journal and `export --events`.
+        public var typeName: String {
+            switch self {
+            case .caseOpened: "case_opened"
+            case .messageReceived: "message_received"
+            case .replySent: "reply_sent"
+            case .noteAdded: "note_added"
+            case .apologised: "apologised"
+            case .escalated: "escalated"
+            case .followUpScheduled: "follow_up_scheduled"
+            case .followUpDone: "follow_up_done"
+            case .assigned: "assigned"
+            case .priorityChanged: "priority_changed"
+            case .tagged: "tagged"
+            case .statusChanged: "status_changed"
+            case .draftSaved: "draft_saved"
+            }
+        }
+    }
+}
+
+/// A change decided but not yet sequenced: the service stamps sequence and time when it journals it.
+public struct PendingChange: Sendable, Equatable {
+    public var caseID: CaseID
+    public var change: Event.Change
+    /// When it happened, if not "now" (a customer message taken in with its own received time).
+    public var at: Date?
+
+    public init(caseID: CaseID, change: Event.Change, at: Date? = nil) {
+        self.caseID = caseID
+        self.change = change
+        self.at = at
+    }
+}

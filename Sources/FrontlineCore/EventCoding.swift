@@ -1,0 +1,121 @@
+import Foundation
+
+/// Events are encoded as one flat JSON object: {"seq":1,"at":…,"actor":…,"case":…,"type":"escalated",…fields}.
+/// The same shape serves the journal (dates as epoch milliseconds) and `export --events`
+/// (dates as ISO 8601): the encoder's date strategy decides.
+extension Event: Codable {
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(sequence, forKey: Key("seq"))
+        try c.encode(at, forKey: Key("at"))
+        try c.encode(actor, forKey: Key("actor"))
+        try c.encode(caseID, forKey: Key("case"))
+        try c.encode(change.typeName, forKey: Key("type"))
+        switch change {
+        case let .caseOpened(customer, subject, channel, priority):
+            try c.encode(customer, forKey: Key("customer"))
+            try c.encode(subject, forKey: Key("subject"))
+            try c.encode(channel, forKey: Key("channel"))
+            try c.encode(priority, forKey: Key("priority"))
+        case let .messageReceived(body, channel):
+            try c.encode(body, forKey: Key("body"))
+            try c.encode(channel, forKey: Key("channel"))
+        case let .replySent(body), let .noteAdded(body), let .draftSaved(body):
+            try c.encode(body, forKey: Key("body"))
+        case let .apologised(kind):
+            try c.encode(kind, forKey: Key("kind"))
+        case let .escalated(level, reason):
+            try c.encode(level, forKey: Key("level"))
+            try c.encode(reason, forKey: Key("reason"))
+        case let .followUpScheduled(id, due, note):
+            try c.encode(id, forKey: Key("follow_up"))
+            try c.encode(due, forKey: Key("due"))
+            try c.encode(note, forKey: Key("note"))
+        case let .followUpDone(id, outcome):
+            try c.encode(id, forKey: Key("follow_up"))
+            try c.encode(outcome, forKey: Key("outcome"))
+        case let .assigned(agent):
+            try c.encode(agent, forKey: Key("agent"))
+        case let .priorityChanged(priority):
+            try c.encode(priority, forKey: Key("priority"))
+        case let .tagged(tags):
+            try c.encode(tags, forKey: Key("tags"))
+        case let .statusChanged(status):
+            try c.encode(status, forKey: Key("status"))
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        sequence = try c.decode(UInt64.self, forKey: Key("seq"))
+        at = try c.decode(Date.self, forKey: Key("at"))
+        actor = try c.decode(String.self, forKey: Key("actor"))
+        caseID = try c.decode(String.self, forKey: Key("case"))
+        let type = try c.decode(String.self, forKey: Key("type"))
+        func field<T: Decodable>(_ name: String, _: T.Type = T.self) throws -> T {
+            try c.decode(T.self, forKey: Key(name))
+        }
+        switch type {
+        case "case_opened":
+            change = .caseOpened(customer: try field("customer"), subject: try field("subject"),
+                                 channel: try field("channel"), priority: try field("priority"))
+        case "message_received":
+            change = .messageReceived(body: try field("body"), channel: try field("channel"))
+        case "reply_sent": change = .replySent(body: try field("body"))
+        case "note_added": change = .noteAdded(body: try field("body"))
+        case "draft_saved": change = .draftSaved(body: try field("body"))
+        case "apologised": change = .apologised(kind: try field("kind"))
+        case "escalated": change = .escalated(level: try field("level"), reason: try field("reason"))
+        case "follow_up_scheduled":
+            change = .followUpScheduled(id: try field("follow_up"), due: try field("due"), note: try field("note"))
+        case "follow_up_done":
+            change = .followUpDone(id: try field("follow_up"),
+                                   outcome: try c.decodeIfPresent(String.self, forKey: Key("outcome")))
+        case "assigned": change = .assigned(agent: try c.decodeIfPresent(String.self, forKey: Key("agent")))
+        case "priority_changed": change = .priorityChanged(priority: try field("priority"))
+        case "tagged": change = .tagged(tags: try field("tags"))
+        case "status_changed": change = .statusChanged(status: try field("status"))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,
+                                                   debugDescription: "unknown event type \(type)")
+        }
+    }
+}
+
+/// The journal's own encoding of an event: compact JSON, dates as integer epoch milliseconds.
+public enum JournalCodec {
+    public static func encode(_ event: Event) throws -> [UInt8] {
+        Array(try makeEncoder().encode(event))
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> Event {
+        try makeDecoder().decode(Event.self, from: Data(bytes))
+    }
+
+    public static func makeEncoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        // Integer milliseconds, so a date read back compares equal (a Double would drift).
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        }
+        return e
+    }
+
+    public static func makeDecoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let ms = try decoder.singleValueContainer().decode(Int64.self)
+            return Date(timeIntervalSince1970: Double(ms) / 1000)
+        }
+        return d
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The whole in-memory store: the fold of every event so far. A value type, so a snapshot or a
+/// render can take an immutable copy for free.
+public struct HelpDesk: Codable, Sendable, Equatable {
+    public private(set) var cases: [CaseID: SupportCase] = [:]
+    public private(set) var customers: [CustomerID: Customer] = [:]
+    /// Case ids in the order they were opened.
+    public private(set) var caseOrder: [CaseID] = []
+    /// Cases of each customer, oldest first: the history pane's "every earlier case".
+    public private(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
+    /// Customer id by lower-cased e-mail, so intake finds a returning customer.
+    public private(set) var customerByEmail: [String: CustomerID] = [:]
+    /// Unsent replies, by case then agent.
+    public private(set) var drafts: [CaseID: [String: String]] = [:]
+    public private(set) var lastSequence: UInt64 = 0
+    public private(set) var nextCaseNumber: Int = 1000
+    public private(set) var nextCustomerNumber: Int = 1
+
+    public init() {}
+
+    public func customer(of c: SupportCase) -> Customer? { customers[c.customerID] }
+
+    public func draft(caseID: CaseID, agent: String) -> String? { drafts[caseID]?[agent] }
+
+    /// The id the next opened case will get.
+    public var nextCaseID: CaseID { "C-\(nextCaseNumber)" }
+    public var nextCustomerID: CustomerID { "K-\(nextCustomerNumber)" }
+
+    public func customerID(forEmail email: String) -> CustomerID? {
+        customerByEmail[email.lowercased()]
+    }
+
+    // MARK: - The fold
+
+    /// Applies one event. Events come from `decide` (validated) or from the journal; a journal
+    /// event that no longer fits (e.g. names an unknown case) is ignored rather than trapping.
+    public mutating func apply(_ event: Event) {
+        lastSequence = max(lastSequence, event.sequence)
+        let at = event.at
+        let actor = event.actor
+        if case let .caseOpened(customer, subject, channel, priority) = event.change {
+            openCase(event.caseID, customer: customer, subject: subject, channel: channel,
+                     priority: priority, at: at)
+            return
+        }
+        guard var c = cases[event.caseID] else { return }
+        c.lastActivityAt = at
+        switch event.change {
+        case .caseOpened:
+            return
+        case let .messageReceived(body, channel):
+            c.messages.append(Message(direction: .inbound, author: customers[c.customerID]?.name ?? "customer",
+                                      at: at, body: body, channel: channel))
+            if c.waitingSince == nil { c.waitingSince = at }
+            if c.status != .open {
+                c.status = .open
+                c.solvedAt = nil
+            }
+        case let .replySent(body):
+            c.messages.append(Message(direction: .outbound, author: actor, at: at, body: body))
+            c.waitingSince = nil
+            if c.status == .open { c.status = .pending }
+            drafts[c.id]?[actor] = nil
+        case let .noteAdded(body):
+            c.messages.append(Message(direction: .note, author: actor, at: at, body: body))
+        case let .apologised(kind):
+            c.apologies.append(Apology(kind: kind, by: actor, at: at))
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "apologised by \(actor): \(kind.label)"))
+        case let .escalated(level, reason):
+            c.escalation = Escalation(level: level, reason: reason, by: actor, at: at)
+            c.activity.append(CaseActivity(at: at, actor: actor,
+                                           text: "escalated to \(level.label) by \(actor): \(reason)"))
+        case let .followUpScheduled(id, due, note):
+            c.followUps.append(FollowUp(id: id, due: due, note: note, by: actor, createdAt: at,
+                                        done: false, outcome: nil, doneAt: nil))
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor): \(note)"))
+        case let .followUpDone(id, outcome):
+            if let i = c.followUps.firstIndex(where: { $0.id == id }) {
+                c.followUps[i].done = true
+                c.followUps[i].outcome = outcome
+                c.followUps[i].doneAt = at
+                let tail = outcome.map { ": \($0)" } ?? ""
+                c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) done by \(actor)\(tail)"))
+            }
+        case let .assigned(agent):
+            c.assignee = agent
+            c.activity.append(CaseActivity(at: at, actor: actor,
+                                           text: agent.map { "assigned to \($0) by \(actor)" } ?? "unassigned by \(actor)"))
+        case let .priorityChanged(priority):
+            c.priority = priority
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "priority set to \(priority.rawValue) by \(actor)"))
+        case let .tagged(tags):
+            for t in tags where !c.tags.contains(t) { c.tags.append(t) }
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "tagged \(tags.joined(separator: " ")) by \(actor)"))
+        case let .statusChanged(status):
+            c.status = status
+            switch status {
+            case .solved:
+                c.solvedAt = at
+                c.waitingSince = nil
+            case .open:
+                c.solvedAt = nil
+                if c.waitingSince == nil { c.waitingSince = at }
+            case .pending:
+                c.solvedAt = nil
+                c.waitingSince = nil
+            }
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "\(status.verb) by \(actor)"))
+        case let .draftSaved(body):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a draft is not activity
+            if body.isEmpty {
+                drafts[c.id]?[actor] = nil
+                if drafts[c.id]?.isEmpty == true { drafts[c.id] = nil }
+            } else {
+                drafts[c.id, default: [:]][actor] = body
+            }
+        }
+        cases[c.id] = c
+    }
+
+    private mutating func openCase(_ id: CaseID, customer: Customer, subject: String, channel: Channel,
+                                   priority: Priority, at: Date) {
+        guard cases[id] == nil else { return }
+        // The event carries the customer as intake saw them; a returning customer keeps their
+        // original "customer since", but name and language are refreshed.
+        var stored = customers[customer.id] ?? customer
+        stored.name = customer.name
+        stored.email = customer.email
+        stored.language = customer.language
+        customers[customer.id] = stored
+        if !customer.email.isEmpty { customerByEmail[customer.email.lowercased()] = customer.id }
+        if let n = Self.number(customer.id, prefix: "K-") { nextCustomerNumber = max(nextCustomerNumber, n + 1) }
+        if let n = Self.number(id, prefix: "C-") { nextCaseNumber = max(nextCaseNumber, n + 1) }
+        cases[id] = SupportCase(id: id, customerID: customer.id, subject: subject, status: .open,
+                                priority: priority, assignee: nil, tags: [], messages: [], activity: [],
+                                escalation: nil, apologies: [], followUps: [], openedAt: at,
+                                waitingSince: at, solvedAt: nil, lastActivityAt: at)
+        caseOrder.append(id)
+        casesByCustomer[customer.id, default: []].append(id)
+    }
+
+    private static func number(_ id: String, prefix: String) -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        return Int(id.dropFirst(prefix.count))
+    }
+}
+
+extension CaseStatus {
+    var verb: String {
+        switch self {
+        case .open: "reopened"
+        case .pending: "set pending"
+        case .solved: "solved"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The named slices of the queue an agent can switch between (number keys 1–7).
+public enum QueueView: String, Sendable, CaseIterable, Codable {
+    case waiting, mine, escalated, followups, pending, solved, all
+
+    public var title: String {
+        switch self {
+        case .waiting: "Waiting"
+        case .mine: "Mine"
+        case .escalated: "Escalated"
+        case .followups: "Follow-ups"
+        case .pending: "Pending"
+        case .solved: "Solved"
+        case .all: "All"
+        }
+    }
+
+    /// Accepts the raw name, the title, or a unique prefix ("follow", "esc").
+    public init?(name: String) {
+        let n = name.lowercased().replacingOccurrences(of: "-", with: "")
+        if let exact = QueueView(rawValue: n) { self = exact; return }
+        let matches = QueueView.allCases.filter { $0.rawValue.hasPrefix(n) }
+        guard !n.isEmpty, matches.count == 1 else { return nil }
+        self = matches[0]
+    }
+}

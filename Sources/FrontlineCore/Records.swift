@@ -1,0 +1,102 @@
+import Foundation
+
+public typealias CaseID = String
+public typealias CustomerID = String
+
+public struct Customer: Codable, Sendable, Equatable {
+    public var id: CustomerID
+    public var name: String
+    public var email: String
+    /// As given by intake (e.g. "sv"); templates use `Language(code:)`.
+    public var language: String
+    public var since: Date
+
+    public init(id: CustomerID, name: String, email: String, language: String, since: Date) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.language = language
+        self.since = since
+    }
+
+    /// "Åsa Lindqvist" → "Åsa": what an agent greets them with.
+    public var firstName: String {
+        name.split(separator: " ").first.map(String.init) ?? name
+    }
+}
+
+public struct Message: Codable, Sendable, Equatable {
+    public var direction: MessageDirection
+    public var author: String
+    public var at: Date
+    public var body: String
+    public var channel: Channel?
+
+    public init(direction: MessageDirection, author: String, at: Date, body: String, channel: Channel? = nil) {
+        self.direction = direction
+        self.author = author
+        self.at = at
+        self.body = body
+        self.channel = channel
+    }
+}
+
+public struct Escalation: Codable, Sendable, Equatable {
+    public var level: EscalationLevel
+    public var reason: String
+    public var by: String
+    public var at: Date
+}
+
+public struct Apology: Codable, Sendable, Equatable {
+    public var kind: ApologyKind
+    public var by: String
+    public var at: Date
+}
+
+/// A promise to come back to the customer. Tracked until kept.
+public struct FollowUp: Codable, Sendable, Equatable {
+    public var id: Int
+    public var due: Date
+    public var note: String
+    public var by: String
+    public var createdAt: Date
+    public var done: Bool
+    public var outcome: String?
+    public var doneAt: Date?
+
+    public func isDue(at now: Date) -> Bool { !done && due <= now }
+}
+
+/// Something that happened to a case, shown in its thread ("escalated by alice: reason").
+public struct CaseActivity: Codable, Sendable, Equatable {
+    public var at: Date
+    public var actor: String
+    public var text: String
+}
+
+public struct SupportCase: Codable, Sendable, Equatable {
+    public var id: CaseID
+    public var customerID: CustomerID
+    public var subject: String
+    public var status: CaseStatus
+    public var priority: Priority
+    public var assignee: String?
+    public var tags: [String]
+    public var messages: [Message]
+    public var activity: [CaseActivity]
+    public var escalation: Escalation?
+    public var apologies: [Apology]
+    public var followUps: [FollowUp]
+    public var openedAt: Date
+    /// Since when the customer has been waiting for us; nil while the ball is in their court.
+    public var waitingSince: Date?
+    public var solvedAt: Date?
+    public var lastActivityAt: Date
+
+    public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
+
+    public func nextFollowUp() -> FollowUp? {
+        openFollowUps.min { $0.due < $1.due }
+    }
+}

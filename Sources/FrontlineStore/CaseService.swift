@@ -1,0 +1,29 @@
+import Foundation
+import FrontlineCore
+
+/// What the console and the command line need from a store. The in-process store implements it
+/// today; a client of a shared server (the team's live queue) can implement it tomorrow.
+public protocol CaseService: AnyObject {
+    /// The current state: an immutable copy, cheap to take (value types).
+    var desk: HelpDesk { get }
+    /// What recovery had to say on open (a torn tail cut, a snapshot fallen back from), for the status line.
+    var recoveryNotes: [String] { get }
+    /// Validates and performs a command; when it returns, its events are durably on disk.
+    /// `at` backdates the action (demo seeding); nil means the service clock's now.
+    @discardableResult
+    func perform(_ command: Command, actor: String, at: Date?) throws -> [Event]
+    /// Events that arrived from elsewhere since the last call (the change feed). The in-process
+    /// store has no other writers, so it returns [].
+    func pollChanges() -> [Event]
+    /// The last problem of the background snapshot writer, if any, for the status line.
+    var backgroundProblem: String? { get }
+    /// Writes a final snapshot if it is worth it, waits for background work, releases the data directory.
+    func close()
+}
+
+extension CaseService {
+    @discardableResult
+    public func perform(_ command: Command, actor: String) throws -> [Event] {
+        try perform(command, actor: actor, at: nil)
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import FrontlineCore
+
+/// The case store held in this process: the fold of snapshot + journal, kept durable by
+/// journaling every event (fsync) before acknowledging it, and snapshotted in the background.
+public final class LocalCaseService: CaseService, @unchecked Sendable {
+    // @unchecked: `desk` and the counters are only touched under `lock`; the journal is thread-safe.
+    private let lock = NSLock()
+    private var state: HelpDesk
+    private let journal: Journal
+    private let directory: DataDirectory
+    private var directoryLock: DataDirectoryLock?
+    private let clock: WallClock
+    private let encoder = JournalCodec.makeEncoder()
+    public let recoveryNotes: [String]
+    /// Take a snapshot after this many journal records (commands) since the last one.
+    public var snapshotInterval: Int
+    private var eventsSinceSnapshot = 0
+    private let snapshotQueue = DispatchQueue(label: "frontline.snapshot")
+    private var snapshotInFlight = false
+    private var problem: String?
+
+    public var desk: HelpDesk { lock.withLock { state } }
+    public var backgroundProblem: String? { lock.withLock { problem } }
+    public var dataDirectory: String { directory.path }
+
+    /// Opens (or creates) the store in `path`, taking the data directory's lock for this process's lifetime.
+    public init(path: String, owner: String, clock: WallClock = SystemClock(), snapshotInterval: Int = 20_000) throws {
+        self.clock = clock
+        self.snapshotInterval = snapshotInterval
+        directory = try DataDirectory.prepare(path: path)
+        let held = try directory.lock(owner: owner)
+        var notes: [String] = []
+        var desk = HelpDesk()
+        var after: UInt64 = 0
+        do {
+            if let snap = try SnapshotStore.loadNewest(directory: directory) {
+                notes += snap.notes.map(\.description)
+                do {
+                    desk = try JournalCodec.makeDecoder().decode(HelpDesk.self, from: Data(snap.payload))
+                } catch {
+                    throw StoreOpenError("the snapshot at journal record \(snap.sequence) in \(path) verifies but cannot be read (\(error)); move it aside to rebuild from the journal")
+                }
+                after = snap.sequence
+            }
+            let opened = try Journal.open(directory: directory, afterSequence: after)
+            notes += opened.notes.map(\.description)
+            for record in opened.records {
+                for event in try Self.decodeRecord(record, path: path) { desk.apply(event) }
+            }
+            eventsSinceSnapshot = opened.records.count
+            journal = opened.journal
+        } catch {
+            held.release()
+            throw error
+        }
+        directoryLock = held
+        state = desk
+        recoveryNotes = notes
+    }
+
+    public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
+        try lock.withLock {
+            let now = at ?? clock.now()
+            let changes = try state.decide(command, actor: actor, now: now)
+            guard !changes.isEmpty else { return [] }
+            let first = state.lastSequence + 1
+            let events = changes.enumerated().map { i, change in
+                Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
+                      actor: actor, caseID: change.caseID, change: change.change)
+            }
+            // One journal record per command: a torn write loses the whole command, never half
+            // of it (a case opened without its message). Durable before it counts.
+            _ = try journal.append([Array(try encoder.encode(events))])
+            for e in events { state.apply(e) }
+            eventsSinceSnapshot += 1
+            if eventsSinceSnapshot >= snapshotInterval { startSnapshotLocked() }
+            return events
+        }
+    }
+
+    public func pollChanges() -> [Event] { [] }
+
+    /// Performs many commands with one journal write and one fsync (group commit), as many
+    /// writers' worth of batching would. Commands the store refuses are skipped; returns, per
+    /// command, its events or its refusal.
+    @discardableResult
+    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [Result<[Event], CommandError>] {
+        try lock.withLock {
+            var trial = state
+            var results: [Result<[Event], CommandError>] = []
+            var payloads: [[UInt8]] = []
+            for item in commands {
+                let now = item.at ?? clock.now()
+                do {
+                    let changes = try trial.decide(item.command, actor: item.actor, now: now)
+                    let first = trial.lastSequence + 1
+                    let events = changes.enumerated().map { i, change in
+                        Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
+                              actor: item.actor, caseID: change.caseID, change: change.change)
+                    }
+                    for e in events { trial.apply(e) }
+                    if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }
+                    results.append(.success(events))
+                } catch let refusal as CommandError {
+                    results.append(.failure(refusal))
+                }
+            }
+            guard !payloads.isEmpty else { return results }
+            _ = try journal.append(payloads)
+            state = trial
+            eventsSinceSnapshot += payloads.count
+            if eventsSinceSnapshot >= snapshotInterval { startSnapshotLocked() }
+            return results
+        }
+    }
+
+    /// Every event ever journaled, oldest first, archived segments included (the audit trail).
+    public func forEachJournaledEvent(_ body: (Event) throws -> Void) throws {
+        let path = directory.path
+        for record in try JournalHistory.records(directory: directory) {
+            for event in try Self.decodeRecord(record, path: path) { try body(event) }
+        }
+    }
+
+    /// The events of one journal record (one command).
+    static func decodeRecord(_ record: JournalRecord, path: String) throws -> [Event] {
+        do {
+            return try JournalCodec.makeDecoder().decode([Event].self, from: Data(record.payload))
+        } catch {
+            throw StoreOpenError("journal record \(record.sequence) in \(path) has a valid checksum but cannot be read (\(error)); it was written by a newer or broken frontline — run `frontline check`")
+        }
+    }
+
+    /// Writes a snapshot of the current state on a background thread; the caller never waits.
+    public func snapshotInBackground() {
+        lock.withLock { startSnapshotLocked() }
+    }
+
+    /// Writes a snapshot now and waits for it (used by `close` and tests).
+    public func snapshotNow() throws {
+        let (copy, seq) = try lock.withLock { () throws -> (HelpDesk, UInt64) in
+            try journal.startNewSegment()
+            eventsSinceSnapshot = 0
+            return (state, journal.lastSequence)
+        }
+        snapshotQueue.sync {}
+        try writeSnapshot(copy, sequence: seq)
+    }
+
+    private func startSnapshotLocked() {
+        guard !snapshotInFlight else { return }
+        do {
+            try journal.startNewSegment()
+        } catch {
+            problem = "could not start a new journal segment: \(error)"
+            return
+        }
+        snapshotInFlight = true
+        eventsSinceSnapshot = 0
+        let copy = state   // an immutable copy: the console keeps working on `state`
+        let seq = journal.lastSequence
+        snapshotQueue.async { [self] in
+            var failure: String?
+            do { try writeSnapshot(copy, sequence: seq) } catch { failure = "snapshot failed: \(error)" }
+            lock.withLock {
+                snapshotInFlight = false
+                if let failure { problem = failure }
+            }
+        }
+    }
+
+    private func writeSnapshot(_ copy: HelpDesk, sequence: UInt64) throws {
+        let payload = try JournalCodec.makeEncoder().encode(copy)
+        try SnapshotStore.write(Array(payload), sequence: sequence, directory: directory)
+        // Keep what the previous generation needs: if the newest snapshot is ever unreadable,
+        // recovery starts from the one before it plus the journal after it.
+        let generations = SnapshotStore.generations(directory: directory)
+        if generations.count >= 2 {
+            try journal.retireSegments(through: generations[1])
+        }
+    }
+
+    public func close() {
+        snapshotQueue.sync {}
+        let pending = lock.withLock { eventsSinceSnapshot }
+        if pending >= max(1, snapshotInterval / 4) {
+            do { try snapshotNow() } catch { lock.withLock { problem = "final snapshot failed: \(error)" } }
+        }
+        lock.withLock {
+            journal.close()
+            directoryLock?.release()
+            directoryLock = nil
+        }
+    }
+
+    deinit {
+        directoryLock?.release()
+    }
+}
+
+/// A store that cannot be opened, with what to do about it.
+public struct StoreOpenError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

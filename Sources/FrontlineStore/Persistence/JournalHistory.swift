@@ -1,0 +1,21 @@
+/// Every journal record ever written, archived and live, in order: the audit trail behind
+/// `frontline export --events`. Read-only.
+public enum JournalHistory {
+    /// Where `Journal.retireSegments` moves segments a snapshot has made unnecessary for recovery.
+    public static let archiveFolder = "archive"
+
+    public static func records(directory: DataDirectory) throws -> [JournalRecord] {
+        var records: [JournalRecord] = []
+        let archivePath = directory.filePath(archiveFolder)
+        if (try? PosixFile.linkStatus(archivePath)) != nil {
+            let archive = try DataDirectory.prepare(path: archivePath)
+            let old = JournalInspection.inspect(directory: archive, afterSequence: 0, keepPayloads: true)
+            if let problem = old.problems.first { throw problem }
+            records = old.records
+        }
+        let live = JournalInspection.inspect(directory: directory, afterSequence: records.last?.sequence ?? 0, keepPayloads: true)
+        if let problem = live.problems.first { throw problem }
+        records += live.records
+        return records
+    }
+}

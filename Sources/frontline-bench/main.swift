@@ -1,0 +1,165 @@
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineStore
+import FrontlineTUI
+
+// frontline-bench: seeds N cases into a temporary store and measures what an agent feels.
+// Run in a release build:  swift run -c release frontline-bench [N …]   (default 10000 100000)
+
+final class BenchHost: ConsoleHost {
+    var exitReason: String? { nil }
+    func runOutsideFullScreen(_ body: () -> Void) { body() }
+    func suspend() {}
+}
+
+func nowNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = nowNanos()
+    try body()
+    return Double(nowNanos() - start) / 1e9
+}
+
+func residentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return kb * 1024
+    }
+    return 0
+}
+
+func percentile(_ xs: [Double], _ p: Double) -> Double {
+    let s = xs.sorted()
+    return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
+}
+
+func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }
+
+func rawTextBytes(_ desk: HelpDesk) -> Int {
+    var n = 0
+    for c in desk.cases.values {
+        n += c.subject.utf8.count
+        for m in c.messages { n += m.body.utf8.count + m.author.utf8.count }
+    }
+    for k in desk.customers.values { n += k.name.utf8.count + k.email.utf8.count }
+    return n
+}
+
+func bench(cases n: Int) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-bench-\(getpid())-\(n)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    print("== \(n) cases ==")
+
+    // Seed (batched: one fsync per 5,000 steps).
+    var seeded = try LocalCaseService(path: dir, owner: "bench", snapshotInterval: Int.max)
+    let seedTime = try seconds {
+        var batch: [(command: Command, actor: String, at: Date?)] = []
+        var next = seeded.desk.nextCaseNumber
+        var ids: [Int: CaseID] = [:]
+        for step in DemoQueue(count: n, seed: 1).steps(now: Date()) {
+            if step.opensCase { ids[step.caseRef] = "C-\(next)"; next += 1; batch.append((step.command, step.actor, step.at)) }
+            else if let id = ids[step.caseRef] { batch.append((step.command(for: id), step.actor, step.at)) }
+            if batch.count >= 5000 { try seeded.performBatch(batch); batch.removeAll() }
+        }
+        try seeded.performBatch(batch)
+        // Top up to five messages per case on average with notes and customer messages.
+        let desk = seeded.desk
+        var extra: [(command: Command, actor: String, at: Date?)] = []
+        for id in desk.caseOrder {
+            let have = desk.cases[id]!.messages.count
+            for i in have..<5 {
+                extra.append((i % 2 == 0 ? .note(id, body: "Checked the order history; nothing unusual. Will call back after lunch.")
+                                         : .receive(IncomingMessage(customerName: "", customerEmail: "", language: "", subject: "",
+                                                                    body: "Any news? I still have not heard anything from you about this.", appendTo: id)),
+                              "alice", nil))
+                if extra.count >= 5000 { try seeded.performBatch(extra); extra.removeAll() }
+            }
+        }
+        try seeded.performBatch(extra)
+    }
+    let messages = seeded.desk.cases.values.reduce(0) { $0 + $1.messages.count }
+    print("seeded \(n) cases, \(messages) messages in \(String(format: "%.2f", seedTime)) s")
+
+    // Snapshot time (foreground, for the figure).
+    let snapTime = try seconds { try seeded.snapshotNow() }
+    print("snapshot (encode + write + fsync + rename): \(ms(snapTime))")
+    seeded.close()
+
+    // Start to first painted frame: open the store (snapshot + journal tail), build the queue, render.
+    let rssBefore = residentBytes()
+    var store: LocalCaseService!
+    var app: ConsoleApp!
+    let backend = TestBackend(width: 160, height: 48)
+    let firstPaint = try seconds {
+        store = try LocalCaseService(path: dir, owner: "bench")
+        app = ConsoleApp(service: store, backend: backend, host: BenchHost(), clock: SystemClock(), theme: Theme.fallbackMonochrome,
+                         options: ConsoleApp.Options(agent: "alice"))
+        backend.present(app.frame())
+    }
+    let rss = residentBytes()
+    let raw = rawTextBytes(store.desk)
+    print("first paint (open store + queue + render): \(ms(firstPaint))")
+    print(String(format: "memory after open: %.1f MiB resident (+%.1f MiB for the store); raw text %.1f MiB; ratio %.2f×",
+                 Double(rss) / 1048576, Double(rss - rssBefore) / 1048576, Double(raw) / 1048576, Double(rss - rssBefore) / Double(max(1, raw))))
+
+    // Keystroke to finished frame (update + render + diff against the last frame).
+    func keystrokes(_ label: String, _ keys: [Key], rounds: Int) {
+        var samples: [Double] = []
+        for r in 0..<rounds {
+            let key = keys[r % keys.count]
+            let t = seconds {
+                app.handle(key)
+                backend.present(app.frame())
+            }
+            samples.append(t)
+        }
+        print("keystroke \(label): median \(ms(percentile(samples, 0.5))), p99 \(ms(percentile(samples, 0.99)))")
+    }
+    keystrokes("move selection (j/k)", [.character("j"), .character("j"), .character("k")], rounds: 2000)
+    keystrokes("switch view (7 All / 1 Waiting)", [.character("7"), .character("1")], rounds: 200)
+    keystrokes("open a case (Enter, Esc)", [.enter, .escape], rounds: 1000)
+
+    // Durable actions per second.
+    let ids = Array(store.desk.caseOrder.prefix(500))
+    let single = try seconds {
+        for id in ids { try store.perform(.note(id, body: "bench note"), actor: "alice") }
+    }
+    print(String(format: "durable actions, one writer (one fsync each): %.0f /s", Double(ids.count) / single))
+    let batched = try seconds {
+        for chunk in stride(from: 0, to: ids.count, by: 50) {
+            try store.performBatch(ids[chunk..<min(ids.count, chunk + 50)].map { (.note($0, body: "bench note"), "bob", nil) })
+        }
+    }
+    print(String(format: "durable actions, batches of 50 (group commit): %.0f /s", Double(ids.count) / batched))
+
+    // Frames while a background snapshot runs: none may be delayed past 16 ms.
+    store.snapshotInBackground()
+    var worst = 0.0
+    var frames = 0
+    let window = try seconds {
+        let start = nowNanos()
+        while Double(nowNanos() - start) / 1e9 < max(0.5, snapTime * 1.5) {
+            let t = seconds {
+                app.handle(.character(frames % 2 == 0 ? "j" : "k"))
+                backend.present(app.frame())
+            }
+            worst = max(worst, t)
+            frames += 1
+        }
+        _ = try store.perform(.note(ids[0], body: "after snapshot"), actor: "alice")
+    }
+    print("during a background snapshot: \(frames) frames in \(ms(window)), slowest \(ms(worst))")
+    store.close()
+}
+
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+print("frontline-bench on \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+for n in sizes.isEmpty ? [10_000, 100_000] : sizes {
+    try bench(cases: n)
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import FrontlineCore
+import FrontlineStore
+import FrontlineTUI
+
+// One subcommand per console action. Each opens the store, performs the action, and exits 0
+// only once it is durably stored.
+
+struct ApologiseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "apologise", abstract: "Record an apology on a case and print it in the customer's language.", aliases: ["apologize"])
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "delay, faulty, mistake or experience.") var kind: ApologyKind = .delay
+
+    func run() throws {
+        let store = try global.openStore(owner: "frontline apologise")
+        defer { store.close() }
+        guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure("no case \(caseID)") }
+        do {
+            try store.perform(.apologise(caseID, kind: kind), actor: global.resolvedAgent)
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+        // The text the agent can paste into a reply (sanitised: it contains the customer's name).
+        print(ApologyTemplates.render(kind, customer: k, caseID: caseID, agent: global.resolvedAgent).sanitisedForTerminal)
+    }
+}
+
+struct EscalateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "escalate", abstract: "Escalate a case to tier 2 or a supervisor, with a reason.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "tier2 or supervisor.") var to: EscalationLevel
+    @Option(help: "Why (required).") var reason: String
+
+    func run() throws {
+        try performAction(global, .escalate(caseID, level: to, reason: reason), owner: "frontline escalate") { "\($0) escalated to \(to.label)" }
+    }
+}
+
+struct FollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "followup", abstract: "Schedule a follow-up: it comes back into the queue when due.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "When: +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00 (your time zone).") var at: String
+    @Option(help: "What to follow up on.") var note: String
+
+    func run() throws {
+        let due: Date
+        do { due = try FollowUpTime().parse(at, now: SystemClock().now()) } catch { throw CleanExit.failure("--at: \(error)") }
+        try performAction(global, .scheduleFollowUp(caseID, due: due, note: note), owner: "frontline followup") { "\($0) follow-up due \(ISOTime.format(due))" }
+    }
+}
+
+struct FollowUpDoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "followup-done", abstract: "Mark a case's next open follow-up done.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "What came of it.") var outcome: String?
+    @Option(help: "Which follow-up (its number), if not the next one.") var id: Int?
+
+    func run() throws {
+        try performAction(global, .completeFollowUp(caseID, id: id, outcome: outcome), owner: "frontline followup-done") { "\($0) follow-up done" }
+    }
+}
+
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reply", abstract: "Send a reply (recorded as an outbound message).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "The reply text.") var body: String?
+    @Option(name: .customLong("body-file"), help: "Read the reply from a file.") var bodyFile: String?
+
+    func run() throws {
+        let text: String
+        if let body {
+            text = body
+        } else if let path = bodyFile {
+            guard let data = FileManager.default.contents(atPath: path) else { throw CleanExit.failure("--body-file: cannot read \(path)") }
+            text = String(decoding: data, as: UTF8.self)
+        } else {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        try performAction(global, .reply(caseID, body: text), owner: "frontline reply") { "\($0) reply sent" }
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add an internal note.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "The note.") var text: [String]
+
+    func run() throws {
+        try performAction(global, .note(caseID, body: text.joined(separator: " ")), owner: "frontline note") { "\($0) note added" }
+    }
+}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a case to an agent (\"-\" unassigns).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "The agent.") var assignee: String
+
+    func run() throws {
+        let who = assignee == "-" ? nil : assignee
+        try performAction(global, .assign(caseID, agent: who), owner: "frontline assign") { "\($0) assigned to \(who ?? "nobody")" }
+    }
+}
+
+struct PriorityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "priority", abstract: "Set a case's priority.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "low, normal, high or urgent.") var priority: Priority
+
+    func run() throws {
+        try performAction(global, .setPriority(caseID, priority), owner: "frontline priority") { "\($0) priority \(priority.rawValue)" }
+    }
+}
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Add tags to a case.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "Tags.") var tags: [String]
+
+    func run() throws {
+        try performAction(global, .tag(caseID, tags: tags), owner: "frontline tag") { "\($0) tagged" }
+    }
+}
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark a case solved.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+
+    func run() throws {
+        try performAction(global, .solve(caseID), owner: "frontline solve") { "\($0) solved" }
+    }
+}
+
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a case.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+
+    func run() throws {
+        try performAction(global, .reopen(caseID), owner: "frontline reopen") { "\($0) reopened" }
+    }
+}
+
+extension ApologyKind: ExpressibleByArgument {}
+extension EscalationLevel: ExpressibleByArgument {}
+extension Priority: ExpressibleByArgument {}
+
+extension String {
+    /// For printing text that holds customer data to a terminal.
+    var sanitisedForTerminal: String { TextSanitiser.sanitise(self) }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineStore
+import NcursesBackend
+
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the console (the default).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Seed a demo queue first if the store is empty.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a user theme.", valueName: "NAME"))
+    var theme: String?
+
+    func run() throws {
+        let env = global.environment
+        let xdg = XDGPaths(environment: env)
+        let configPath = xdg.configHome + "/frontline/config.toml"
+        let config: FrontlineConfig
+        do { config = try FrontlineConfig.load(path: configPath) } catch { throw CleanExit.failure("\(error)") }
+        // NO_COLOR asks for no colour unless a theme is named explicitly.
+        let noColour = !(env["NO_COLOR"] ?? "").isEmpty
+        let themeName = theme ?? (noColour ? "monochrome" : config.theme ?? "dark")
+        let chosen: Theme
+        do {
+            chosen = try ThemeLoader.load(name: themeName, userThemeDirectory: xdg.configHome + "/frontline/themes")
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+
+        let store = try global.openStore(owner: "frontline console")
+        defer { store.close() }
+        if demo && store.desk.cases.isEmpty {
+            do { try DemoSeeder.seed(store, count: 60, seed: 42) } catch { throw CleanExit.failure("demo: \(error)") }
+        }
+
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(colour: !noColour || theme != nil)
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+        let host = NcursesHost(terminal)
+        let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen,
+                             options: ConsoleApp.Options(agent: global.resolvedAgent, levels: config.levels))
+        let reason = app.run()
+        terminal.shutdown()
+        if let reason {
+            printError("stopped: \(reason); your draft was saved")
+            store.close()
+            Foundation.exit(reason.contains("SIGTERM") || reason.contains("SIGINT") ? 0 : 1)
+        }
+    }
+}
+
+/// Adapts the ncurses terminal to what the run loop needs from its host.
+final class NcursesHost: ConsoleHost {
+    let terminal: NcursesTerminal
+    init(_ t: NcursesTerminal) { terminal = t }
+    var exitReason: String? { terminal.stopReason }
+    func runOutsideFullScreen(_ body: () -> Void) {
+        terminal.leaveFullScreen()
+        body()
+        terminal.enterFullScreen()
+    }
+    func suspend() { terminal.suspend() }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineStore
+
+/// Options every subcommand takes: where the store is and who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The store's directory (env FRONTLINE_DATA_DIR; default $XDG_DATA_HOME/frontline).", valueName: "DIR"))
+    var dataDir: String?
+
+    @Option(help: ArgumentHelp("Who is acting (env FRONTLINE_AGENT; default your login name).", valueName: "NAME"))
+    var agent: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var resolvedDataDir: String {
+        if let d = dataDir, !d.isEmpty { return d }
+        if let d = environment["FRONTLINE_DATA_DIR"], !d.isEmpty { return d }
+        return XDGPaths(environment: environment).dataHome + "/frontline"
+    }
+
+    var resolvedAgent: String {
+        for candidate in [agent, environment["FRONTLINE_AGENT"], environment["USER"], environment["LOGNAME"]] {
+            if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
+        }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "agent"
+    }
+
+    func validate() throws {
+        if let a = agent, a.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--agent must not be empty") }
+        if let a = agent, a.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } ?? false }) {
+            throw ValidationError("--agent must be a plain name")
+        }
+    }
+
+    /// Opens the store for one command; the lock makes a second writer fail clearly.
+    func openStore(owner: String) throws -> LocalCaseService {
+        do {
+            return try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+    }
+}
+
+/// XDG base directories with their documented fallbacks.
+struct XDGPaths {
+    var environment: [String: String]
+
+    var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    var dataHome: String { nonEmpty("XDG_DATA_HOME") ?? home + "/.local/share" }
+    var configHome: String { nonEmpty("XDG_CONFIG_HOME") ?? home + "/.config" }
+
+    private func nonEmpty(_ key: String) -> String? {
+        guard let v = environment[key], !v.isEmpty, v.hasPrefix("/") else { return nil }
+        return v
+    }
+}
+
+/// Prints a message to stderr and exits non-zero, without a stack of ArgumentParser noise.
+enum CleanExit {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func failure(_ message: String) -> Failure { Failure(description: message) }
+}
+
+
+/// Writes to stderr (customer text never goes here unsanitised).
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("frontline: " + message + "\n").utf8))
+}
+
+/// Runs a store action and reports it like every command does: the message on success, the
+/// reason and exit 1 on refusal. Exit 0 means the change is durably stored.
+func performAction(_ global: GlobalOptions, _ command: Command, owner: String, success: (String) -> String) throws {
+    let store = try global.openStore(owner: owner)
+    defer { store.close() }
+    do {
+        let events = try store.perform(command, actor: global.resolvedAgent)
+        print(success(events.first?.caseID ?? ""))
+    } catch let e as CommandError {
+        throw CleanExit.failure(e.description)
+    } catch {
+        throw CleanExit.failure("not stored: \(error)")
+    }
+}

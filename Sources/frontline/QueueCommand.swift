@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineStore
+import FrontlineTUI
+
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "queue", abstract: "Print the queue as the console orders it, with ages.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "waiting, mine, escalated, followups, pending, solved or all.")
+    var view = "waiting"
+
+    @Flag(help: "JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        guard let v = QueueView(name: view) else {
+            throw CleanExit.failure("no view \"\(view)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let store = try global.openStore(owner: "frontline queue")
+        let desk = store.desk
+        store.close()
+        let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
+        let now = SystemClock().now()
+        let levels = config.levels
+        let ids = QueueQuery(view: v, agent: global.resolvedAgent, levels: levels).run(on: desk, now: now)
+        if json {
+            struct Row: Encodable {
+                let id: String, status: String, priority: String, age_seconds: Int, sla: String, assignee: String?
+                let customer: String, subject: String, escalation: String?, next_follow_up: Date?, follow_up_overdue: Bool
+            }
+            let rows = ids.compactMap { id -> Row? in
+                guard let c = desk.cases[id] else { return nil }
+                let f = c.nextFollowUp()
+                return Row(id: c.id, status: c.status.rawValue, priority: c.priority.rawValue, age_seconds: Int(c.age(at: now)),
+                           sla: levels.state(of: c, at: now).rawValue, assignee: c.assignee, customer: desk.customer(of: c)?.name ?? "",
+                           subject: c.subject, escalation: c.escalation?.level.rawValue, next_follow_up: f?.due,
+                           follow_up_overdue: f.map { $0.due <= now } ?? false)
+            }
+            let data = try ExportDocument.encoder().encode(rows)
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("\(v.title): \(ids.count) case\(ids.count == 1 ? "" : "s")")
+        for id in ids {
+            guard let c = desk.cases[id] else { continue }
+            var marks: [String] = []
+            let sla = levels.state(of: c, at: now)
+            if sla == .breached { marks.append("SLA BREACHED") } else if sla == .atRisk { marks.append("sla at risk") }
+            if let e = c.escalation { marks.append("escalated:\(e.level.rawValue)") }
+            if let f = c.nextFollowUp() { marks.append(f.due <= now ? "FOLLOW-UP OVERDUE" : "follow-up \(AgeFormat.relative(f.due.timeIntervalSince(now)))") }
+            let name = TextSanitiser.singleLine(desk.customer(of: c)?.name ?? "")
+            let cols = [
+                DisplayWidth.pad(c.id, toWidth: 8), c.priority.shortLabel, AgeFormat.compact(c.age(at: now)).padding(toLength: 6, withPad: " ", startingAt: 0),
+                DisplayWidth.pad(c.status.rawValue, toWidth: 7), DisplayWidth.pad(c.assignee.map(TextSanitiser.singleLine) ?? "-", toWidth: 8),
+                DisplayWidth.pad(name, toWidth: 20), DisplayWidth.truncate(TextSanitiser.singleLine(c.subject), toWidth: 40),
+            ]
+            print(cols.joined(separator: " ") + (marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]"))
+        }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a case with its customer's history (sanitised).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id, e.g. C-1042.") var caseID: String
+    @Flag(help: "JSON (the case as in export) instead of text.") var json = false
+    @Option(help: "Text width.") var width = 100
+
+    func run() throws {
+        let store = try global.openStore(owner: "frontline show")
+        let desk = store.desk
+        store.close()
+        guard desk.cases[caseID] != nil else { throw CleanExit.failure("no case \(caseID)") }
+        if json {
+            guard let entry = ExportDocument.entry(caseID, desk: desk) else { throw CleanExit.failure("no case \(caseID)") }
+            print(String(decoding: try ExportDocument.encoder(pretty: true).encode(entry), as: UTF8.self))
+            return
+        }
+        for line in CaseReport.lines(desk: desk, caseID: caseID, now: SystemClock().now(), timeZone: .current, width: max(40, width)) {
+            print(line)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+@testable import FrontlineCore
+
+/// A fixed start time for deterministic tests: Monday 2026-11-23 10:00 UTC.
+let t0 = Date(timeIntervalSince1970: 1_795_428_000)
+
+/// Builds a desk by performing commands the way the service does (decide → stamp → apply).
+struct DeskBuilder {
+    var desk = HelpDesk()
+    var now = t0
+
+    @discardableResult
+    mutating func run(_ command: Command, actor: String = "alice") throws -> [Event] {
+        let changes = try desk.decide(command, actor: actor, now: now)
+        var events: [Event] = []
+        for c in changes {
+            let e = Event(sequence: desk.lastSequence + 1, at: (c.at ?? now).roundedToMilliseconds, actor: actor, caseID: c.caseID, change: c.change)
+            desk.apply(e)
+            events.append(e)
+        }
+        return events
+    }
+
+    mutating func open(_ name: String, email: String = "", language: String = "en", subject: String = "Help", body: String = "Hello",
+                       priority: Priority = .normal, at: Date? = nil) throws -> CaseID {
+        try run(.receive(IncomingMessage(customerName: name, customerEmail: email, language: language, subject: subject, body: body,
+                                         receivedAt: at, priority: priority)), actor: "intake").first!.caseID
+    }
+
+    mutating func advance(_ seconds: TimeInterval) { now = now.addingTimeInterval(seconds) }
+}
