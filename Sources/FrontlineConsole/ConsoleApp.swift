@@ -29,6 +29,9 @@ public final class ConsoleApp {
 
     public private(set) var state: ConsoleState
     public private(set) var queue: QueueSnapshot
+    /// What the last frame was drawn from, so an idle tick redraws only when something visible can have changed.
+    private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int)?
+    private let time: TimeText
     let service: CaseService
     let backend: TerminalBackend
     let host: ConsoleHost
@@ -43,11 +46,15 @@ public final class ConsoleApp {
         self.clock = clock
         self.theme = theme
         self.options = options
+        time = TimeText(timeZone: options.timeZone)
         state = ConsoleState(agent: options.agent)
         queue = QueueSnapshot(desk: service.desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: clock.now())
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }
+        // Select the first case and load its draft before the first frame.
+        let world = refreshWorld()
+        for effect in ConsoleUpdate.followSelection(state: &state, world: world) { _ = perform(effect) }
     }
 
     /// Runs until the agent quits or the host says to stop; returns why it ended (nil for a normal quit).
@@ -109,10 +116,18 @@ public final class ConsoleApp {
 
     func draw(_ world: ConsoleWorld) {
         let size = backend.size
+        // Ages and clocks change at most once a second: an idle tick with nothing new draws nothing.
+        let second = Int(world.now.timeIntervalSince1970)
+        let sizeKey = size.width << 16 | size.height
+        if let last = lastDrawn, last.state == state, last.sequence == world.desk.lastSequence,
+           last.second == second, last.size == sizeKey {
+            return
+        }
         let frame = ConsoleRenderer.render(state: state, world: world, theme: theme, width: size.width, height: size.height)
         state.queueTop = frame.queueTop
         state.historyScroll = frame.historyScroll
         backend.present(frame.grid)
+        lastDrawn = (state, world.desk.lastSequence, second, sizeKey)
     }
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
@@ -133,7 +148,7 @@ public final class ConsoleApp {
             state.selectedCaseID = nil
             state.selectedIndex = 0
         }
-        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, timeZone: options.timeZone)
+        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time)
     }
 
     /// Returns true for `.quit`.

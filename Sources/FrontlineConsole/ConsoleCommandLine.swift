@@ -97,7 +97,7 @@ public enum ConsoleCommandLine {
                 if let due = try? parser.parse(args.prefix(n).joined(separator: " "), now: world.now) {
                     let note = args.dropFirst(n).joined(separator: " ")
                     guard !note.isEmpty else { throw Problem("followup needs what to follow up on after the time") }
-                    let shown = TimeText(timeZone: world.timeZone).dayAndTime(due, now: world.now)
+                    let shown = world.time.dayAndTime(due, now: world.now)
                     return [.perform(.scheduleFollowUp(id, due: due, note: note), success: "follow-up on \(id) set for \(shown)")]
                 }
             }

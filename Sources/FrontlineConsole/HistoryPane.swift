@@ -12,7 +12,7 @@ enum HistoryPane {
             return 0
         }
         let k = history.customer
-        let text = TimeText(timeZone: world.timeZone)
+        let text = world.time
         let language = Language(rawValue: k.language.lowercased()).map(\.rawValue) ?? TextSanitiser.singleLine(k.language)
         let title = " \(TextSanitiser.singleLine(k.name)) · \(language) · customer since \(text.year(k.since)) "
         g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
@@ -31,7 +31,7 @@ enum HistoryPane {
 
     static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld) -> [StyledLine] {
         let now = world.now
-        let text = TimeText(timeZone: world.timeZone)
+        let text = world.time
         let k = history.customer
         var out: [StyledLine] = []
         let earlier = history.earlierCaseCount(than: c.id)
@@ -50,7 +50,7 @@ enum HistoryPane {
 
         // The selected case: header, state, promises, then the thread.
         let head = "── \(c.id) · \(TextSanitiser.singleLine(c.subject)) "
-        out.append(StyledLine(DisplayWidth.pad(head + String(repeating: "─", count: max(0, width)), toWidth: width), .title))
+        out.append(StyledLine(DisplayWidth.truncate(head + String(repeating: "─", count: max(0, width)), toWidth: width, ellipsis: ""), .title))
         var facts = "\(c.status.rawValue) · \(c.priority.rawValue) · \(c.assignee.map { TextSanitiser.singleLine($0) } ?? "unassigned")"
         facts += " · opened \(text.stamp(c.openedAt, now: now))"
         if !c.tags.isEmpty { facts += " · " + c.tags.map { "#" + TextSanitiser.singleLine($0) }.joined(separator: " ") }
@@ -95,7 +95,7 @@ enum HistoryPane {
         let others = history.cases.filter { $0.id != c.id }
         if !others.isEmpty {
             out.append(StyledLine())
-            out.append(StyledLine(DisplayWidth.pad("── Earlier cases " + String(repeating: "─", count: max(0, width)), toWidth: width), .title))
+            out.append(StyledLine(DisplayWidth.truncate("── Earlier cases " + String(repeating: "─", count: max(0, width)), toWidth: width, ellipsis: ""), .title))
             for o in others {
                 let line = "\(o.id) \(o.status.rawValue) · \(text.date(o.openedAt, now: now)) · \(TextSanitiser.singleLine(o.subject))"
                 out.append(StyledLine(DisplayWidth.truncate(line, toWidth: width), .dim))
@@ -110,7 +110,7 @@ enum HistoryPane {
 
     /// Messages, replies, notes and events of one case, oldest first.
     static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld) -> [StyledLine] {
-        let text = TimeText(timeZone: world.timeZone)
+        let text = world.time
         enum Item { case message(Message), activity(CaseActivity) }
         var items: [(Date, Int, Item)] = []
         for (i, m) in c.messages.enumerated() { items.append((m.at, i, .message(m))) }

@@ -6,8 +6,9 @@ enum Overlays {
     static func drawPicker(_ p: Picker, into g: inout Grid, over area: Rect, theme: Theme) {
         let title = TextSanitiser.singleLine(p.title)
         let labels = p.options.enumerated().map { " \($0.offset + 1)  \($0.element) " }
-        let width = min(area.width, max(DisplayWidth.of(title) + 4, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
-        let height = min(area.height, p.options.count + 4)
+        let footer = " digit or ↑↓ Enter · Esc cancels "
+        let width = min(area.width, max(DisplayWidth.of(title) + 4, DisplayWidth.of(footer) + 2, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
+        let height = min(area.height, p.options.count + 2)
         let box = Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
         g.fill(box, style: theme[.normal])
         g.drawBox(box, style: theme[.accent])
@@ -17,7 +18,7 @@ enum Overlays {
             g.fill(Rect(x: box.x + 1, y: box.y + 1 + i, width: box.width - 2, height: 1), style: style)
             g.write(label, x: box.x + 1, y: box.y + 1 + i, style: style, maxWidth: box.width - 2)
         }
-        g.write(" digit or ↑↓ Enter · Esc cancels ", x: box.x + 1, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 2)
+        g.write(footer, x: box.x + 1, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 2)
     }
 
     static let queueHelp: [(String, String)] = [

@@ -66,7 +66,7 @@ enum PromptUpdate {
         case let .followUpWhen(id):
             do {
                 let due = try FollowUpTime(timeZone: world.timeZone).parse(text, now: world.now)
-                let shown = TimeText(timeZone: world.timeZone).dayAndTime(due, now: world.now)
+                let shown = world.time.dayAndTime(due, now: world.now)
                 state.mode = .prompt(Prompt(.followUpNote(id, due: due), label: "Follow up \(id) \(shown): what",
                                             hint: "what you promised the customer"))
                 return []
@@ -75,7 +75,7 @@ enum PromptUpdate {
             }
         case let .followUpNote(id, due):
             guard !text.isEmpty else { return retry("say what to follow up on") }
-            let shown = TimeText(timeZone: world.timeZone).dayAndTime(due, now: world.now)
+            let shown = world.time.dayAndTime(due, now: world.now)
             return [.perform(.scheduleFollowUp(id, due: due, note: text), success: "follow-up on \(id) set for \(shown)")]
         case let .followUpOutcome(id):
             return [.perform(.completeFollowUp(id, id: nil, outcome: text.isEmpty ? nil : text), success: "follow-up on \(id) done")]

@@ -15,10 +15,16 @@ enum QueuePane {
         if !state.search.isEmpty { title += " · search \"\(TextSanitiser.singleLine(state.search))\"" }
         g.write(title + " ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
 
-        // View bar: every view with its count; the current one highlighted.
+        // View bar: every view with its count, the current one highlighted; shorter labels when narrow.
+        let forms: [(QueueView, Int) -> String] = [
+            { v, n in "\(n) \(v.title) \(world.queue.counts[v] ?? 0)" },
+            { v, n in "\(n) \(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
+            { v, _ in "\(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
+        ]
+        let labels = forms.lazy.map { form in QueueView.allCases.enumerated().map { form($0.element, $0.offset + 1) } }
+            .first { $0.reduce(0) { $0 + DisplayWidth.of($1) + 1 } - 1 <= inner.width } ?? QueueView.allCases.enumerated().map { forms[2]($0.element, $0.offset + 1) }
         var x = inner.x
-        for (n, v) in QueueView.allCases.enumerated() where x < inner.maxX {
-            let label = "\(n + 1) \(v.title) \(world.queue.counts[v] ?? 0)"
+        for (v, label) in zip(QueueView.allCases, labels) where x < inner.maxX {
             let style = v == state.view ? theme[.selected] : theme[.dim]
             x += g.write(label, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
             x += g.write(" ", x: x, y: inner.y, style: theme[.normal], maxWidth: inner.maxX - x)
@@ -75,7 +81,7 @@ enum QueuePane {
             if f.due <= world.now {
                 markers.append(("⏰ OVERDUE \(AgeFormat.compact(world.now.timeIntervalSince(f.due)))", .followUpOverdue))
             } else if f.due.timeIntervalSince(world.now) < 86400 {
-                markers.append(("⏰ " + TimeText(timeZone: world.timeZone).clock(f.due), .followUpDue))
+                markers.append(("⏰ " + world.time.clock(f.due), .followUpDue))
             } else {
                 markers.append(("⏰", .dim))
             }

@@ -62,14 +62,16 @@ public struct ConsoleWorld: Sendable {
     public var now: Date
     public var queue: QueueSnapshot
     public var levels: ServiceLevels
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone { time.timeZone }
+    /// Date formatting in the agent's zone; built once (a Calendar is costly to make per row).
+    public var time: TimeText
 
-    public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, timeZone: TimeZone) {
+    public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText) {
         self.desk = desk
         self.now = now
         self.queue = queue
         self.levels = levels
-        self.timeZone = timeZone
+        self.time = time
     }
 
     /// The case under the selection, if the queue is not empty.

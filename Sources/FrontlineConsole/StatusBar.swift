@@ -17,7 +17,7 @@ enum StatusBar {
         }
         // Right side: overdue promises (never hidden), the agent, the time.
         let overdue = world.queue.overdueCount(at: world.now)
-        let right = " \(TextSanitiser.singleLine(state.agent)) · \(TimeText(timeZone: world.timeZone).clock(world.now)) "
+        let right = " \(TextSanitiser.singleLine(state.agent)) · \(world.time.clock(world.now)) "
         var rightWidth = DisplayWidth.of(right)
         g.write(right, x: width - rightWidth, y: y, style: theme[.statusBar])
         if overdue > 0 {

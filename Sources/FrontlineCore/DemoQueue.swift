@@ -64,17 +64,18 @@ public struct DemoQueue: Sendable {
             }
             let roll = rng.next() % 100
             let caseRef = n
-            // Older cases have usually been worked; fresh ones mostly wait.
-            let worked = ageSeconds > 3 * 3600 ? roll < 75 : roll < 20
+            // A healthy queue: anything older than a day has been worked (a few stragglers
+            // breach their SLA); the last few hours mostly wait for a first answer.
+            let worked = ageSeconds > 86400 ? roll < 96 : (ageSeconds > 3 * 3600 ? roll < 70 : roll < 15)
             if worked {
                 steps.append(Step(at: later(3600), actor: agent, command: .assign("", agent: agent), caseRef: caseRef))
                 steps.append(Step(at: later(1800), actor: agent, command: .reply("", body: topic.reply(lang, person.name)), caseRef: caseRef))
                 let fate = rng.next() % 10
-                if fate < 4 {
+                if fate < 2 {
                     steps.append(Step(at: later(7200), actor: "intake", command: .receive(IncomingMessage(
                         customerName: person.name, customerEmail: person.email, language: person.language,
                         subject: "", body: topic.followUp(lang), channel: channel, receivedAt: t, appendTo: "")), caseRef: caseRef))
-                } else if fate < 7 {
+                } else if fate < 8 {
                     steps.append(Step(at: later(3600), actor: agent, command: .solve(""), caseRef: caseRef))
                 } else {
                     steps.append(Step(at: later(600), actor: agent, command: .note("", body: topic.note), caseRef: caseRef))

@@ -14,6 +14,19 @@ public enum QueueView: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// For narrow terminals.
+    public var shortTitle: String {
+        switch self {
+        case .waiting: "Wait"
+        case .mine: "Mine"
+        case .escalated: "Esc"
+        case .followups: "F-up"
+        case .pending: "Pend"
+        case .solved: "Solv"
+        case .all: "All"
+        }
+    }
+
     /// Accepts the raw name, the title, or a unique prefix ("follow", "esc").
     public init?(name: String) {
         let n = name.lowercased().replacingOccurrences(of: "-", with: "")
