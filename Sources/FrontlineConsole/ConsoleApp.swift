@@ -29,9 +29,12 @@ public final class ConsoleApp {
 
     public private(set) var state: ConsoleState
     public private(set) var queue: QueueSnapshot
+    /// Urgency order of every case, rebuilt only when the store changes or a follow-up comes due.
+    private var order: QueueOrder
     /// What the last frame was drawn from, so an idle tick redraws only when something visible can have changed.
     private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int)?
     private let time: TimeText
+    private let threadCache = ThreadLayoutCache()
     let service: CaseService
     let backend: TerminalBackend
     let host: ConsoleHost
@@ -48,7 +51,9 @@ public final class ConsoleApp {
         self.options = options
         time = TimeText(timeZone: options.timeZone)
         state = ConsoleState(agent: options.agent)
-        queue = QueueSnapshot(desk: service.desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: clock.now())
+        let desk = service.desk, now = clock.now()
+        order = QueueOrder(desk: desk, agent: options.agent, levels: options.levels, now: now)
+        queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: now)
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }
@@ -137,7 +142,10 @@ public final class ConsoleApp {
         let now = clock.now()
         let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: options.levels)
         if !queue.isCurrent(desk: desk, query: query, now: now) {
-            queue = QueueSnapshot(desk: desk, query: query, now: now)
+            if !order.isCurrent(desk: desk, agent: state.agent, levels: options.levels, now: now) {
+                order = QueueOrder(desk: desk, agent: state.agent, levels: options.levels, now: now)
+            }
+            queue = QueueSnapshot(order: order, desk: desk, query: query, now: now)
         }
         if let i = queue.index(of: state.selectedCaseID) {
             state.selectedIndex = i
@@ -148,7 +156,7 @@ public final class ConsoleApp {
             state.selectedCaseID = nil
             state.selectedIndex = 0
         }
-        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time)
+        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time, threadCache: threadCache)
     }
 
     /// Returns true for `.quit`.
@@ -159,6 +167,7 @@ public final class ConsoleApp {
             return true
         case .suspend:
             host.suspend()
+            lastDrawn = nil   // the terminal was someone else's: draw the next frame whole
         case let .saveDraft(id, body):
             do {
                 try service.perform(.saveDraft(id, body: body), actor: state.agent)
@@ -183,6 +192,7 @@ public final class ConsoleApp {
             host.runOutsideFullScreen {
                 result = Result { try ExternalEditor.edit(text, caseID: id, environment: options.environment) }
             }
+            lastDrawn = nil
             switch result {
             case let .success(edited):
                 state.editorCaseID = id

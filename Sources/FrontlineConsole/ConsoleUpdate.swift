@@ -71,7 +71,7 @@ public enum ConsoleUpdate {
             state.mode = .prompt(Prompt(.commandLine, label: ":", hint: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help"))
         case .character("?"), .function(1):
             state.mode = .help
-        case .character("q"):
+        case .character("q"), .control("c"):
             effects += flushDraft(&state)
             state.quitRequested = true
             effects.append(.quit)

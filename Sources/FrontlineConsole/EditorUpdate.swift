@@ -27,6 +27,10 @@ enum EditorUpdate {
             return [.openExternalEditor(c.id, e.text)]
         case .control("z"):
             return ConsoleUpdate.flushDraft(&state) + [.suspend]
+        case .control("c"):
+            // The terminal is in raw mode, so Ctrl-C arrives as a key: quit, keeping the draft.
+            state.quitRequested = true
+            return ConsoleUpdate.flushDraft(&state) + [.quit]
         case .character(let ch): e.insert(ch)
         case .tab: e.insert(text: "    ")
         case .enter: e.newline()

@@ -29,7 +29,7 @@ enum HistoryPane {
         return scroll
     }
 
-    static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld) -> [StyledLine] {
+    static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int? = HistoryPane.maxLinesPerMessage) -> [StyledLine] {
         let now = world.now
         let text = world.time
         let k = history.customer
@@ -43,7 +43,8 @@ enum HistoryPane {
         out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         if let last = history.lastContact {
             let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
-            let gist = DisplayWidth.truncate(TextSanitiser.singleLine(last.body), toWidth: max(10, width * 2))
+            // Cut before cleaning: the body may be a megabyte.
+            let gist = DisplayWidth.truncate(TextSanitiser.singleLine(String(last.body.prefix(width * 3))), toWidth: max(10, width * 2))
             out += wrapped("\(who): \(gist)", width: width, firstPrefix: "Last (\(history.lastContactCase ?? "")) ", indent: 2, role: .normal, prefixRole: .dim)
         }
         out.append(StyledLine())
@@ -90,7 +91,9 @@ enum HistoryPane {
             out += wrapped(list, width: width, firstPrefix: "apologised: ", indent: 2, role: .dim, prefixRole: .dim)
         }
         out.append(StyledLine())
-        out += thread(c, customer: k, width: width, world: world)
+        let key = ThreadLayoutCache.Key(caseID: c.id, messages: c.messages.count, activity: c.activity.count, lastActivity: c.lastActivityAt,
+                                        width: width, day: Int(now.timeIntervalSince1970 + Double(world.timeZone.secondsFromGMT(for: now))) / 86400)
+        out += world.threadCache.lines(for: key) { thread(c, customer: k, width: width, world: world, maxLinesPerMessage: maxLinesPerMessage) }
 
         let others = history.cases.filter { $0.id != c.id }
         if !others.isEmpty {
@@ -101,15 +104,18 @@ enum HistoryPane {
                 out.append(StyledLine(DisplayWidth.truncate(line, toWidth: width), .dim))
                 if let last = o.messages.last(where: { $0.direction != .note }) {
                     let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
-                    out.append(StyledLine(DisplayWidth.truncate("  \(who): \(TextSanitiser.singleLine(last.body))", toWidth: width), .dim))
+                    out.append(StyledLine(DisplayWidth.truncate("  \(who): \(TextSanitiser.singleLine(String(last.body.prefix(width * 2))))", toWidth: width), .dim))
                 }
             }
         }
         return out
     }
 
+    /// A message longer than this many wrapped lines is cut in the pane (`frontline show` prints it whole).
+    static let maxLinesPerMessage = 300
+
     /// Messages, replies, notes and events of one case, oldest first.
-    static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld) -> [StyledLine] {
+    static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int?) -> [StyledLine] {
         let text = world.time
         enum Item { case message(Message), activity(CaseActivity) }
         var items: [(Date, Int, Item)] = []
@@ -121,7 +127,18 @@ enum HistoryPane {
             switch item {
             case let .message(m):
                 let stamp = text.stamp(m.at, now: world.now) + " "
-                let body = TextSanitiser.sanitise(m.body)
+                // Wrap no more than fits the cap (a character is at least one column).
+                let cap = maxLinesPerMessage ?? Int.max / 4
+                let limit = cap.multipliedReportingOverflow(by: max(1, width)).overflow ? Int.max : cap * max(1, width)
+                let cut = maxLinesPerMessage != nil && m.body.utf8.count > limit && m.body.count > limit
+                let body = TextSanitiser.sanitise(cut ? String(m.body.prefix(limit)) : m.body)
+                let before = out.count
+                defer {
+                    if cut || out.count - before > cap {
+                        out.removeSubrange(min(out.count, before + cap)...)
+                        out.append(StyledLine("  … message cut here; `frontline show \(c.id)` prints it whole", .dim))
+                    }
+                }
                 switch m.direction {
                 case .inbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)

@@ -167,7 +167,7 @@ extension HelpDesk {
         let email = m.customerEmail.trimmingCharacters(in: .whitespacesAndNewlines)
         let subject = m.subject.trimmingCharacters(in: .whitespacesAndNewlines)
         let id = customerID(forEmail: email).flatMap { email.isEmpty ? nil : $0 } ?? nextCustomerID
-        let since = customers[id]?.since ?? (m.receivedAt ?? now)
+        let since = (customers[id]?.since ?? (m.receivedAt ?? now)).roundedToMilliseconds
         let customer = Customer(id: id, name: name, email: email, language: m.language, since: since)
         let caseID = nextCaseID
         return [

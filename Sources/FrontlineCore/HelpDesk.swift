@@ -3,19 +3,19 @@ import Foundation
 /// The whole in-memory store: the fold of every event so far. A value type, so a snapshot or a
 /// render can take an immutable copy for free.
 public struct HelpDesk: Codable, Sendable, Equatable {
-    public private(set) var cases: [CaseID: SupportCase] = [:]
-    public private(set) var customers: [CustomerID: Customer] = [:]
+    public internal(set) var cases: [CaseID: SupportCase] = [:]
+    public internal(set) var customers: [CustomerID: Customer] = [:]
     /// Case ids in the order they were opened.
-    public private(set) var caseOrder: [CaseID] = []
+    public internal(set) var caseOrder: [CaseID] = []
     /// Cases of each customer, oldest first: the history pane's "every earlier case".
-    public private(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
+    public internal(set) var casesByCustomer: [CustomerID: [CaseID]] = [:]
     /// Customer id by lower-cased e-mail, so intake finds a returning customer.
-    public private(set) var customerByEmail: [String: CustomerID] = [:]
+    public internal(set) var customerByEmail: [String: CustomerID] = [:]
     /// Unsent replies, by case then agent.
-    public private(set) var drafts: [CaseID: [String: String]] = [:]
-    public private(set) var lastSequence: UInt64 = 0
-    public private(set) var nextCaseNumber: Int = 1000
-    public private(set) var nextCustomerNumber: Int = 1
+    public internal(set) var drafts: [CaseID: [String: String]] = [:]
+    public internal(set) var lastSequence: UInt64 = 0
+    public internal(set) var nextCaseNumber: Int = 1000
+    public internal(set) var nextCustomerNumber: Int = 1
 
     public init() {}
 

@@ -31,16 +31,20 @@ public struct QueueQuery: Sendable, Equatable {
 
     /// How many cases each view holds (search ignored): the counts in the queue's title.
     public static func counts(on desk: HelpDesk, agent: String, now: Date) -> [QueueView: Int] {
-        var counts: [QueueView: Int] = [:]
+        var counts = [Int](repeating: 0, count: QueueView.allCases.count)
         for c in desk.cases.values {
-            for v in QueueView.allCases where QueueQuery(view: v, agent: agent).includes(c, now: now) {
-                counts[v, default: 0] += 1
+            for (i, v) in QueueView.allCases.enumerated() where includes(c, view: v, agent: agent, now: now) {
+                counts[i] += 1
             }
         }
-        return counts
+        return Dictionary(uniqueKeysWithValues: zip(QueueView.allCases, counts))
     }
 
     public func includes(_ c: SupportCase, now: Date) -> Bool {
+        Self.includes(c, view: view, agent: agent, now: now)
+    }
+
+    static func includes(_ c: SupportCase, view: QueueView, agent: String, now: Date) -> Bool {
         switch view {
         case .waiting:
             // A due follow-up brings a case back into the working queue whatever its status.

@@ -37,7 +37,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             if let snap = try SnapshotStore.loadNewest(directory: directory) {
                 notes += snap.notes.map(\.description)
                 do {
-                    desk = try JournalCodec.makeDecoder().decode(HelpDesk.self, from: Data(snap.payload))
+                    desk = try HelpDesk(snapshotBytes: snap.payload)
                 } catch {
                     throw StoreOpenError("the snapshot at journal record \(snap.sequence) in \(path) verifies but cannot be read (\(error)); move it aside to rebuild from the journal")
                 }
@@ -87,19 +87,20 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     @discardableResult
     public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [Result<[Event], CommandError>] {
         try lock.withLock {
-            var trial = state
+            // Decided and applied in place, command by command, so later commands see earlier
+            // ones; copying the whole desk per batch would cost more than the fsync it saves.
             var results: [Result<[Event], CommandError>] = []
             var payloads: [[UInt8]] = []
             for item in commands {
                 let now = item.at ?? clock.now()
                 do {
-                    let changes = try trial.decide(item.command, actor: item.actor, now: now)
-                    let first = trial.lastSequence + 1
+                    let changes = try state.decide(item.command, actor: item.actor, now: now)
+                    let first = state.lastSequence + 1
                     let events = changes.enumerated().map { i, change in
                         Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
                               actor: item.actor, caseID: change.caseID, change: change.change)
                     }
-                    for e in events { trial.apply(e) }
+                    for e in events { state.apply(e) }
                     if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }
                     results.append(.success(events))
                 } catch let refusal as CommandError {
@@ -107,12 +108,32 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
                 }
             }
             guard !payloads.isEmpty else { return results }
-            _ = try journal.append(payloads)
-            state = trial
+            do {
+                _ = try journal.append(payloads)
+            } catch {
+                // Not durable, so not true: go back to exactly what is on disk.
+                state = (try? Self.readDurableState(directory: directory)) ?? state
+                problem = "the journal failed and nothing more can be saved: \(error)"
+                throw error
+            }
             eventsSinceSnapshot += payloads.count
             if eventsSinceSnapshot >= snapshotInterval { startSnapshotLocked() }
             return results
         }
+    }
+
+    /// The state as the files hold it (newest good snapshot + live journal), read-only.
+    static func readDurableState(directory: DataDirectory) throws -> HelpDesk {
+        var desk = HelpDesk()
+        var after: UInt64 = 0
+        if let snap = try SnapshotStore.loadNewest(directory: directory) {
+            desk = try HelpDesk(snapshotBytes: snap.payload)
+            after = snap.sequence
+        }
+        for record in try JournalHistory.liveRecords(directory: directory, afterSequence: after) {
+            for event in try decodeRecord(record, path: directory.path) { desk.apply(event) }
+        }
+        return desk
     }
 
     /// Every event ever journaled, oldest first, archived segments included (the audit trail).
@@ -171,8 +192,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     }
 
     private func writeSnapshot(_ copy: HelpDesk, sequence: UInt64) throws {
-        let payload = try JournalCodec.makeEncoder().encode(copy)
-        try SnapshotStore.write(Array(payload), sequence: sequence, directory: directory)
+        try SnapshotStore.write(copy.snapshotBytes(), sequence: sequence, directory: directory)
         // Keep what the previous generation needs: if the newest snapshot is ever unreadable,
         // recovery starts from the one before it plus the journal after it.
         let generations = SnapshotStore.generations(directory: directory)

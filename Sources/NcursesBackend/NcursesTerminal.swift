@@ -89,9 +89,15 @@ public final class NcursesTerminal: TerminalBackend {
         let updates = GridDiff.updates(from: lastFrame, to: grid)
         if lastFrame == nil || lastFrame!.width != grid.width || lastFrame!.height != grid.height { erase() }
         for u in updates where !u.cell.isContinuation {
+            let (attrs, pair) = attributes(for: u.cell.style)
+            if u.x + 1 < grid.width && grid[u.x + 1, u.y].isContinuation {
+                // Blank the right half first: if the terminal thinks this character is narrower
+                // than we do, no stale character is left behind it.
+                var space: [wchar_t] = [32, 0]
+                _ = fl_put_cell(Int32(u.y), Int32(u.x + 1), &space, attrs, pair)
+            }
             var wide: [wchar_t] = u.cell.text.unicodeScalars.prefix(7).map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
-            let (attrs, pair) = attributes(for: u.cell.style)
             _ = fl_put_cell(Int32(u.y), Int32(u.x), &wide, attrs, pair)
         }
         lastFrame = grid

@@ -54,10 +54,10 @@ func rawTextBytes(_ desk: HelpDesk) -> Int {
 func bench(cases n: Int) throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-bench-\(getpid())-\(n)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    print("== \(n) cases ==")
+    say("== \(n) cases ==")
 
     // Seed (batched: one fsync per 5,000 steps).
-    var seeded = try LocalCaseService(path: dir, owner: "bench", snapshotInterval: Int.max)
+    let seeded = try LocalCaseService(path: dir, owner: "bench", snapshotInterval: Int.max)
     let seedTime = try seconds {
         var batch: [(command: Command, actor: String, at: Date?)] = []
         var next = seeded.desk.nextCaseNumber
@@ -84,29 +84,26 @@ func bench(cases n: Int) throws {
         try seeded.performBatch(extra)
     }
     let messages = seeded.desk.cases.values.reduce(0) { $0 + $1.messages.count }
-    print("seeded \(n) cases, \(messages) messages in \(String(format: "%.2f", seedTime)) s")
+    say("seeded \(n) cases, \(messages) messages in \(String(format: "%.2f", seedTime)) s")
 
     // Snapshot time (foreground, for the figure).
     let snapTime = try seconds { try seeded.snapshotNow() }
-    print("snapshot (encode + write + fsync + rename): \(ms(snapTime))")
+    say("snapshot (encode + write + fsync + rename): \(ms(snapTime))")
     seeded.close()
 
-    // Start to first painted frame: open the store (snapshot + journal tail), build the queue, render.
-    let rssBefore = residentBytes()
-    var store: LocalCaseService!
-    var app: ConsoleApp!
+    // Start to first painted frame and memory, in a fresh process so neither the seeding above
+    // nor its allocator state colours the figures.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--measure-open", dir]
+    try child.run()
+    child.waitUntilExit()
+
     let backend = TestBackend(width: 160, height: 48)
-    let firstPaint = try seconds {
-        store = try LocalCaseService(path: dir, owner: "bench")
-        app = ConsoleApp(service: store, backend: backend, host: BenchHost(), clock: SystemClock(), theme: Theme.fallbackMonochrome,
+    let store = try LocalCaseService(path: dir, owner: "bench")
+    let app = ConsoleApp(service: store, backend: backend, host: BenchHost(), clock: SystemClock(), theme: Theme.fallbackMonochrome,
                          options: ConsoleApp.Options(agent: "alice"))
-        backend.present(app.frame())
-    }
-    let rss = residentBytes()
-    let raw = rawTextBytes(store.desk)
-    print("first paint (open store + queue + render): \(ms(firstPaint))")
-    print(String(format: "memory after open: %.1f MiB resident (+%.1f MiB for the store); raw text %.1f MiB; ratio %.2f×",
-                 Double(rss) / 1048576, Double(rss - rssBefore) / 1048576, Double(raw) / 1048576, Double(rss - rssBefore) / Double(max(1, raw))))
+    backend.present(app.frame())
 
     // Keystroke to finished frame (update + render + diff against the last frame).
     func keystrokes(_ label: String, _ keys: [Key], rounds: Int) {
@@ -119,7 +116,7 @@ func bench(cases n: Int) throws {
             }
             samples.append(t)
         }
-        print("keystroke \(label): median \(ms(percentile(samples, 0.5))), p99 \(ms(percentile(samples, 0.99)))")
+        say("keystroke \(label): median \(ms(percentile(samples, 0.5))), p99 \(ms(percentile(samples, 0.99)))")
     }
     keystrokes("move selection (j/k)", [.character("j"), .character("j"), .character("k")], rounds: 2000)
     keystrokes("switch view (7 All / 1 Waiting)", [.character("7"), .character("1")], rounds: 200)
@@ -130,13 +127,13 @@ func bench(cases n: Int) throws {
     let single = try seconds {
         for id in ids { try store.perform(.note(id, body: "bench note"), actor: "alice") }
     }
-    print(String(format: "durable actions, one writer (one fsync each): %.0f /s", Double(ids.count) / single))
+    say(String(format: "durable actions, one writer (one fsync each): %.0f /s", Double(ids.count) / single))
     let batched = try seconds {
         for chunk in stride(from: 0, to: ids.count, by: 50) {
             try store.performBatch(ids[chunk..<min(ids.count, chunk + 50)].map { (.note($0, body: "bench note"), "bob", nil) })
         }
     }
-    print(String(format: "durable actions, batches of 50 (group commit): %.0f /s", Double(ids.count) / batched))
+    say(String(format: "durable actions, batches of 50 (group commit): %.0f /s", Double(ids.count) / batched))
 
     // Frames while a background snapshot runs: none may be delayed past 16 ms.
     store.snapshotInBackground()
@@ -154,12 +151,41 @@ func bench(cases n: Int) throws {
         }
         _ = try store.perform(.note(ids[0], body: "after snapshot"), actor: "alice")
     }
-    print("during a background snapshot: \(frames) frames in \(ms(window)), slowest \(ms(worst))")
+    say("during a background snapshot: \(frames) frames in \(ms(window)), slowest \(ms(worst))")
     store.close()
 }
 
+/// Child mode: open the store, paint one frame, report time and memory.
+func measureOpen(_ dir: String) throws {
+    let baseline = residentBytes()
+    var store: LocalCaseService!
+    let backend = TestBackend(width: 160, height: 48)
+    let firstPaint = try seconds {
+        store = try LocalCaseService(path: dir, owner: "bench (open)")
+        let app = ConsoleApp(service: store, backend: backend, host: BenchHost(), clock: SystemClock(), theme: Theme.fallbackMonochrome,
+                             options: ConsoleApp.Options(agent: "alice"))
+        backend.present(app.frame())
+    }
+    let rss = residentBytes()
+    let raw = rawTextBytes(store.desk)
+    say("first paint (open store + queue + render): \(ms(firstPaint))")
+    say(String(format: "memory after open: %.1f MiB resident, %.1f MiB above the empty process; raw text %.1f MiB; ratio %.2f×",
+                 Double(rss) / 1048576, Double(rss - baseline) / 1048576, Double(raw) / 1048576, Double(rss - baseline) / Double(max(1, raw))))
+    store.close()
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-open" {
+    try measureOpen(CommandLine.arguments[2])
+    exit(0)
+}
+
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-print("frontline-bench on \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+say("frontline-bench on \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
 for n in sizes.isEmpty ? [10_000, 100_000] : sizes {
     try bench(cases: n)
+}
+
+/// Unbuffered, so the child's lines land in order with ours.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

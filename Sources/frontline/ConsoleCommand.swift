@@ -52,9 +52,11 @@ struct ConsoleCommand: ParsableCommand {
         let reason = app.run()
         terminal.shutdown()
         if let reason {
-            printError("stopped: \(reason); your draft was saved")
+            let draft = app.state.editorCaseID.flatMap { store.desk.draft(caseID: $0, agent: global.resolvedAgent) } != nil
+            printError("stopped: \(reason)" + (draft ? "; your draft is saved" : ""))
             store.close()
-            Foundation.exit(reason.contains("SIGTERM") || reason.contains("SIGINT") ? 0 : 1)
+            // A requested stop (SIGTERM, SIGINT, an ssh hangup) is a clean exit; a vanished terminal is not.
+            Foundation.exit(terminal.terminalGone ? 1 : 0)
         }
     }
 }

@@ -38,7 +38,10 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store for one command; the lock makes a second writer fail clearly.
     func openStore(owner: String) throws -> LocalCaseService {
         do {
-            return try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+            let store = try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+            // What recovery did (a torn tail cut, an older snapshot used) is never silent.
+            for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
+            return store
         } catch {
             throw CleanExit.failure("\(error)")
         }

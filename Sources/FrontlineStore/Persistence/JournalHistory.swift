@@ -4,6 +4,13 @@ public enum JournalHistory {
     /// Where `Journal.retireSegments` moves segments a snapshot has made unnecessary for recovery.
     public static let archiveFolder = "archive"
 
+    /// The live segments' records after `afterSequence` (what recovery replays), read-only.
+    public static func liveRecords(directory: DataDirectory, afterSequence: UInt64) throws -> [JournalRecord] {
+        let live = JournalInspection.inspect(directory: directory, afterSequence: afterSequence, keepPayloads: true)
+        if let problem = live.problems.first { throw problem }
+        return live.records
+    }
+
     public static func records(directory: DataDirectory) throws -> [JournalRecord] {
         var records: [JournalRecord] = []
         let archivePath = directory.filePath(archiveFolder)
