@@ -15,6 +15,11 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// glibc declares wcwidth only under _XOPEN_SOURCE; the backend asks it what the terminal's
+// ncurses will think of a character.
+extern int wcwidth(wchar_t c);
+static inline int fl_wcwidth(wchar_t c) { return wcwidth(c); }
+
 // Macros Swift cannot import, as functions.
 static inline attr_t fl_attr_bold(void) { return A_BOLD; }
 static inline attr_t fl_attr_dim(void) { return A_DIM; }

@@ -23,12 +23,12 @@ enum ReplyPane {
             g.write("r write a reply · a apologise · Ctrl-E in $EDITOR · Ctrl-S sends", x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
             return
         }
-        // The agent's own text can hold anything pasted: it goes through the sanitiser for display
-        // (the editor keeps what was typed; the grid shows it safely).
+        // The editor sanitises everything that enters it (typing, pastes, $EDITOR, drafts), so its
+        // lines are drawn as they are: leading spaces must stay where the cursor expects them.
         let layout = text.layout(width: max(1, inner.width))
         let top = max(0, layout.cursorRow - inner.height + 1)
         for (row, line) in layout.lines.dropFirst(top).prefix(inner.height).enumerated() {
-            g.write(TextSanitiser.singleLine(line), x: inner.x, y: inner.y + row, style: theme[.normal], maxWidth: inner.width)
+            g.write(line, x: inner.x, y: inner.y + row, style: theme[.normal], maxWidth: inner.width)
         }
         if state.focus == .reply && state.mode == .normal {
             let y = inner.y + layout.cursorRow - top

@@ -48,12 +48,17 @@ enum StatusBar {
         let labelWidth = g.write(label, x: 0, y: y, style: theme[.prompt].with(.bold), maxWidth: width / 2)
         let room = max(1, width - labelWidth - 1)
         let layout = p.field.layout(width: 100_000)
-        let line = TextSanitiser.singleLine(layout.lines.first ?? "")
-        // Keep the cursor in view on long input.
-        let skip = max(0, layout.cursorColumn - room + 1)
-        let shown = String(line.dropFirst(skip))
-        g.write(shown, x: labelWidth, y: y, style: theme[.prompt], maxWidth: room)
-        let cx = labelWidth + min(layout.cursorColumn - skip, room)
+        let line = layout.lines.first ?? ""
+        // Keep the cursor in view on long input: skip whole characters worth at least the overflow in columns.
+        let overflow = max(0, layout.cursorColumn - room + 1)
+        var skipped = 0
+        var shown = Substring(line)
+        while skipped < overflow, let first = shown.first {
+            skipped += DisplayWidth.of(first)
+            shown = shown.dropFirst()
+        }
+        g.write(String(shown), x: labelWidth, y: y, style: theme[.prompt], maxWidth: room)
+        let cx = labelWidth + min(layout.cursorColumn - skipped, room)
         var cell = g[cx, y]
         if cell.isContinuation { cell = Cell(text: " ", style: theme[.prompt]) }
         cell.style = theme[.selected]

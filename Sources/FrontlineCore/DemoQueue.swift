@@ -66,11 +66,12 @@ public struct DemoQueue: Sendable {
             let caseRef = n
             // A healthy queue: anything older than a day has been worked (a few stragglers
             // breach their SLA); the last few hours mostly wait for a first answer.
-            let worked = ageSeconds > 86400 ? roll < 96 : (ageSeconds > 3 * 3600 ? roll < 70 : roll < 15)
+            let worked = ageSeconds > 86400 ? roll < 99 : (ageSeconds > 3 * 3600 ? roll < 70 : roll < 15)
             if worked {
                 steps.append(Step(at: later(3600), actor: agent, command: .assign("", agent: agent), caseRef: caseRef))
                 steps.append(Step(at: later(1800), actor: agent, command: .reply("", body: topic.reply(lang, person.name)), caseRef: caseRef))
-                let fate = rng.next() % 10
+                // Old cases are mostly closed; only recent ones have a customer writing back.
+                let fate = ageSeconds > 2 * 86400 ? 2 + rng.next() % 8 : rng.next() % 10
                 if fate < 2 {
                     steps.append(Step(at: later(7200), actor: "intake", command: .receive(IncomingMessage(
                         customerName: person.name, customerEmail: person.email, language: person.language,

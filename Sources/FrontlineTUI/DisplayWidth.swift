@@ -1,18 +1,26 @@
 /// How many terminal columns text takes. The one width table of Frontline: every layout
-/// (grid, wrap, truncation, editor) measures with it, so they agree with each other.
+/// (grid, wrap, truncation, editor) measures with it, so they agree with each other and with
+/// what `Grid.write` draws.
+///
+/// Widths are per Unicode scalar and agree with the C library's `wcwidth`, which is what ncurses
+/// and terminals such as tmux use to move the cursor, from Frontline's own table (never the
+/// locale's `wcwidth`, which differs between machines): 0 for controls, format characters (ZWJ,
+/// ZWNJ, bidi controls, tags), variation selectors and combining marks (Mn, Me); 2 for East Asian
+/// Wide and Fullwidth characters, which include the emoji with emoji presentation (😀, 👍, the
+/// skin tones 🏻…🏿); 1 for everything else, including spacing marks (Mc, such as the Devanagari
+/// vowel sign ि), regional indicators (a flag 🇸🇪 is two of them, so 2 columns) and symbols that
+/// default to text presentation (❤, ☺; a U+FE0F after them changes nothing).
 public enum DisplayWidth {
-    /// 0 for controls, format and zero-width characters and lone combining marks; 2 for East
-    /// Asian Wide/Fullwidth characters, emoji presentation and flags; otherwise 1.
-    /// A grapheme measures as its first scalar (combining marks add nothing), except that an
-    /// emoji presentation sequence (one carrying U+FE0F) takes 2.
+    /// The sum of the widths of its scalars (see `width(of:)`), as `Grid.write` lays it out:
+    /// "👍🏽" is 4, "🇸🇪" 2, "❤\u{FE0F}" 1, "हि" 2, "e\u{301}" 1, "漢" 2. The one exception is a
+    /// character that starts with a combining mark: it is drawn on a dotted circle (◌), so it
+    /// takes one column more than its scalars.
     public static func of(_ c: Character) -> Int {
-        let scalars = c.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        let base = width(of: first)
-        if base == 1, scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) {
-            return 2
+        let utf8 = c.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            return byte >= 0x20 && byte < 0x7F ? 1 : 0
         }
-        return base
+        return CellText.width(of: c)
     }
 
     public static func of(_ s: String) -> Int {
@@ -23,27 +31,15 @@ public enum DisplayWidth {
         return total
     }
 
-    /// The width of one scalar on its own.
+    /// The width of one scalar on its own: 0, 1 or 2, as `wcwidth` (0 rather than -1 for controls).
     static func width(of scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        // Fast path for ASCII and Latin-1, the bulk of the text.
-        if value < 0x300 {
-            if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xAD { return 0 }
-            return 1
-        }
-        // Hangul jungseong/jongseong only ever extend a leading syllable.
-        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
-        if value >= 0x1100, WideCharacterTable.contains(value) { return 2 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
-            return 0
-        default:
-            return 1
-        }
+        if case .spacing(let width) = CellText.role(of: scalar) { return width }
+        return 0
     }
 
     /// `s` cut to at most `w` columns; `ellipsis` marks a cut (and only a cut). `w <= 0` gives "".
-    /// A wide character that does not fit whole is left out rather than split.
+    /// The cut falls between graphemes: one that does not fit whole (a wide character, a flag,
+    /// an emoji with a skin tone) is left out rather than split.
     public static func truncate(_ s: String, toWidth w: Int, ellipsis: String = "…") -> String {
         guard w > 0 else { return "" }
         guard of(s) > w else { return s }

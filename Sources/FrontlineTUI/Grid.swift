@@ -21,8 +21,9 @@ public struct Grid: Equatable, Sendable {
     var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     /// Out of range: get returns `.blank`, set is ignored. Setting keeps the grid's invariant:
-    /// a continuation or zero-width text becomes a space, and so does a wide character that
-    /// would start in the last column; a wide character also claims the cell to its right.
+    /// the text is cut to its first cell (see `Cell`), a continuation or zero-width text becomes
+    /// a space, and so does a wide character that would start in the last column; a wide
+    /// character also claims the cell to its right.
     public subscript(x: Int, y: Int) -> Cell {
         get {
             guard contains(x, y) else { return .blank }
@@ -30,7 +31,7 @@ public struct Grid: Equatable, Sendable {
         }
         set {
             guard contains(x, y) else { return }
-            guard let first = newValue.text.first, let (text, cellWidth) = CellText.normalise(first),
+            guard let first = newValue.text.first, let (text, cellWidth) = CellText.firstCell(of: first),
                 cellWidth == 1 || x + 1 < width
             else {
                 place(" ", width: 1, style: newValue.style, x: x, y: y)
@@ -41,11 +42,15 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Writes ONE line of text starting at (x, y) and returns the number of columns used.
-    /// Stops at x+maxWidth (if given) and at the grid edge. Text is expected to be sanitised
-    /// already, but the grid defends itself: controls (newline, tab, …) and zero-width or
-    /// format characters are skipped, as they measure 0 columns, so the layout never shifts.
-    /// A wide character that would straddle the limit is replaced by a single space.
-    /// Overwriting either half of an existing wide character blanks its other half.
+    /// Stops at x+maxWidth (if given) and at the grid edge. Each grapheme takes one cell per
+    /// spacing scalar, `DisplayWidth.of` columns in all (a flag is two cells, 🇸 and 🇪; "👍🏽" is
+    /// 👍 and 🏽; "हि" is ह and ि), with its combining marks in the cell of the scalar before them;
+    /// variation selectors and joiners are left out (see `CellText`). Text is expected to be
+    /// sanitised already, but the grid defends itself: controls (newline, tab, …) and zero-width
+    /// or format characters are skipped, as they measure 0 columns, so the layout never shifts.
+    /// A wide cell that would straddle the limit is replaced by a single space; a grapheme of
+    /// several cells may be cut between them at the limit. Overwriting either half of an
+    /// existing wide character blanks its other half.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: TextStyle, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
@@ -54,21 +59,30 @@ public struct Grid: Equatable, Sendable {
             limit = Swift.min(width, x.saturatingAdd(Swift.max(0, maxWidth)))
         }
         var column = x
+        var full = false
         for character in text {
             if column >= limit { break }
-            guard let (cellText, cellWidth) = CellText.normalise(character) else { continue }
-            if column + cellWidth > limit {
-                if column >= 0 { place(" ", width: 1, style: style, x: column, y: y) }
-                column += 1
-                break
+            CellText.forEachCell(in: character) { cellText, cellWidth in
+                if column >= limit {
+                    full = true
+                    return false
+                }
+                if column + cellWidth > limit {
+                    if column >= 0 { place(" ", width: 1, style: style, x: column, y: y) }
+                    column += 1
+                    full = true
+                    return false
+                }
+                if column >= 0 {
+                    place(cellText, width: cellWidth, style: style, x: column, y: y)
+                } else if column + cellWidth > 0 {
+                    // Only the right half is on screen: show a space rather than half a glyph.
+                    place(" ", width: 1, style: style, x: 0, y: y)
+                }
+                column += cellWidth
+                return true
             }
-            if column >= 0 {
-                place(cellText, width: cellWidth, style: style, x: column, y: y)
-            } else if column + cellWidth > 0 {
-                // Only the right half is on screen: show a space rather than half a glyph.
-                place(" ", width: 1, style: style, x: 0, y: y)
-            }
-            column += cellWidth
+            if full { break }
         }
         return column > x ? column - x : 0
     }
@@ -127,6 +141,8 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Each row as plain text (continuation cells contribute nothing), trailing spaces trimmed.
+    /// The cells of one grapheme join back into it ("🇸" + "🇪" is "🇸🇪"); what cells leave out
+    /// (variation selectors, joiners) is not there.
     public func lines() -> [String] {
         (0..<height).map(row)
     }

@@ -1,9 +1,12 @@
 /// Word wrapping by display width, for message bodies and other read-only text.
 public enum TextWrap {
     /// Paragraphs split on "\n"; greedy word wrap on spaces by `DisplayWidth`; words longer than
-    /// `width` are hard-broken (never inside a grapheme; a wide character never straddles).
+    /// `width` are hard-broken (never inside a grapheme, so no line starts with a combining mark
+    /// or vowel sign; a wide character never straddles). A grapheme measures all the cells
+    /// `Grid.write` draws it in: a flag 2, "👍🏽" 4, "हिं" 2, "❤️" 1.
     /// `width < 1` gives []; "" gives [""]; an empty paragraph gives a "" line; the trailing
-    /// spaces of a broken line are dropped. A character wider than `width` gets a line of its own.
+    /// spaces of a broken line are dropped. A character wider than `width` gets a line of its own
+    /// (the grid clips it when drawn).
     public static func wrap(_ s: String, width: Int) -> [String] {
         guard width >= 1 else { return [] }
         let characters = Array(s)

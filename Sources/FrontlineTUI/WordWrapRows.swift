@@ -5,8 +5,9 @@
 enum WordWrapRows {
     /// Rows of `characters[range]` for a width of `width` (>= 1) columns, as index ranges that
     /// partition `range` in order. `widths[i]` is the display width of `characters[i]`.
-    /// Words wider than `width` are broken between graphemes; a wide character never straddles
-    /// the edge, and one wider than `width` gets a row of its own. Always at least one row.
+    /// Words wider than `width` are broken between graphemes (a grapheme of several cells, such
+    /// as a flag, is never split across rows); a wide character never straddles the edge, and
+    /// one wider than `width` gets a row of its own. Always at least one row.
     static func rows(of characters: [Character], widths: [Int], in range: Range<Int>, width: Int) -> [Range<Int>] {
         var rows: [Range<Int>] = []
         var rowStart = range.lowerBound

@@ -97,8 +97,14 @@ public final class NcursesTerminal: TerminalBackend {
                 _ = fl_put_cell(Int32(u.y), Int32(u.x + 1), &space, attrs, pair)
             }
             var wide: [wchar_t] = u.cell.text.unicodeScalars.prefix(7).map { wchar_t(bitPattern: $0.value) }
+            // A character the system's wcwidth does not know (newer than its Unicode tables) would
+            // be drawn as nothing at all: show a replacement character instead.
+            if let first = wide.first, fl_wcwidth(first) < 0 { wide = [0xFFFD] }
             wide.append(0)
-            _ = fl_put_cell(Int32(u.y), Int32(u.x), &wide, attrs, pair)
+            if fl_put_cell(Int32(u.y), Int32(u.x), &wide, attrs, pair) == ERR {
+                var replacement: [wchar_t] = [0xFFFD, 0]
+                _ = fl_put_cell(Int32(u.y), Int32(u.x), &replacement, attrs, pair)
+            }
         }
         lastFrame = grid
         refresh()

@@ -86,7 +86,8 @@ struct CheckCommand: ParsableCommand {
         print("data directory: \(path)")
         print("snapshots: \(report.snapshotSequences.isEmpty ? "none" : report.snapshotSequences.map { "at record \($0)" }.joined(separator: ", "))")
         print("journal: \(report.journalRecordCount) records, last sequence \(report.lastSequence)")
-        for f in report.findings { print("  - \(f)") }
+        for f in report.findings where !report.repairedAtNextOpen.contains(f) { print("  - \(f)") }
+        for f in report.repairedAtNextOpen { print("  - after a crash (the next start repairs it; nothing acknowledged is missing): \(f)") }
         if report.isHealthy {
             print("healthy")
         } else {

@@ -23,7 +23,7 @@ struct Frontline: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as CleanExit.Failure {
             printError(failure.description)
@@ -32,6 +32,29 @@ struct Frontline: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// `frontline --data-dir D queue` reads as naturally as `frontline queue --data-dir D`: global
+/// options given before the subcommand are moved after it, where the subcommand parses them.
+func globalOptionsAfterSubcommand(_ args: [String]) -> [String] {
+    var rest = args[...]
+    var globals: [String] = []
+    while let first = rest.first {
+        if first == "--data-dir" || first == "--agent", rest.count >= 2 {
+            globals += rest.prefix(2)
+            rest = rest.dropFirst(2)
+        } else if first.hasPrefix("--data-dir=") || first.hasPrefix("--agent=") {
+            globals.append(first)
+            rest = rest.dropFirst()
+        } else {
+            break
+        }
+    }
+    let names = Set(Frontline.configuration.subcommands.map { $0._commandName } + ["help"])
+    if let sub = rest.first, names.contains(sub) {
+        return [sub] + globals + rest.dropFirst()
+    }
+    return globals + rest
 }
 
 enum FrontlineVersion {

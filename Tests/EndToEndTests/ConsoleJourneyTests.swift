@@ -155,7 +155,10 @@ extension FrontlineEndToEnd {
             #expect(row?.contains("⏰") == true, "Follow-ups view lists \(id) with ⏰: \(row ?? "missing")")
         }
 
-        // Mark the first one done, with an outcome.
+        // Mark the first one done, with an outcome (from the Waiting view: a case whose last
+        // follow-up is done rightly leaves the Follow-ups view).
+        try t.sendKeys("1")
+        try t.waitUntil("the Waiting view") { $0.queueTitle.contains("─ Waiting ") }
         try t.sendKeys("/")
         try t.sendText(first)
         try t.sendKeys("Enter")
@@ -342,6 +345,9 @@ extension FrontlineEndToEnd {
         let before = try #require(try t.capture().selectedCaseID)
         try t.sendKeys("j")
         try t.waitUntil("the selection to move after the resizes") { $0.selectedCaseID != nil && $0.selectedCaseID != before }
+        // "q quits" on the too-small screen.
+        try t.resize(width: 50, height: 12)
+        try t.waitFor("q quits")
         try t.sendKeys("q")
         #expect(try t.waitForExit() == 0)
     }

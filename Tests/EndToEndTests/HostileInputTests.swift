@@ -134,6 +134,23 @@ enum AttackCorpus {
 }
 
 extension FrontlineEndToEnd {
+    @Test("the hostile-output checks catch what they look for (no terminal needed)")
+    func hostileOutputChecksWork() {
+        #expect(AttackCorpus.unsafeSequences(in: "\u{1B}[1m\u{1B}[38;5;110mok\u{1B}[0m\n").isEmpty)
+        for bad in [AttackCorpus.osc0, AttackCorpus.dcs, AttackCorpus.clear, "\u{1B}[?1049l", "\u{9B}31m", "a\u{202E}b",
+                    "a\u{200B}b", "\u{FEFF}", "\u{07}", "\u{08}", "\u{1B}7"] {
+            #expect(!AttackCorpus.unsafeSequences(in: bad).isEmpty, "not caught: \(bad.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        let good = Screen((["┌──┬──┐"] + Array(repeating: "│ab│cd│", count: 3) + ["├──┴──┤"] + Array(repeating: "│abcde│", count: 2)
+                           + ["└─────┘", " alice"]).joined(separator: "\n") + "\n", height: 9)
+        #expect(AttackCorpus.layoutProblems(good, width: 7, height: 9, agent: "alice").isEmpty)
+        let shifted = Screen((["┌──┬──┐", "│ab│cd│", "│a漢│cd│", "│ab│cd│", "├──┴──┤"] + Array(repeating: "│abcde│", count: 2)
+                              + ["└─────┘", " alice"]).joined(separator: "\n") + "\n", height: 9)
+        #expect(!AttackCorpus.layoutProblems(shifted, width: 7, height: 9, agent: "alice").isEmpty)
+    }
+}
+
+extension FrontlineEndToEnd {
     @Test("hostile customer text reaches the screen only as harmless text; title, clipboard and layout are untouched")
     func hostileInputIsNeutralised() throws {
         let t = try TmuxSession()

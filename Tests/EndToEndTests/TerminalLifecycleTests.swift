@@ -54,6 +54,43 @@ extension FrontlineEndToEnd {
         #expect(try t.waitForExit() == 0)
     }
 
+    @Test("Ctrl-E hands the draft to $VISUAL on the real terminal and takes the edit back; the screen is redrawn whole")
+    func externalEditor() throws {
+        let t = try TmuxSession()
+        let id = try #require(try t.intake([IntakeLine.asa]).first)
+        // A scripted "editor": appends to the file, noting whether it got the terminal and
+        // which signals it was started with blocked (an editor must get Ctrl-C/Ctrl-Z).
+        let script = t.root + "/editor.sh"
+        let body = """
+            #!/bin/sh
+            if [ -t 0 ] && [ -t 1 ]; then tty=tty-ok; else tty=no-tty; fi
+            blocked=$(sed -n 's/^SigBlk:[[:space:]]*//p' /proc/$$/status)
+            printf ' + edited %s blocked=%s' "$tty" "$blocked" >> "$1"
+
+            """
+        try body.write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script)
+
+        try t.launchConsole(environment: ["VISUAL": script])
+        try t.waitFor("Reply to \(id)")
+        try typeReply(t, "Utkast")
+        try t.sendKeys("C-e")
+        var s = try t.waitFor("draft from the editor kept")
+        #expect(s.replyText.contains("Utkast + edited tty-ok blocked=0000000000000000"),
+                "the editor ran on the terminal with no signals blocked: \(s.replyText)")
+        s = try t.waitUntil("the whole console redrawn after the editor") { s in
+            s.lines.count == t.height && s.lines[0].hasPrefix("┌") && s.lines[t.height - 2].hasPrefix("└") && s.lastLine.contains("alice")
+        }
+        #expect(t.isAlternateScreenOn)
+
+        try t.sendKeys("C-s")
+        try t.waitFor("reply sent on \(id)")
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+        let outbound = (try t.exportCases()[id]?["messages"] as? [[String: Any]] ?? []).filter { $0["direction"] as? String == "outbound" }
+        #expect(outbound.first?["body"] as? String == "Utkast + edited tty-ok blocked=0000000000000000")
+    }
+
     // MARK: 10. Exits and terminal restoration
 
     @Test("q exits 0 and leaves the alternate screen")
@@ -71,16 +108,24 @@ extension FrontlineEndToEnd {
         #expect(s.contains("e2e$"), "the shell prompt is back")
     }
 
-    @Test("Ctrl-C in the queue quits cleanly (status 0 or 130) and leaves the alternate screen")
+    @Test("Ctrl-C quits cleanly (status 0) from the reply editor, keeping the draft, and from the queue")
     func controlCQuits() throws {
         let t = try TmuxSession()
         let id = try #require(try t.intake([IntakeLine.asa]).first)
         try t.launchConsole()
         try t.waitFor("Reply to \(id)")
+        try typeReply(t, "Skrivet före Ctrl-C")
 
         try t.sendKeys("C-c")
-        let status = try t.waitForExit(timeout: 8)
-        #expect(status == 0 || status == 130, "exit status after Ctrl-C: \(status)")
+        #expect(try t.waitForExit() == 0, "exit status after Ctrl-C in the editor")
+        #expect(!t.isAlternateScreenOn, "the alternate screen is left after Ctrl-C")
+        try t.clearShellScreen()
+
+        try t.launchConsole()
+        let s = try t.waitFor("Skrivet före Ctrl-C")
+        #expect(s.contains("draft saved"), "the draft typed before Ctrl-C was kept")
+        try t.sendKeys("C-c")
+        #expect(try t.waitForExit() == 0, "exit status after Ctrl-C in the queue")
         #expect(!t.isAlternateScreenOn)
     }
 
@@ -116,6 +161,24 @@ extension FrontlineEndToEnd {
         #expect(try t.waitForExit() == 0)
     }
 
+    @Test("the terminal going away (tmux server killed) ends the console, and the unsaved draft is on disk")
+    func terminalGoneSavesDraft() throws {
+        let t = try TmuxSession()
+        let id = try #require(try t.intake([IntakeLine.asa]).first)
+        try t.launchConsole()
+        try t.waitFor("Reply to \(id)")
+        try typeReply(t, "Skrivet innan terminalen försvann")
+        let pid = try t.consolePID()
+        try t.killServer()
+        #expect(TmuxSession.waitForExit(of: pid), "the console exits when its terminal is gone (no spinning on a dead tty)")
+
+        try t.launchConsole()
+        let s = try t.waitFor("Skrivet innan terminalen försvann")
+        #expect(s.contains("draft saved"))
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+    }
+
     @Test("Ctrl-Z suspends (process stopped, terminal given back); fg redraws the whole screen")
     func controlZSuspendsAndResumes() throws {
         let t = try TmuxSession()
@@ -143,6 +206,6 @@ extension FrontlineEndToEnd {
         try t.waitUntil("keys work after resume") { $0.selectedCaseID != nil && $0.selectedCaseID != before.selectedCaseID }
         try t.sendKeys("q")
         try t.waitUntil("the console to exit after fg") { !$0.contains("Reply to C-") && $0.contains("e2e$") }
-        #expect(!TmuxSession.isAlive(pid))
+        #expect(TmuxSession.waitForExit(of: pid), "the console exits on q after fg")
     }
 }

@@ -377,6 +377,14 @@ final class TmuxSession {
         try waitUntil("the shell prompt", timeout: 10) { $0.contains("e2e$") }
     }
 
+    /// Ends the tmux server (the terminal goes away, as when an ssh connection drops). The next
+    /// launch starts a fresh server on the same socket.
+    func killServer() throws {
+        guard serverStarted else { return }
+        try tmuxCommand(["kill-server"])
+        serverStarted = false
+    }
+
     /// Types a command line at the shell prompt.
     func typeShellLine(_ line: String) throws {
         try startServerIfNeeded()
@@ -385,11 +393,12 @@ final class TmuxSession {
     }
 
     /// Starts the console (`frontline --data-dir DIR --agent alice`) at the shell prompt and waits for its first frame.
-    func launchConsole(extraArguments: [String] = []) throws {
+    func launchConsole(extraArguments: [String] = [], environment extra: [String: String] = [:]) throws {
         try startServerIfNeeded()
         launchCount += 1
         let args = ["--data-dir", dataDir, "--agent", agent] + extraArguments
-        let line = ([binary] + args).map(TmuxSession.shellQuote).joined(separator: " ") + "; echo \"E2E-EXIT-\(launchCount)=$?\""
+        let assignments = extra.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.shellQuote($0.value)) " }.joined()
+        let line = assignments + ([binary] + args).map(TmuxSession.shellQuote).joined(separator: " ") + "; echo \"E2E-EXIT-\(launchCount)=$?\""
         try typeShellLine(line)
         try waitUntil("the console's first frame", timeout: 15) { s in
             s.contains("terminal too small") || (s.title.hasPrefix("┌") && s.lastLine.contains(agent))
@@ -502,6 +511,17 @@ final class TmuxSession {
     func sendSignal(_ sig: Int32) throws {
         let pid = try consolePID()
         guard kill(pid, sig) == 0 else { throw E2EFailure("kill(\(pid), \(sig)) failed: errno \(errno)") }
+    }
+
+    /// Polls until `pid` has exited (or is a zombie); false if it is still running at the deadline.
+    @discardableResult
+    static func waitForExit(of pid: pid_t, timeout: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isAlive(pid) {
+            if Date() > deadline { return false }
+            usleep(50_000)
+        }
+        return true
     }
 
     func waitForProcessState(_ pid: pid_t, _ wanted: Character, timeout: Double = 10) throws {

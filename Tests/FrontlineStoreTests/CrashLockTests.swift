@@ -33,6 +33,40 @@ extension ServiceStoreSuites {
             #expect(note?.direction == .note && note?.body == "hi" && note?.author == "tester")
         }
 
+        /// A store this process has closed must open again at once, even while this process
+        /// spawns children (the console runs $EDITOR; the test runner spawns tmux and frontline).
+        /// A spawned child holds copies of every descriptor from fork to exec — O_CLOEXEC only
+        /// closes them at exec — so for that moment the flock of a just-closed lock file is still
+        /// held, and a reopen is refused with "in use by pid <this very pid>". Each child holds
+        /// it for well under a millisecond; the lock must not be refused for that.
+        @Test func reopeningRightAfterCloseIsNotRefusedWhileThisProcessSpawnsChildren() throws {
+            let folder = ServiceTestFolder("lock-spawn")
+            defer { folder.remove() }
+            let path = folder.path()
+            let first = try LocalCaseService(path: path, owner: "lock spawn test", clock: ManualClock(serviceEpoch))
+            try first.perform(ServiceCommands.open("Jane Doe"), actor: "intake")
+            first.close()
+
+            let spawner = CrashChildSpawner()
+            spawner.start()
+            let cycles = 1000
+            var refusals: [String] = []
+            for cycle in 0..<cycles {
+                do {
+                    let service = try LocalCaseService(path: path, owner: "cycle \(cycle)", clock: ManualClock(serviceEpoch))
+                    service.close()
+                } catch {
+                    refusals.append("cycle \(cycle): \(error)")
+                }
+            }
+            let spawned = spawner.stop()
+            #expect(spawned > 0)
+            #expect(refusals.count == 0, """
+                \(refusals.count) of \(cycles) reopens right after close were refused while \(spawned) children were \
+                spawned (this process is pid \(getpid())); first: \(refusals.first ?? "")
+                """)
+        }
+
         /// The other way round: while the binary holds the directory, this process is refused with
         /// the binary's pid, and gets in once it has exited.
         @Test func thisProcessIsRefusedWhileTheBinaryHoldsTheDirectory() throws {

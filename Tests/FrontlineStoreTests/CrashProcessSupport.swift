@@ -115,3 +115,34 @@ final class CrashIntakeProcess {
         try? FileManager.default.removeItem(atPath: stderrPath)
     }
 }
+
+/// Spawns `/bin/true` over and over on a background thread until stopped, as a busy process
+/// (the console with $EDITOR, a test runner with tmux) does.
+final class CrashChildSpawner: @unchecked Sendable {
+    // @unchecked: `stopped` and `count` are only touched under `lock`.
+    private let lock = NSLock()
+    private var stopped = false
+    private var count = 0
+    private let finished = DispatchSemaphore(value: 0)
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            while !lock.withLock({ stopped }) {
+                let child = Process()
+                child.executableURL = URL(fileURLWithPath: "/bin/true")
+                if (try? child.run()) != nil {
+                    child.waitUntilExit()
+                    lock.withLock { count += 1 }
+                }
+            }
+            finished.signal()
+        }
+    }
+
+    /// Stops spawning, waits for the thread, and returns how many children it spawned.
+    func stop() -> Int {
+        lock.withLock { stopped = true }
+        finished.wait()
+        return lock.withLock { count }
+    }
+}

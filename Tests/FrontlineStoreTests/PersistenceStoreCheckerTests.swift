@@ -38,8 +38,11 @@ import Testing
         let before = PersistenceFiles.contents(of: directory)
 
         let report = StoreChecker.check(directory: directory)
-        #expect(!report.isHealthy)
+        // A torn last record is what a crash mid-write leaves: never acknowledged, cut at the
+        // next open. It is reported, but it does not make the store unhealthy.
+        #expect(report.isHealthy)
         #expect(report.findings.count == 1)
+        #expect(report.repairedAtNextOpen == report.findings)
         let finding = report.findings.first ?? ""
         #expect(finding.contains(segment) && finding.contains("torn") && finding.contains("offset \(intactLength)"), "\(finding)")
         #expect(report.journalRecordCount == 5)

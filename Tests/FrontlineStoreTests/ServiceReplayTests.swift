@@ -78,7 +78,7 @@ extension ServiceStoreSuites {
             return service.recoveryNotes
         }
 
-        @Test(arguments: [1, 7, 42, 2026] as [UInt64])
+        @Test(arguments: [1, 7, 42, 2026, 31_337, 4, 99, 123_456_789] as [UInt64])
         func reopenGivesBackTheDeskBuiltInMemory(seed: UInt64) throws {
             let folder = ServiceTestFolder("replay")
             defer { folder.remove() }

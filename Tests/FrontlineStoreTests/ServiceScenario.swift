@@ -60,10 +60,9 @@ struct ServiceScenario {
     /// The next step for `desk` at `now`.
     mutating func next(desk: HelpDesk, now: Date) -> Step {
         let actor = pick(agents)
-        // Backdate a fifth of the actions. Times are whole milliseconds, as the journal keeps
-        // them and as intake and the clock produce them (sub-millisecond times: see
-        // ServiceReplayTests.subMillisecondTimesGiveTheSameDeskAfterReopen).
-        let at: Date? = chance(20) ? now.addingTimeInterval(-Double(1 + int(3600))).roundedToMilliseconds : nil
+        // Backdate a fifth of the actions, to the microsecond: the journal keeps milliseconds,
+        // so the store must round before it applies, or memory and disk disagree.
+        let at: Date? = chance(20) ? now.addingTimeInterval(-Double(1 + int(3_600_000_000)) / 1_000_000) : nil
         let ids = desk.caseOrder
         if ids.isEmpty || chance(12) { return openCase(now: now, at: at) }
         if chance(8) { return invalid(desk: desk, actor: actor) }
@@ -71,7 +70,7 @@ struct ServiceScenario {
         let c = desk.cases[id]!
         switch int(17) {
         case 0:
-            let received: Date? = chance(50) ? now.addingTimeInterval(-Double(int(7200))).roundedToMilliseconds : nil
+            let received: Date? = chance(50) ? now.addingTimeInterval(-Double(int(7_200_000_000)) / 1_000_000) : nil
             return Step(command: ServiceCommands.append(to: id, body: text("more from customer"), receivedAt: received),
                         actor: "intake", at: at, expectation: .accepted, label: "append to \(id)")
         case 1, 2:
@@ -88,7 +87,7 @@ struct ServiceScenario {
             return Step(command: .escalate(id, level: level, reason: reason), actor: actor, at: at,
                         expectation: same ? .refused : .accepted, label: "escalate \(id) \(level)")
         case 6:
-            let due = now.addingTimeInterval(Double(60 + int(3 * 86400)))
+            let due = now.addingTimeInterval(Double(60_000_000 + int(3 * 86_400_000_000)) / 1_000_000)
             return Step(command: .scheduleFollowUp(id, due: due, note: text("call back")), actor: actor, at: at,
                         expectation: .accepted, label: "follow-up \(id)")
         case 7:
@@ -143,8 +142,8 @@ struct ServiceScenario {
 
     private mutating func openCase(now: Date, at: Date?) -> Step {
         let person = pick(people)
-        // A customer message may carry its own received time (whole milliseconds, as intake parses them).
-        let received: Date? = chance(40) ? now.addingTimeInterval(-Double(int(86_400_000)) / 1000).roundedToMilliseconds : nil
+        // A customer message may carry its own received time (any precision a caller gives).
+        let received: Date? = chance(40) ? now.addingTimeInterval(-Double(int(86_400_000_000)) / 1_000_000) : nil
         let subject = chance(15) ? "" : text("subject")
         let message = IncomingMessage(customerName: person.name, customerEmail: person.email, language: person.language,
                                       subject: subject, body: text("message"), channel: pick(Channel.allCases),

@@ -106,6 +106,26 @@ struct GridDiffTests {
         #expect(replay(updates, onto: old) == new)
     }
 
+    @Test func aFlagReplacingAWideCharacterRewritesBothColumns() {
+        var old = Grid(width: 4, height: 1)
+        old.write("漢", x: 0, y: 0, style: .plain)
+        var new = old
+        new.write("🇸🇪", x: 0, y: 0, style: .plain)
+        #expect(GridDiff.updates(from: old, to: new) == [
+            CellUpdate(x: 0, y: 0, cell: Cell(text: "🇸", style: .plain)),
+            CellUpdate(x: 1, y: 0, cell: Cell(text: "🇪", style: .plain)),
+        ])
+        #expect(replay(GridDiff.updates(from: old, to: new), onto: old) == new)
+    }
+
+    @Test func aSkinToneChangeIsOneUpdate() {
+        var old = Grid(width: 6, height: 1)
+        old.write("👍🏽", x: 0, y: 0, style: .plain)
+        var new = Grid(width: 6, height: 1)
+        new.write("👍🏿", x: 0, y: 0, style: .plain)
+        #expect(GridDiff.updates(from: old, to: new) == [CellUpdate(x: 2, y: 0, cell: Cell(text: "🏿", style: .plain))])
+    }
+
     @Test func updatesAreInRowMajorOrder() {
         let old = Grid(width: 5, height: 3)
         var new = old
@@ -118,7 +138,7 @@ struct GridDiffTests {
 
     @Test func replayingRandomChangesReproducesTheNewFrame() {
         var generator = SeededGenerator(seed: 2024)
-        let words = ["a", "bc", "漢", "字x", "😀", "  ", "åäö", "e\u{301}"]
+        let words = ["a", "bc", "漢", "字x", "😀", "  ", "åäö", "e\u{301}", "🇸🇪", "👍🏽", "हिं", "❤\u{FE0F}", "1\u{FE0F}\u{20E3}"]
         var old = Grid(width: 9, height: 3)
         for _ in 0..<400 {
             var new = old

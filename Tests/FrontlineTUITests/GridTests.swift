@@ -116,14 +116,16 @@ struct GridTests {
         #expect(grid.row(1) == "")
     }
 
-    @Test func joinedEmojiAndZalgoAreCutToOneCell() {
+    @Test func joinedEmojiAreDrawnSideBySideAndZalgoIsCutToOneCell() {
         var grid = Grid(width: 10, height: 1)
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"
         let zalgo = "e" + String(repeating: "\u{301}", count: 50)
-        #expect(grid.write(family + zalgo + "!", x: 0, y: 0, style: .plain) == 4)
+        #expect(grid.write(family + zalgo + "!", x: 0, y: 0, style: .plain) == 8)
         #expect(grid[0, 0].text == "\u{1F468}")
-        #expect(grid[2, 0].text.unicodeScalars.count == 1 + TextSanitiser.maxCombiningMarksPerCharacter)
-        #expect(grid[3, 0].text == "!")
+        #expect(grid[2, 0].text == "\u{1F469}")
+        #expect(grid[4, 0].text == "\u{1F467}")
+        #expect(grid[6, 0].text.unicodeScalars.count == 1 + TextSanitiser.maxCombiningMarksPerCharacter)
+        #expect(grid[7, 0].text == "!")
     }
 
     @Test func outOfRangeAccessNeverTraps() {

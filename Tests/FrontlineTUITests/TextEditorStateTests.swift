@@ -312,6 +312,64 @@ struct TextEditorStateTests {
         #expect(last.cursor == 3)
     }
 
+    @Test func aMultiCodePointCharacterIsOneCursorStepAndAllItsColumns() {
+        // 🇸🇪 2 columns, 👍🏽 4, हिं 2, ❤️ 1, 1️⃣ 1, x 1.
+        var state = TextEditorState(text: "🇸🇪👍🏽हिं❤\u{FE0F}1\u{FE0F}\u{20E3}x")
+        #expect(state.cursor == 6)
+        var columns: [Int] = []
+        for _ in 0...6 {
+            columns.append(state.layout(width: 40).cursorColumn)
+            state.moveLeft()
+        }
+        #expect(columns == [11, 10, 9, 8, 6, 2, 0])
+        state.moveToEnd()
+        state.backspace()
+        state.backspace()
+        #expect(state.text == "🇸🇪👍🏽हिं❤\u{FE0F}")
+        #expect(state.layout(width: 40).cursorColumn == 9)
+    }
+
+    @Test func upAndDownKeepTheColumnAcrossMultiCodePointCharacters() {
+        var state = editor("🇸🇪🇫🇮🇳🇴\nabcdefgh\nहिंदीहिंदी", cursor: 2)
+        #expect(state.layout(width: 20).cursorColumn == 4)
+        state.moveDown(width: 20)
+        #expect(state.cursor == 8)
+        #expect(state.layout(width: 20).cursorColumn == 4)
+        state.moveDown(width: 20)
+        #expect(state.cursor == 15)
+        #expect(state.layout(width: 20).cursorColumn == 4)
+        state.moveUp(width: 20)
+        state.moveUp(width: 20)
+        #expect(state.cursor == 2)
+    }
+
+    @Test func wideClustersWrapWhole() {
+        let state = TextEditorState(text: "ab 👍🏽👍🏽")
+        let layout = state.layout(width: 5)
+        #expect(layout.lines == ["ab ", "👍🏽", "👍🏽"])
+        #expect(layout.cursorRow == 2)
+        #expect(layout.cursorColumn == 4)
+    }
+
+    /// The editor's cursor column must point at the cell where the grid draws the character
+    /// after the cursor, or the highlighted cell is not the one that gets edited.
+    @Test func cursorColumnIsWhereTheGridDrawsTheCharacter() {
+        let text = "Kim 🇸🇪🇫🇮 Lee 👍🏽 ok ❤\u{FE0F} 1\u{FE0F}\u{20E3} क्षि हिंदी ที่ดี e\u{301} 漢字"
+        let characters = Array(text)
+        for width in [7, 11, 40] {
+            for cursor in 0..<characters.count {
+                let state = editor(text, cursor: cursor)
+                let layout = state.layout(width: width)
+                guard characters[cursor] != " " else { continue }
+                var grid = Grid(width: width, height: 1)
+                grid.write(layout.lines[layout.cursorRow], x: 0, y: 0, style: .plain)
+                let cell = grid[layout.cursorColumn, 0]
+                let firstDrawn = characters[cursor].unicodeScalars.first { DisplayWidth.width(of: $0) > 0 }
+                #expect(cell.text.unicodeScalars.first == firstDrawn, "\(characters[cursor]) at \(cursor), width \(width)")
+            }
+        }
+    }
+
     @Test func layoutOfNonPositiveWidthIsEmpty() {
         let state = TextEditorState(text: "abc")
         #expect(state.layout(width: 0) == EditorLayout(lines: [], cursorRow: 0, cursorColumn: 0))

@@ -52,6 +52,34 @@ struct TextWrapTests {
         #expect(lines.allSatisfy { $0.unicodeScalars.count % 2 == 0 })
     }
 
+    @Test func multiCodePointCharactersAreMeasuredByTheirCellsAndKeptWhole() {
+        #expect(TextWrap.wrap("🇸🇪🇫🇮 🇳🇴", width: 4) == ["🇸🇪🇫🇮", "🇳🇴"])
+        #expect(TextWrap.wrap("🇸🇪🇫🇮🇳🇴", width: 5) == ["🇸🇪🇫🇮", "🇳🇴"])
+        #expect(TextWrap.wrap("🇸🇪🇫🇮🇳🇴", width: 3) == ["🇸🇪", "🇫🇮", "🇳🇴"])
+        #expect(TextWrap.wrap("👍🏽👍🏽 ok", width: 5) == ["👍🏽", "👍🏽", "ok"])
+        #expect(TextWrap.wrap("❤\u{FE0F}❤\u{FE0F}❤\u{FE0F} x", width: 3) == ["❤\u{FE0F}❤\u{FE0F}❤\u{FE0F}", "x"])
+        #expect(TextWrap.wrap("1\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3} x", width: 4) == ["1\u{FE0F}\u{20E3}2\u{FE0F}\u{20E3} x"])
+        #expect(TextWrap.wrap("हिंदी हिंदी", width: 5) == ["हिंदी", "हिंदी"])
+        #expect(TextWrap.wrap("हिंदीहिंदी", width: 3) == ["हिं", "दी", "हिं", "दी"])
+        #expect(TextWrap.wrap("ทีดีที่ดี", width: 3) == ["ทีดีที่", "ดี"])
+    }
+
+    @Test func aCharacterWiderThanTheLineGetsALineOfItsOwn() {
+        #expect(TextWrap.wrap("a👍🏽b", width: 3) == ["a", "👍🏽", "b"])
+        #expect(TextWrap.wrap("x🇸🇪", width: 1) == ["x", "🇸🇪"])
+    }
+
+    @Test func noLineStartsWithAMarkOrVowelSign() {
+        let text = "क्षि हिंदी नमस्ते ที่ดี e\u{301}e\u{301}e\u{301} 🇸🇪👍🏽1\u{FE0F}\u{20E3}"
+        for width in 1...12 {
+            for line in TextWrap.wrap(text, width: width) {
+                guard let first = line.unicodeScalars.first else { continue }
+                #expect(DisplayWidth.width(of: first) >= 1, "\(line) @ \(width)")
+                #expect(first.properties.generalCategory != .spacingMark, "\(line) @ \(width)")
+            }
+        }
+    }
+
     @Test func widthOne() {
         #expect(TextWrap.wrap("ab c", width: 1) == ["a", "b", "c"])
         #expect(TextWrap.wrap("a漢b", width: 1) == ["a", "漢", "b"])
@@ -59,14 +87,20 @@ struct TextWrapTests {
 
     @Test func linesFitAndNothingIsLost() {
         var generator = SeededGenerator(seed: 7)
-        let alphabet: [Character] = ["a", "b", "c", " ", " ", "漢", "😀", "å", "e\u{301}", "\n"]
+        let alphabet: [Character] = [
+            "a", "b", "c", " ", " ", "漢", "😀", "å", "e\u{301}", "\n", "🇸🇪", "❤\u{FE0F}", "1\u{FE0F}\u{20E3}", "हिं", "ที่", "👍🏽",
+        ]
         for _ in 0..<300 {
             let text = String((0..<Int.random(in: 0...60, using: &generator)).map { _ in
                 alphabet.randomElement(using: &generator)!
             })
-            let width = Int.random(in: 2...12, using: &generator)
+            let width = Int.random(in: 4...12, using: &generator)
             let lines = TextWrap.wrap(text, width: width)
             #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(text.debugDescription) @ \(width)")
+            for line in lines {
+                var grid = Grid(width: width, height: 1)
+                #expect(grid.write(line, x: 0, y: 0, style: .plain) == DisplayWidth.of(line), "a wrapped line is drawn whole")
+            }
             let kept = lines.joined().filter { $0 != " " }
             let original = text.filter { $0 != " " && $0 != "\n" }
             #expect(kept == original)

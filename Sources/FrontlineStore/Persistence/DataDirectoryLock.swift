@@ -40,9 +40,21 @@ public final class DataDirectoryLock: @unchecked Sendable {
             if fchmod(fd, PosixFile.privateFileMode) != 0 {
                 throw StoreError.io("set mode 0600 on", path: path, errno: errno)
             }
+            var patience = 0
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 if errno == EINTR { continue }
-                if errno == EWOULDBLOCK { throw inUseError(directory: directory, lockFile: fd, path: path) }
+                if errno == EWOULDBLOCK {
+                    // Held in our own name: a child this process is spawning still holds a copy
+                    // of the descriptor we just closed, until it execs (O_CLOEXEC acts only then).
+                    // Give it a moment rather than refuse ourselves.
+                    let refusal = inUseError(directory: directory, lockFile: fd, path: path)
+                    if case let .inUse(pid, _) = refusal.kind, pid == getpid(), patience < 500 {
+                        patience += 1
+                        usleep(2000)
+                        continue
+                    }
+                    throw refusal
+                }
                 throw StoreError.io("lock", path: path, errno: errno)
             }
             try PosixFile.truncate(fd, to: 0, path: path)

@@ -6,6 +6,10 @@ import Glibc
 /// only when there are none.
 public struct StoreCheckReport: Sendable {
     public var findings: [String]
+    /// Findings that are the ordinary leftovers of a crash (a torn, never-acknowledged last
+    /// record; a half-written snapshot temp file): the next open repairs them and nothing
+    /// acknowledged is missing, so they do not make the store unhealthy.
+    public var repairedAtNextOpen: [String] = []
     public var isHealthy: Bool
     /// Sequences of the snapshots that verify, newest first.
     public var snapshotSequences: [UInt64]
@@ -29,6 +33,7 @@ public struct StoreCheckReport: Sendable {
 public enum StoreChecker {
     public static func check(directory: DataDirectory) -> StoreCheckReport {
         var findings: [String] = []
+        var repaired: [String] = []
         let entries: [String]
         do {
             entries = try PosixFile.entries(ofDirectory: directory.path)
@@ -40,7 +45,9 @@ public enum StoreChecker {
 
         var goodSnapshots: [UInt64] = []
         for entry in entries.sorted() where SnapshotFileName.isTemporary(entry) {
-            findings.append("\(directory.filePath(entry)) is left over from an interrupted snapshot write; the next start removes it")
+            let leftover = "\(directory.filePath(entry)) is left over from an interrupted snapshot write; the next start removes it"
+            findings.append(leftover)
+            repaired.append(leftover)
         }
         for name in (try? SnapshotFileName.list(in: directory)) ?? [] {
             let path = directory.filePath(name.fileName)
@@ -60,11 +67,16 @@ public enum StoreChecker {
         let snapshotSequence = goodSnapshots.first ?? 0
         let inspection = JournalInspection.inspect(directory: directory, afterSequence: snapshotSequence, keepPayloads: false)
         findings += inspection.problems.map(\.description)
-        if let torn = inspection.tornTail { findings.append(torn.description) }
+        if let torn = inspection.tornTail {
+            findings.append(torn.description)
+            repaired.append(torn.description)
+        }
 
-        return StoreCheckReport(findings: findings, isHealthy: findings.isEmpty, snapshotSequences: goodSnapshots,
+        var report = StoreCheckReport(findings: findings, isHealthy: findings.count == repaired.count, snapshotSequences: goodSnapshots,
                                 journalRecordCount: inspection.intactRecordCount,
                                 lastSequence: max(snapshotSequence, inspection.lastIntactSequence ?? 0))
+        report.repairedAtNextOpen = repaired
+        return report
     }
 
     /// Customer data must not be readable by others: the directory 0700, its files 0600.
