@@ -101,10 +101,9 @@ public final class NcursesTerminal: TerminalBackend {
             // be drawn as nothing at all: show a replacement character instead.
             if let first = wide.first, fl_wcwidth(first) < 0 { wide = [0xFFFD] }
             wide.append(0)
-            if fl_put_cell(Int32(u.y), Int32(u.x), &wide, attrs, pair) == ERR {
-                var replacement: [wchar_t] = [0xFFFD, 0]
-                _ = fl_put_cell(Int32(u.y), Int32(u.x), &replacement, attrs, pair)
-            }
+            // ERR is expected for the bottom-right cell (the cursor cannot move past it); the
+            // character is drawn all the same.
+            _ = fl_put_cell(Int32(u.y), Int32(u.x), &wide, attrs, pair)
         }
         lastFrame = grid
         refresh()

@@ -59,7 +59,10 @@ extension FrontlineEndToEnd {
         try t.sendKeys("a")
         try t.waitFor("Apologise to Åsa Lindqvist for")
         try t.sendKeys("1")
-        s = try t.waitFor("Hej Åsa")
+        // Wait for the whole frame (tmux may be read between two writes of one frame).
+        s = try t.waitUntil("the apology and its status line") {
+            $0.replyText.contains("Vänliga hälsningar, alice") && $0.lastLine.contains("apology (delay, Swedish)")
+        }
         #expect(s.replyText.contains("Hej Åsa, jag beklagar att det har dröjt innan vi återkom till dig om \(id)."),
                 "Swedish delay apology with the case id: \(s.replyText)")
         #expect(s.replyText.contains("Vänliga hälsningar, alice"), "signed off in Swedish by the agent: \(s.replyText)")
