@@ -46,9 +46,15 @@ import Glibc
         let folder = PersistenceTestFolder()
         defer { folder.remove() }
         let directory = try folder.prepare()
-        let journal = try Journal.open(directory: directory, afterSequence: 0).journal
+        // A disk whose flush takes a millisecond, like a real one: on a filesystem where fsync
+        // is nearly free (tmpfs, overlay), appends never overlap and there is nothing to batch.
+        let slowDisk = JournalFileOperations(write: JournalFileOperations.posix.write) { fd in
+            usleep(1000)
+            return JournalFileOperations.posix.synchronize(fd)
+        }
+        let journal = try Journal.open(directory: directory, afterSequence: 0, fileOperations: slowDisk).journal
 
-        let threads = 8, appendsPerThread = 200
+        let threads = 8, appendsPerThread = 100
         // What each append was told: sequence → payload.
         let acknowledged = Mutex<[UInt64: [UInt8]]>([:])
         // Counted here and checked on the test's own thread, where expectations are attributed.
