@@ -29,8 +29,13 @@ public final class ConsoleApp {
 
     public private(set) var state: ConsoleState
     public private(set) var queue: QueueSnapshot
-    /// Urgency order of every case, rebuilt only when the store changes or a follow-up comes due.
+    /// Every view's order, updated case by case as events arrive (a full sort only when the
+    /// console cannot tell which cases changed).
     private var order: QueueOrder
+    /// Cases changed by events this console has seen since the order was last updated, and the
+    /// sequence up to which it has seen every event.
+    private var changedCases: Set<CaseID> = []
+    private var seenThrough: UInt64
     /// What the last frame was drawn from, so an idle tick redraws only when something visible can have changed.
     private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int)?
     private let time: TimeText
@@ -53,6 +58,7 @@ public final class ConsoleApp {
         state = ConsoleState(agent: options.agent)
         let desk = service.desk, now = clock.now()
         order = QueueOrder(desk: desk, agent: options.agent, levels: options.levels, now: now)
+        seenThrough = desk.lastSequence
         queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: now)
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
@@ -137,13 +143,19 @@ public final class ConsoleApp {
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
     func refreshWorld() -> ConsoleWorld {
-        _ = service.pollChanges()
+        note(service.pollChanges())
         let desk = service.desk
         let now = clock.now()
         let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: options.levels)
         if !queue.isCurrent(desk: desk, query: query, now: now) {
             if !order.isCurrent(desk: desk, agent: state.agent, levels: options.levels, now: now) {
-                order = QueueOrder(desk: desk, agent: state.agent, levels: options.levels, now: now)
+                if seenThrough == desk.lastSequence && order.agent == state.agent {
+                    order.update(changed: changedCases, desk: desk, now: now)
+                } else {
+                    order = QueueOrder(desk: desk, agent: state.agent, levels: options.levels, now: now)
+                    seenThrough = desk.lastSequence
+                }
+                changedCases.removeAll(keepingCapacity: true)
             }
             queue = QueueSnapshot(order: order, desk: desk, query: query, now: now)
         }
@@ -159,6 +171,14 @@ public final class ConsoleApp {
         return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time, threadCache: threadCache)
     }
 
+    /// Remembers which cases these events touched, for the next order update.
+    private func note(_ events: [Event]) {
+        for e in events {
+            changedCases.insert(e.caseID)
+            if e.sequence == seenThrough + 1 { seenThrough = e.sequence }
+        }
+    }
+
     /// Returns true for `.quit`.
     func perform(_ effect: ConsoleEffect) -> Bool {
         let now = clock.now()
@@ -170,14 +190,14 @@ public final class ConsoleApp {
             lastDrawn = nil   // the terminal was someone else's: draw the next frame whole
         case let .saveDraft(id, body):
             do {
-                try service.perform(.saveDraft(id, body: body), actor: state.agent)
+                note(try service.perform(.saveDraft(id, body: body), actor: state.agent))
             } catch {
                 state.draftDirty = true
                 state.status = StatusMessage("draft NOT saved: \(error)", kind: .error, at: now)
             }
         case let .perform(command, success):
             do {
-                try service.perform(command, actor: state.agent)
+                note(try service.perform(command, actor: state.agent))
                 state.status = StatusMessage(success, at: now)
                 if case let .reply(id, _) = command, id == state.editorCaseID {
                     state.editor = TextEditorState()

@@ -33,6 +33,11 @@ public struct BinaryWriter {
         if let s { string(s) }
     }
 
+    /// An enum as its position in `allCases`: one byte instead of a string to build and compare.
+    public mutating func code<E: CaseIterable & Equatable>(_ v: E) where E.AllCases == [E] {
+        uint(UInt64(E.allCases.firstIndex(of: v)!))
+    }
+
     /// Milliseconds since 1970, like the journal: a date reads back equal.
     public mutating func date(_ d: Date) { int(Int((d.timeIntervalSince1970 * 1000).rounded())) }
 
@@ -103,9 +108,10 @@ public struct BinaryReader {
     public mutating func date() throws -> Date { Date(timeIntervalSince1970: Double(try int()) / 1000) }
     public mutating func optionalDate() throws -> Date? { try bool() ? try date() : nil }
 
-    public mutating func enumValue<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
-        let raw = try string()
-        guard let v = E(rawValue: raw) else { throw fail("unknown \(E.self) \"\(raw)\"") }
-        return v
+    public mutating func code<E: CaseIterable>(_: E.Type) throws -> E where E.AllCases == [E] {
+        let n = try uint()
+        let all = E.allCases
+        guard n < UInt64(all.count) else { throw fail("unknown \(E.self) #\(n)") }
+        return all[Int(n)]
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The snapshot payload: the whole help desk in the binary format. Indexes that can be derived
 /// (cases by customer, customers by e-mail) are rebuilt on read rather than stored.
 extension HelpDesk {
-    static let snapshotFormatVersion: UInt64 = 1
+    static let snapshotFormatVersion: UInt64 = 2
 
     public func snapshotBytes() -> [UInt8] {
         var w = BinaryWriter(capacity: max(1 << 16, cases.count * 600))
@@ -68,18 +68,20 @@ extension HelpDesk {
 
     static func write(_ c: SupportCase, into w: inout BinaryWriter) {
         w.string(c.id); w.string(c.customerID); w.string(c.subject)
-        w.string(c.status.rawValue); w.string(c.priority.rawValue); w.optionalString(c.assignee)
+        w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
         w.uint(UInt64(c.messages.count))
         for m in c.messages {
-            w.string(m.direction.rawValue); w.string(m.author); w.date(m.at); w.string(m.body); w.optionalString(m.channel?.rawValue)
+            w.code(m.direction); w.string(m.author); w.date(m.at); w.string(m.body)
+            w.bool(m.channel != nil)
+            if let ch = m.channel { w.code(ch) }
         }
         w.uint(UInt64(c.activity.count))
         for a in c.activity { w.date(a.at); w.string(a.actor); w.string(a.text) }
         w.bool(c.escalation != nil)
-        if let e = c.escalation { w.string(e.level.rawValue); w.string(e.reason); w.string(e.by); w.date(e.at) }
+        if let e = c.escalation { w.code(e.level); w.string(e.reason); w.string(e.by); w.date(e.at) }
         w.uint(UInt64(c.apologies.count))
-        for a in c.apologies { w.string(a.kind.rawValue); w.string(a.by); w.date(a.at) }
+        for a in c.apologies { w.code(a.kind); w.string(a.by); w.date(a.at) }
         w.uint(UInt64(c.followUps.count))
         for f in c.followUps {
             w.int(f.id); w.date(f.due); w.string(f.note); w.string(f.by); w.date(f.createdAt)
@@ -90,7 +92,7 @@ extension HelpDesk {
 
     static func readCase(_ r: inout BinaryReader) throws -> SupportCase {
         let id = try r.string(), customerID = try r.string(), subject = try r.string()
-        let status = try r.enumValue(CaseStatus.self), priority = try r.enumValue(Priority.self)
+        let status = try r.code(CaseStatus.self), priority = try r.code(Priority.self)
         let assignee = try r.optionalString()
         var tags: [String] = []
         for _ in 0..<(try r.count()) { tags.append(try r.string()) }
@@ -98,22 +100,19 @@ extension HelpDesk {
         let messageCount = try r.count()
         messages.reserveCapacity(messageCount)
         for _ in 0..<messageCount {
-            let direction = try r.enumValue(MessageDirection.self)
+            let direction = try r.code(MessageDirection.self)
             let author = try r.string(), at = try r.date(), body = try r.string()
-            let channel = try r.optionalString().map { raw throws in
-                guard let c = Channel(rawValue: raw) else { throw BinaryReader.Malformed(description: "unknown channel \(raw)") }
-                return c
-            }
+            let channel = try r.bool() ? try r.code(Channel.self) : nil
             messages.append(Message(direction: direction, author: author, at: at, body: body, channel: channel))
         }
         var activity: [CaseActivity] = []
         for _ in 0..<(try r.count()) { activity.append(CaseActivity(at: try r.date(), actor: try r.string(), text: try r.string())) }
         var escalation: Escalation?
         if try r.bool() {
-            escalation = Escalation(level: try r.enumValue(EscalationLevel.self), reason: try r.string(), by: try r.string(), at: try r.date())
+            escalation = Escalation(level: try r.code(EscalationLevel.self), reason: try r.string(), by: try r.string(), at: try r.date())
         }
         var apologies: [Apology] = []
-        for _ in 0..<(try r.count()) { apologies.append(Apology(kind: try r.enumValue(ApologyKind.self), by: try r.string(), at: try r.date())) }
+        for _ in 0..<(try r.count()) { apologies.append(Apology(kind: try r.code(ApologyKind.self), by: try r.string(), at: try r.date())) }
         var followUps: [FollowUp] = []
         for _ in 0..<(try r.count()) {
             followUps.append(FollowUp(id: try r.int(), due: try r.date(), note: try r.string(), by: try r.string(), createdAt: try r.date(),

@@ -1,87 +1,150 @@
 import Foundation
 
-/// Every case in urgency order, computed once per store change, so switching views or searching
-/// is a filter of this list rather than a fresh sort of 100,000 cases.
+/// Every view of the queue kept sorted, built once and then updated case by case: at 100,000
+/// cases a full sort costs ~140 ms, while moving the few cases an action touched costs
+/// microseconds. Switching views is a lookup; a search filters the urgency order.
 public struct QueueOrder: Sendable {
-    public let sequence: UInt64
+    public private(set) var sequence: UInt64
     public let agent: String
     public let levels: ServiceLevels
+    /// When the order was last brought up to date with the clock.
+    public private(set) var asOf: Date
+    private var views: [QueueView: SortedCaseIndex]
+    /// Open follow-ups as (due, case), sorted by due: "n overdue", and when Waiting changes.
+    private var dues: [(due: Date, caseID: CaseID)]
+    private var duesOf: [CaseID: [Date]]
+
     /// All cases in the working views' order (SLA/follow-up deadline, then wait, then id).
-    public let ordered: [CaseID]
-    public let counts: [QueueView: Int]
-    /// Each view's rows without a search, filled in the same pass: switching views is a lookup.
-    let viewRows: [QueueView: [CaseID]]
-    /// Per view, the longest-waiting customer's wait start (for the pane title).
-    public let oldestWaitingSince: [QueueView: Date]
-    /// Due times of every open follow-up, sorted.
-    public let openFollowUpDues: [Date]
+    public var ordered: [CaseID] { views[.all]!.ids }
+    public var counts: [QueueView: Int] { views.mapValues(\.count) }
+    public var openFollowUpDues: [Date] { dues.map(\.due) }
     /// Membership of the Waiting view changes when the next follow-up comes due.
-    public let validUntil: Date
+    public var validUntil: Date {
+        let i = dues.partitionPoint { $0.due <= asOf }
+        return i < dues.count ? dues[i].due : .distantFuture
+    }
 
     public init(desk: HelpDesk, agent: String, levels: ServiceLevels, now: Date) {
         sequence = desk.lastSequence
         self.agent = agent
         self.levels = levels
-        let all = QueueQuery(view: .all, agent: agent, levels: levels)
-        var keyed: [(CaseID, QueueQuery.SortKey)] = []
-        keyed.reserveCapacity(desk.cases.count)
-        var dues: [Date] = []
-        for id in desk.caseOrder {
-            guard let c = desk.cases[id] else { continue }
-            keyed.append((id, all.sortKey(c, now: now)))
-            for f in c.followUps where !f.done { dues.append(f.due) }
-        }
-        keyed.sort { $0.1 < $1.1 }
-        ordered = keyed.map(\.0)
-        var lists = [[CaseID]](repeating: [], count: QueueView.allCases.count)
-        var oldest = [Date?](repeating: nil, count: QueueView.allCases.count)
-        for id in ordered {
-            guard let c = desk.cases[id] else { continue }
-            for (i, v) in QueueView.allCases.enumerated() where QueueQuery.includes(c, view: v, agent: agent, now: now) {
-                lists[i].append(id)
-                if c.status == .open, let w = c.waitingSince, oldest[i] == nil || w < oldest[i]! { oldest[i] = w }
+        asOf = now
+        var entries = [QueueView: [(SortKey, CaseID)]]()
+        let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
+        var dues: [(Date, CaseID)] = []
+        var duesOf: [CaseID: [Date]] = [:]
+        for c in desk.cases.values {
+            for q in queries where q.includes(c, now: now) {
+                entries[q.view, default: []].append((q.sortKey(c, now: now), c.id))
+            }
+            let open = c.followUps.filter { !$0.done }.map(\.due)
+            if !open.isEmpty {
+                duesOf[c.id] = open
+                for d in open { dues.append((d, c.id)) }
             }
         }
-        var rowsByView: [QueueView: [CaseID]] = [:]
-        var oldestByView: [QueueView: Date] = [:]
-        for (i, v) in QueueView.allCases.enumerated() {
-            switch v {
-            case .followups, .solved:
-                // These views have their own order.
-                let q = QueueQuery(view: v, agent: agent, levels: levels)
-                rowsByView[v] = lists[i].compactMap { id in desk.cases[id].map { (id, q.sortKey($0, now: now)) } }.sorted { $0.1 < $1.1 }.map(\.0)
-            default:
-                rowsByView[v] = lists[i]
-            }
-            oldestByView[v] = oldest[i]
-        }
-        viewRows = rowsByView
-        counts = Dictionary(uniqueKeysWithValues: zip(QueueView.allCases, lists.map(\.count)))
-        oldestWaitingSince = oldestByView
-        dues.sort()
-        openFollowUpDues = dues
-        validUntil = dues.first { $0 > now } ?? .distantFuture
+        views = Dictionary(uniqueKeysWithValues: QueueView.allCases.map { ($0, SortedCaseIndex(entries[$0] ?? [])) })
+        self.dues = dues.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { (due: $0.0, caseID: $0.1) }
+        self.duesOf = duesOf
     }
 
     public func isCurrent(desk: HelpDesk, agent: String, levels: ServiceLevels, now: Date) -> Bool {
         sequence == desk.lastSequence && self.agent == agent && self.levels == levels && now < validUntil
     }
 
+    /// Brings the order up to date after the given cases changed (and the clock moved to `now`).
+    /// Cases whose follow-up came due since the last update are refreshed too.
+    public mutating func update(changed: Set<CaseID>, desk: HelpDesk, now: Date) {
+        var touched = changed
+        if now > asOf {
+            // Follow-ups that came due move their case into Waiting.
+            var i = dues.partitionPoint { $0.due <= asOf }
+            while i < dues.count, dues[i].due <= now {
+                touched.insert(dues[i].caseID)
+                i += 1
+            }
+        }
+        asOf = now
+        sequence = desk.lastSequence
+        let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
+        for id in touched {
+            let c = desk.cases[id]
+            for q in queries {
+                views[q.view]!.remove(id)
+                if let c, q.includes(c, now: now) { views[q.view]!.insert(id, key: q.sortKey(c, now: now)) }
+            }
+            if let old = duesOf.removeValue(forKey: id) {
+                dues.removeAll { $0.caseID == id && old.contains($0.due) }
+            }
+            if let c {
+                let open = c.followUps.filter { !$0.done }.map(\.due)
+                if !open.isEmpty {
+                    duesOf[id] = open
+                    for d in open {
+                        let at = dues.partitionPoint { ($0.due, $0.caseID) < (d, id) }
+                        dues.insert((due: d, caseID: id), at: at)
+                    }
+                }
+            }
+        }
+    }
+
     /// The rows of `query`, in the same order `query.run` gives.
     public func rows(for query: QueueQuery, desk: HelpDesk, now: Date) -> [CaseID] {
         let needle = query.search.trimmingCharacters(in: .whitespaces).lowercased()
-        if needle.isEmpty, query.agent == agent, query.levels == levels, let rows = viewRows[query.view] { return rows }
-        let picked = ordered.filter { id in
+        if needle.isEmpty, query.agent == agent, query.levels == levels, let index = views[query.view] { return index.ids }
+        let source = views[query.view].map(\.ids) ?? ordered
+        return source.filter { id in
             guard let c = desk.cases[id], query.includes(c, now: now) else { return false }
             return needle.isEmpty || QueueQuery.matches(c, customer: desk.customer(of: c), needle: needle)
         }
-        switch query.view {
-        case .followups, .solved:
-            // These views have their own order; sort the (smaller) subset.
-            return picked.compactMap { id in desk.cases[id].map { (id, query.sortKey($0, now: now)) } }
-                .sorted { $0.1 < $1.1 }.map(\.0)
-        default:
-            return picked
+    }
+
+    typealias SortKey = QueueQuery.SortKey
+}
+
+/// Case ids kept sorted by a key, with each id's key remembered so it can be found and moved.
+struct SortedCaseIndex: Sendable {
+    private(set) var ids: [CaseID] = []
+    private var keys: [QueueQuery.SortKey] = []
+    private var keyOf: [CaseID: QueueQuery.SortKey] = [:]
+
+    init(_ entries: [(QueueQuery.SortKey, CaseID)]) {
+        let sorted = entries.sorted { $0.0 < $1.0 }
+        ids = sorted.map(\.1)
+        keys = sorted.map(\.0)
+        keyOf.reserveCapacity(sorted.count)
+        for (k, id) in sorted { keyOf[id] = k }
+    }
+
+    var count: Int { ids.count }
+
+    mutating func remove(_ id: CaseID) {
+        guard let key = keyOf.removeValue(forKey: id) else { return }
+        // Keys are unique per case (the case number breaks ties), so the first match is it.
+        var i = keys.partitionPoint { $0 < key }
+        while i < ids.count, ids[i] != id { i += 1 }
+        guard i < ids.count else { return }
+        ids.remove(at: i)
+        keys.remove(at: i)
+    }
+
+    mutating func insert(_ id: CaseID, key: QueueQuery.SortKey) {
+        let i = keys.partitionPoint { $0 < key }
+        ids.insert(id, at: i)
+        keys.insert(key, at: i)
+        keyOf[id] = key
+    }
+}
+
+extension Array {
+    /// The first index whose element does not satisfy `belongsBefore` (the array is partitioned by it).
+    func partitionPoint(_ belongsBefore: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if belongsBefore(self[mid]) { lo = mid + 1 } else { hi = mid }
         }
+        return lo
     }
 }

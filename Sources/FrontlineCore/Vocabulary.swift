@@ -39,7 +39,7 @@ public enum Channel: String, Codable, Sendable, CaseIterable {
     case email, phone, chat
 }
 
-public enum MessageDirection: String, Codable, Sendable {
+public enum MessageDirection: String, Codable, Sendable, CaseIterable {
     case inbound, outbound, note
 }
 

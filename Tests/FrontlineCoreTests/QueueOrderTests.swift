@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import FrontlineCore
+
+/// The incrementally maintained order must always equal a fresh sort.
+@Suite struct QueueOrderTests {
+    func demo(_ b: inout DeskBuilder, count: Int, seed: UInt64) throws {
+        var ids: [Int: CaseID] = [:]
+        for step in DemoQueue(count: count, seed: seed).steps(now: t0) {
+            b.now = step.at
+            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
+            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
+        }
+        b.now = t0
+    }
+
+    func expectSame(_ order: QueueOrder, _ desk: HelpDesk, now: Date, _ context: String) {
+        let fresh = QueueOrder(desk: desk, agent: "alice", levels: ServiceLevels(), now: now)
+        for view in QueueView.allCases {
+            let q = QueueQuery(view: view, agent: "alice")
+            #expect(order.rows(for: q, desk: desk, now: now) == q.run(on: desk, now: now), "\(view) after \(context)")
+        }
+        #expect(order.counts == fresh.counts, "counts after \(context)")
+        #expect(order.openFollowUpDues == fresh.openFollowUpDues, "follow-ups after \(context)")
+        #expect(order.validUntil == fresh.validUntil, "validUntil after \(context)")
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func incrementalUpdatesMatchAFreshSort(seed: UInt64) throws {
+        var b = DeskBuilder()
+        try demo(&b, count: 60, seed: seed)
+        var order = QueueOrder(desk: b.desk, agent: "alice", levels: ServiceLevels(), now: b.now)
+        var rng = SeededRandom(seed: seed)
+        for step in 0..<150 {
+            let ids = b.desk.caseOrder
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            let command: Command = switch rng.next() % 11 {
+            case 0: .reply(id, body: "r")
+            case 1: .solve(id)
+            case 2: .reopen(id)
+            case 3: .escalate(id, level: .tier2, reason: "why \(step)")
+            case 4: .scheduleFollowUp(id, due: b.now.addingTimeInterval(Double(rng.next() % 7200)), note: "n")
+            case 5: .completeFollowUp(id, id: nil, outcome: nil)
+            case 6: .assign(id, agent: ["alice", "bob", nil][Int(rng.next() % 3)])
+            case 7: .setPriority(id, Priority.allCases[Int(rng.next() % 4)])
+            case 8: .receive(IncomingMessage(customerName: "", customerEmail: "", language: "", subject: "", body: "again", appendTo: id))
+            case 9: .receive(IncomingMessage(customerName: "New \(step)", customerEmail: "n\(step)@x.com", language: "fi", subject: "s", body: "b"))
+            default: .setPending(id)
+            }
+            guard let events = try? b.run(command) else { continue }
+            // Time passes too, sometimes across follow-up due times.
+            b.advance(Double(rng.next() % 900))
+            order.update(changed: Set(events.map(\.caseID)), desk: b.desk, now: b.now)
+            expectSame(order, b.desk, now: b.now, "step \(step): \(command)")
+        }
+    }
+
+    @Test func aFollowUpComingDueMovesItsCaseWithoutAnyEvent() throws {
+        var b = DeskBuilder()
+        let id = try b.open("Tom")
+        try b.run(.reply(id, body: "call you at two"))
+        try b.run(.scheduleFollowUp(id, due: t0.addingTimeInterval(3600), note: "call"))
+        var order = QueueOrder(desk: b.desk, agent: "alice", levels: ServiceLevels(), now: t0)
+        #expect(!order.rows(for: QueueQuery(view: .waiting, agent: "alice"), desk: b.desk, now: t0).contains(id))
+        #expect(order.validUntil == t0.addingTimeInterval(3600))
+        let later = t0.addingTimeInterval(3601)
+        order.update(changed: [], desk: b.desk, now: later)
+        #expect(order.rows(for: QueueQuery(view: .waiting, agent: "alice"), desk: b.desk, now: later) == [id])
+        expectSame(order, b.desk, now: later, "the follow-up came due")
+    }
+}
