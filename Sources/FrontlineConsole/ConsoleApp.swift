@@ -64,16 +64,18 @@ public final class ConsoleApp {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }
         // Select the first case and load its draft before the first frame.
-        let world = refreshWorld()
-        for effect in ConsoleUpdate.followSelection(state: &state, world: world) { _ = perform(effect) }
+        let follow = { () -> [ConsoleEffect] in
+            let world = self.refreshWorld()
+            return ConsoleUpdate.followSelection(state: &self.state, world: world)
+        }()
+        for effect in follow { _ = perform(effect) }
     }
 
     /// Runs until the agent quits or the host says to stop; returns why it ended (nil for a normal quit).
     @discardableResult
     public func run() -> String? {
         while true {
-            let world = refreshWorld()
-            draw(world)
+            draw(refreshWorld())   // no reference to the desk outlives the frame (see handle)
             if let reason = host.exitReason {
                 saveDraftBeforeExit()
                 return reason
@@ -94,17 +96,27 @@ public final class ConsoleApp {
     /// Feeds one key through update and performs its effects. Returns true when the agent quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
-        let world = refreshWorld()
-        let layout = ConsoleLayout(width: backend.size.width, height: backend.size.height)
-        state.replyWidth = layout.replyTextWidth
-        let effects = ConsoleUpdate.handle(key, state: &state, world: world, pageSize: max(1, layout.queueRows - 1))
+        // The world (and its copy of the desk) must be gone before effects run: while a second
+        // reference to the desk lives, the store's next change copies all of it (copy-on-write),
+        // which at 100,000 cases costs more than the rest of the keystroke.
+        let effects = decide(key)
         var quit = false
         for effect in effects {
             if perform(effect) { quit = true }
         }
-        let after = refreshWorld()
-        for effect in ConsoleUpdate.followSelection(state: &state, world: after) { _ = perform(effect) }
+        let follow = { () -> [ConsoleEffect] in
+            let after = self.refreshWorld()
+            return ConsoleUpdate.followSelection(state: &self.state, world: after)
+        }()
+        for effect in follow { _ = perform(effect) }
         return quit
+    }
+
+    private func decide(_ key: Key) -> [ConsoleEffect] {
+        let world = refreshWorld()
+        let layout = ConsoleLayout(width: backend.size.width, height: backend.size.height)
+        state.replyWidth = layout.replyTextWidth
+        return ConsoleUpdate.handle(key, state: &state, world: world, pageSize: max(1, layout.queueRows - 1))
     }
 
     /// Time passing with no key: save a draft the agent paused on, let old messages fade.

@@ -29,15 +29,15 @@ public struct QueueSnapshot: Sendable, Equatable {
         self.query = query
         openFollowUpDues = order.openFollowUpDues
         validUntil = order.validUntil
-        // "Oldest" belongs in the working views' title; scanning All or Solved at 100,000
-        // cases on every view switch would cost more than the switch itself.
-        var oldest: Date?
-        if [.waiting, .mine, .escalated].contains(query.view) || rows.count <= 5000 {
+        if query.search.trimmingCharacters(in: .whitespaces).isEmpty {
+            oldestWaitingSince = order.oldestWaitingSince(query.view)
+        } else {
+            var oldest: Date?
             for id in rows {
                 if let c = desk.cases[id], c.status == .open, let w = c.waitingSince, oldest == nil || w < oldest! { oldest = w }
             }
+            oldestWaitingSince = oldest
         }
-        oldestWaitingSince = oldest
     }
 
     /// Open follow-ups due at or before `now`.

@@ -10,8 +10,13 @@ public struct QueueOrder: Sendable {
     /// When the order was last brought up to date with the clock.
     public private(set) var asOf: Date
     private var views: [QueueView: SortedCaseIndex]
+    /// Each case's key in each view it is in (indexed like `QueueView.allCases`), so it can be found and moved.
+    private var keysOf: [CaseID: [SortKey?]]
     /// Open follow-ups as (due, case), sorted by due: "n overdue", and when Waiting changes.
     private var dues: [(due: Date, caseID: CaseID)]
+    /// Wait starts of the customers waiting on us, per view, sorted: the title's "oldest".
+    private var waits: [QueueView: [(since: Date, caseID: CaseID)]]
+    private var waitOf: [CaseID: Date]
     private var duesOf: [CaseID: [Date]]
 
     /// All cases in the working views' order (SLA/follow-up deadline, then wait, then id).
@@ -29,21 +34,39 @@ public struct QueueOrder: Sendable {
         self.agent = agent
         self.levels = levels
         asOf = now
-        var entries = [QueueView: [(SortKey, CaseID)]]()
+        var entries = [[(SortKey, CaseID)]](repeating: [], count: QueueView.allCases.count)
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
         var dues: [(Date, CaseID)] = []
         var duesOf: [CaseID: [Date]] = [:]
+        var keysOf: [CaseID: [SortKey?]] = [:]
+        keysOf.reserveCapacity(desk.cases.count)
         for c in desk.cases.values {
-            for q in queries where q.includes(c, now: now) {
-                entries[q.view, default: []].append((q.sortKey(c, now: now), c.id))
+            var keys = [SortKey?](repeating: nil, count: queries.count)
+            for (i, q) in queries.enumerated() where q.includes(c, now: now) {
+                let key = q.sortKey(c, now: now)
+                keys[i] = key
+                entries[i].append((key, c.id))
             }
+            keysOf[c.id] = keys
             let open = c.followUps.filter { !$0.done }.map(\.due)
             if !open.isEmpty {
                 duesOf[c.id] = open
                 for d in open { dues.append((d, c.id)) }
             }
         }
-        views = Dictionary(uniqueKeysWithValues: QueueView.allCases.map { ($0, SortedCaseIndex(entries[$0] ?? [])) })
+        views = Dictionary(uniqueKeysWithValues: QueueView.allCases.enumerated().map { ($0.element, SortedCaseIndex(entries[$0.offset])) })
+        self.keysOf = keysOf
+        var waitOf: [CaseID: Date] = [:]
+        var waits: [QueueView: [(since: Date, caseID: CaseID)]] = [:]
+        for (i, v) in QueueView.allCases.enumerated() {
+            waits[v] = entries[i].compactMap { entry in
+                guard let c = desk.cases[entry.1], c.status == .open, let w = c.waitingSince else { return nil }
+                waitOf[c.id] = w
+                return (since: w, caseID: c.id)
+            }.sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+        }
+        self.waits = waits
+        self.waitOf = waitOf
         self.dues = dues.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { (due: $0.0, caseID: $0.1) }
         self.duesOf = duesOf
     }
@@ -69,10 +92,30 @@ public struct QueueOrder: Sendable {
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
         for id in touched {
             let c = desk.cases[id]
-            for q in queries {
-                views[q.view]!.remove(id)
-                if let c, q.includes(c, now: now) { views[q.view]!.insert(id, key: q.sortKey(c, now: now)) }
+            let oldWait = waitOf.removeValue(forKey: id)
+            let newWait = c.flatMap { $0.status == .open ? $0.waitingSince : nil }
+            if let newWait { waitOf[id] = newWait }
+            var keys = keysOf[id] ?? [SortKey?](repeating: nil, count: queries.count)
+            for (i, q) in queries.enumerated() {
+                if let old = keys[i] {
+                    views[q.view]!.remove(id, key: old)
+                    if let w = oldWait {
+                        let at = waits[q.view]!.partitionPoint { ($0.since, $0.caseID) < (w, id) }
+                        if at < waits[q.view]!.count, waits[q.view]![at].caseID == id { waits[q.view]!.remove(at: at) }
+                    }
+                }
+                keys[i] = nil
+                if let c, q.includes(c, now: now) {
+                    let key = q.sortKey(c, now: now)
+                    views[q.view]!.insert(id, key: key)
+                    keys[i] = key
+                    if let w = newWait {
+                        let at = waits[q.view]!.partitionPoint { ($0.since, $0.caseID) < (w, id) }
+                        waits[q.view]!.insert((since: w, caseID: id), at: at)
+                    }
+                }
             }
+            keysOf[id] = c == nil ? nil : keys
             if let old = duesOf.removeValue(forKey: id) {
                 dues.removeAll { $0.caseID == id && old.contains($0.due) }
             }
@@ -100,27 +143,26 @@ public struct QueueOrder: Sendable {
         }
     }
 
+    /// When the longest-waiting customer in `view` started waiting (nil if nobody waits there).
+    public func oldestWaitingSince(_ view: QueueView) -> Date? { waits[view]?.first?.since }
+
     typealias SortKey = QueueQuery.SortKey
 }
 
-/// Case ids kept sorted by a key, with each id's key remembered so it can be found and moved.
+/// Case ids kept sorted by a key.
 struct SortedCaseIndex: Sendable {
     private(set) var ids: [CaseID] = []
     private var keys: [QueueQuery.SortKey] = []
-    private var keyOf: [CaseID: QueueQuery.SortKey] = [:]
 
     init(_ entries: [(QueueQuery.SortKey, CaseID)]) {
         let sorted = entries.sorted { $0.0 < $1.0 }
         ids = sorted.map(\.1)
         keys = sorted.map(\.0)
-        keyOf.reserveCapacity(sorted.count)
-        for (k, id) in sorted { keyOf[id] = k }
     }
 
     var count: Int { ids.count }
 
-    mutating func remove(_ id: CaseID) {
-        guard let key = keyOf.removeValue(forKey: id) else { return }
+    mutating func remove(_ id: CaseID, key: QueueQuery.SortKey) {
         // Keys are unique per case (the case number breaks ties), so the first match is it.
         var i = keys.partitionPoint { $0 < key }
         while i < ids.count, ids[i] != id { i += 1 }
@@ -133,7 +175,6 @@ struct SortedCaseIndex: Sendable {
         let i = keys.partitionPoint { $0 < key }
         ids.insert(id, at: i)
         keys.insert(key, at: i)
-        keyOf[id] = key
     }
 }
 

@@ -23,6 +23,11 @@ import Testing
         #expect(order.counts == fresh.counts, "counts after \(context)")
         #expect(order.openFollowUpDues == fresh.openFollowUpDues, "follow-ups after \(context)")
         #expect(order.validUntil == fresh.validUntil, "validUntil after \(context)")
+        for view in QueueView.allCases {
+            let expected = QueueQuery(view: view, agent: "alice").run(on: desk, now: now)
+                .compactMap { desk.cases[$0] }.filter { $0.status == .open }.compactMap(\.waitingSince).min()
+            #expect(order.oldestWaitingSince(view) == expected, "oldest in \(view) after \(context)")
+        }
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
