@@ -34,42 +34,62 @@ public struct QueueOrder: Sendable {
         self.agent = agent
         self.levels = levels
         asOf = now
-        var entries = [[(SortKey, CaseID)]](repeating: [], count: QueueView.allCases.count)
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
+        // One pass over the cases: each case's key in every view it belongs to, and which views.
+        var all: [(key: SortKey, id: CaseID, member: UInt8)] = []
+        var own = [[(SortKey, CaseID)]](repeating: [], count: queries.count)
         var dues: [(Date, CaseID)] = []
         var duesOf: [CaseID: [Date]] = [:]
         var keysOf: [CaseID: [SortKey?]] = [:]
+        var waitOf: [CaseID: Date] = [:]
+        all.reserveCapacity(desk.cases.count)
         keysOf.reserveCapacity(desk.cases.count)
+        let allKeyQuery = QueueQuery(view: .all, agent: agent, levels: levels)
         for c in desk.cases.values {
+            let shared = allKeyQuery.sortKey(c, now: now)
             var keys = [SortKey?](repeating: nil, count: queries.count)
+            var member: UInt8 = 0
             for (i, q) in queries.enumerated() where q.includes(c, now: now) {
-                let key = q.sortKey(c, now: now)
-                keys[i] = key
-                entries[i].append((key, c.id))
+                member |= 1 << i
+                if Self.hasOwnOrder(q.view) {
+                    let key = q.sortKey(c, now: now)
+                    keys[i] = key
+                    own[i].append((key, c.id))
+                } else {
+                    keys[i] = shared
+                }
             }
+            all.append((shared, c.id, member))
             keysOf[c.id] = keys
+            if c.status == .open, let w = c.waitingSince { waitOf[c.id] = w }
             let open = c.followUps.filter { !$0.done }.map(\.due)
             if !open.isEmpty {
                 duesOf[c.id] = open
                 for d in open { dues.append((d, c.id)) }
             }
         }
-        views = Dictionary(uniqueKeysWithValues: QueueView.allCases.enumerated().map { ($0.element, SortedCaseIndex(entries[$0.offset])) })
-        self.keysOf = keysOf
-        var waitOf: [CaseID: Date] = [:]
+        // Waiting, Mine, Escalated and Pending share All's key: sort once, split by membership.
+        all.sort { $0.key < $1.key }
+        var built: [QueueView: SortedCaseIndex] = [:]
         var waits: [QueueView: [(since: Date, caseID: CaseID)]] = [:]
-        for (i, v) in QueueView.allCases.enumerated() {
-            waits[v] = entries[i].compactMap { entry in
-                guard let c = desk.cases[entry.1], c.status == .open, let w = c.waitingSince else { return nil }
-                waitOf[c.id] = w
-                return (since: w, caseID: c.id)
-            }.sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+        for (i, q) in queries.enumerated() {
+            let entries: [(SortKey, CaseID)] = Self.hasOwnOrder(q.view)
+                ? own[i].sorted { $0.0 < $1.0 }
+                : all.filter { $0.member & (1 << i) != 0 }.map { ($0.key, $0.id) }
+            built[q.view] = SortedCaseIndex(presorted: entries)
+            waits[q.view] = entries.compactMap { e in waitOf[e.1].map { (since: $0, caseID: e.1) } }
+                .sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
         }
+        views = built
+        self.keysOf = keysOf
         self.waits = waits
         self.waitOf = waitOf
         self.dues = dues.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { (due: $0.0, caseID: $0.1) }
         self.duesOf = duesOf
     }
+
+    /// Follow-ups and Solved are ordered by their own keys; the other views by All's.
+    static func hasOwnOrder(_ view: QueueView) -> Bool { view == .followups || view == .solved }
 
     public func isCurrent(desk: HelpDesk, agent: String, levels: ServiceLevels, now: Date) -> Bool {
         sequence == desk.lastSequence && self.agent == agent && self.levels == levels && now < validUntil
@@ -158,6 +178,12 @@ struct SortedCaseIndex: Sendable {
         let sorted = entries.sorted { $0.0 < $1.0 }
         ids = sorted.map(\.1)
         keys = sorted.map(\.0)
+    }
+
+    /// Entries already in key order.
+    init(presorted entries: [(QueueQuery.SortKey, CaseID)]) {
+        ids = entries.map(\.1)
+        keys = entries.map(\.0)
     }
 
     var count: Int { ids.count }

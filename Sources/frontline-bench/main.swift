@@ -53,7 +53,7 @@ func rawTextBytes(_ desk: HelpDesk) -> Int {
 
 func bench(cases n: Int) throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-bench-\(getpid())-\(n)").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    defer { if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: dir) } }
     say("== \(n) cases ==")
 
     // Seed (batched: one fsync per 5,000 steps).
