@@ -46,7 +46,7 @@ enum Overlays {
     ]
 
     static func drawHelp(into g: inout Grid, area: Rect, focus: ConsoleState.Focus, theme: Theme) {
-        let box = area.inset(by: max(0, min(2, (area.height - 10) / 2)))
+        let box = area   // the whole screen: half-covered panes around a box only distract
         g.fill(box, style: theme[.normal])
         g.drawBox(box, style: theme[.accent])
         let title = focus == .reply ? " Keys in the reply editor " : " Keys "
