@@ -67,3 +67,15 @@ public struct PendingChange: Sendable, Equatable {
         self.at = at
     }
 }
+
+extension HelpDesk {
+    /// Gives decided changes their sequence numbers (after this desk's last) and times: the
+    /// events to journal, then apply.
+    public func stamp(_ changes: [PendingChange], actor: String, now: Date) -> [Event] {
+        let first = lastSequence + 1
+        return changes.enumerated().map { i, change in
+            Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
+                  actor: actor, caseID: change.caseID, change: change.change)
+        }
+    }
+}

@@ -64,11 +64,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             let now = at ?? clock.now()
             let changes = try state.decide(command, actor: actor, now: now)
             guard !changes.isEmpty else { return [] }
-            let first = state.lastSequence + 1
-            let events = changes.enumerated().map { i, change in
-                Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
-                      actor: actor, caseID: change.caseID, change: change.change)
-            }
+            let events = state.stamp(changes, actor: actor, now: now)
             // One journal record per command: a torn write loses the whole command, never half
             // of it (a case opened without its message). Durable before it counts.
             _ = try journal.append([Array(try encoder.encode(events))])
@@ -95,11 +91,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
                 let now = item.at ?? clock.now()
                 do {
                     let changes = try state.decide(item.command, actor: item.actor, now: now)
-                    let first = state.lastSequence + 1
-                    let events = changes.enumerated().map { i, change in
-                        Event(sequence: first + UInt64(i), at: (change.at ?? now).roundedToMilliseconds,
-                              actor: item.actor, caseID: change.caseID, change: change.change)
-                    }
+                    let events = state.stamp(changes, actor: item.actor, now: now)
                     for e in events { state.apply(e) }
                     if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }
                     results.append(.success(events))

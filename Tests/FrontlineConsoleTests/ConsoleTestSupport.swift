@@ -20,14 +20,9 @@ final class InMemoryCaseService: CaseService {
 
     func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         let now = at ?? clock.now()
-        let changes = try desk.decide(command, actor: actor, now: now)
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now), actor: actor, now: now)
         performed.append(command)
-        var events: [Event] = []
-        for c in changes {
-            let e = Event(sequence: desk.lastSequence + 1, at: (c.at ?? now).roundedToMilliseconds, actor: actor, caseID: c.caseID, change: c.change)
-            desk.apply(e)
-            events.append(e)
-        }
+        for e in events { desk.apply(e) }
         return events
     }
 

@@ -11,13 +11,8 @@ struct DeskBuilder {
 
     @discardableResult
     mutating func run(_ command: Command, actor: String = "alice") throws -> [Event] {
-        let changes = try desk.decide(command, actor: actor, now: now)
-        var events: [Event] = []
-        for c in changes {
-            let e = Event(sequence: desk.lastSequence + 1, at: (c.at ?? now).roundedToMilliseconds, actor: actor, caseID: c.caseID, change: c.change)
-            desk.apply(e)
-            events.append(e)
-        }
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now), actor: actor, now: now)
+        for e in events { desk.apply(e) }
         return events
     }
 
