@@ -24,9 +24,7 @@ struct ConsoleCommand: ParsableCommand {
         let configPath = xdg.configHome + "/frontline/config.toml"
         let config: FrontlineConfig
         do { config = try FrontlineConfig.load(path: configPath) } catch { throw CleanExit.failure("\(error)") }
-        // NO_COLOR asks for no colour unless a theme is named explicitly.
-        let noColour = !(env["NO_COLOR"] ?? "").isEmpty
-        let themeName = theme ?? (noColour ? "monochrome" : config.theme ?? "dark")
+        let themeName = ThemeChoice.name(explicit: theme, environment: env, config: config)
         let chosen: Theme
         do {
             chosen = try ThemeLoader.load(name: themeName, userThemeDirectory: xdg.configHome + "/frontline/themes")
@@ -42,7 +40,7 @@ struct ConsoleCommand: ParsableCommand {
 
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(colour: !noColour || theme != nil)
+            terminal = try NcursesTerminal(colour: ThemeChoice.usesColour(explicit: theme, environment: env))
         } catch {
             throw CleanExit.failure("\(error)")
         }

@@ -97,3 +97,16 @@ import Testing
         #expect(try FrontlineConfig.load(path: "/nonexistent/frontline/config.toml") == FrontlineConfig())
     }
 }
+
+@Suite struct ThemeChoiceTests {
+    @Test func noColorMeansMonochromeUnlessAThemeIsNamed() {
+        var config = FrontlineConfig()
+        config.theme = "light"
+        #expect(ThemeChoice.name(explicit: nil, environment: ["NO_COLOR": "1"], config: config) == "monochrome")
+        #expect(!ThemeChoice.usesColour(explicit: nil, environment: ["NO_COLOR": "1"]))
+        #expect(ThemeChoice.name(explicit: "high-contrast", environment: ["NO_COLOR": "1"], config: config) == "high-contrast")
+        #expect(ThemeChoice.usesColour(explicit: "high-contrast", environment: ["NO_COLOR": "1"]))
+        #expect(ThemeChoice.name(explicit: nil, environment: ["NO_COLOR": ""], config: config) == "light", "an empty NO_COLOR does not count")
+        #expect(ThemeChoice.name(explicit: nil, environment: [:], config: FrontlineConfig()) == "dark")
+    }
+}
