@@ -16,6 +16,8 @@ let package = Package(
         .target(name: "FrontlineCore"),
         // Journal, snapshots, recovery, data-dir lock, and the CaseService that joins them to Core.
         .target(name: "FrontlineStore", dependencies: ["FrontlineCore"]),
+        // The team server's wire: framing, handshake, messages, socket directory and peer identity.
+        .target(name: "FrontlineProtocol", dependencies: ["FrontlineCore"]),
         // Pure terminal toolkit: cells, grid, width, sanitiser, diff, editor model.
         .target(name: "FrontlineTUI"),
         // The application: state, keys → effects, screens, themes.
@@ -34,6 +36,7 @@ let package = Package(
             "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole",
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
+        .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),
         .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
