@@ -194,6 +194,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     }
 
     public func close() {
+        guard lock.withLock({ directoryLock != nil }) else { return }   // closing twice is harmless
         snapshotQueue.sync {}
         let pending = lock.withLock { eventsSinceSnapshot }
         if pending >= max(1, snapshotInterval / 4) {
