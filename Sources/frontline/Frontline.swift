@@ -6,11 +6,7 @@ struct Frontline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontline",
         abstract: "A terminal help-desk console: work the live queue of customer cases.",
-        discussion: """
-        With no subcommand, opens the console. Every console action is also a subcommand, so
-        scripts and cron jobs can work the same store. A command that exits 0 has durably
-        stored its change.
-        """,
+        discussion: "With no subcommand, opens the console. Every console action is also a subcommand, so scripts and cron jobs can work the same store. A command that exits 0 has durably stored its change. Global options (--data-dir, --agent) may come before or after the subcommand.",
         version: FrontlineVersion.string,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IntakeCommand.self, QueueCommand.self, ShowCommand.self,

@@ -8,10 +8,9 @@ struct IntakeCommand: ParsableCommand {
         commandName: "intake",
         abstract: "Take in customer messages from stdin, one JSON object per line.",
         discussion: """
-        {"customer":{"name":…,"email":…,"language":"sv"},"subject":…,"body":…,"channel":"email|phone|chat",
-         "received_at":"ISO 8601","case":"C-12" (optional: add to that case)}
-        Prints one case id per accepted line, after it is durably stored. A bad line gets
-        "line N: what is wrong" on stderr and nothing of it is stored; the exit status is then 1.
+        Each line: {"customer":{"name":…,"email":…,"language":"sv"},"subject":…,"body":…,"channel":"email|phone|chat","received_at":"ISO 8601","case":"C-12"} ("case" is optional: it adds the message to that case).
+
+        Prints one case id per accepted line, after it is durably stored. A bad line gets "line N: what is wrong" on stderr and nothing of it is stored; the exit status is then 1.
         """)
 
     @OptionGroup var global: GlobalOptions
