@@ -1,0 +1,40 @@
+/// Every message on the wire. JSON objects with a `type` discriminator beside the message's own
+/// fields, e.g. `{"type":"hello","protocol":1,"client":"frontline 0.1.0","role":"console"}`.
+public enum WireMessage: Equatable, Sendable {
+    case hello(Hello)
+    case welcome(Welcome)
+    case refusal(Refusal)
+
+    public var type: String {
+        switch self {
+        case .hello: "hello"
+        case .welcome: "welcome"
+        case .refusal: "refusal"
+        }
+    }
+}
+
+extension WireMessage: Codable {
+    private enum TypeKey: String, CodingKey { case type }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: TypeKey.self)
+        let type = try container.decode(String.self, forKey: .type)
+        switch type {
+        case "hello": self = .hello(try Hello(from: decoder))
+        case "welcome": self = .welcome(try Welcome(from: decoder))
+        case "refusal": self = .refusal(try Refusal(from: decoder))
+        default: throw WireError.unknownMessageType(type)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: TypeKey.self)
+        try container.encode(type, forKey: .type)
+        switch self {
+        case let .hello(m): try m.encode(to: encoder)
+        case let .welcome(m): try m.encode(to: encoder)
+        case let .refusal(m): try m.encode(to: encoder)
+        }
+    }
+}
