@@ -13,6 +13,7 @@ struct Frontline: ParsableCommand {
             ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self,
             ReplyCommand.self, NoteCommand.self, AssignCommand.self, PriorityCommand.self, TagCommand.self,
             SolveCommand.self, ReopenCommand.self, ExportCommand.self, CheckCommand.self,
+            WallboardCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -1,0 +1,77 @@
+import Foundation
+import FrontlineCore
+import FrontlineStore
+import FrontlineTUI
+
+/// The wallboard's run loop: redraw once a second (and on resize), read keys only to quit.
+/// It never performs a command: every key but `q` and Ctrl-C is ignored.
+public final class WallboardApp {
+    public struct Options {
+        public var levels: ServiceLevels
+        public var timeZone: TimeZone
+        /// Show no customer names or subjects (the screen is visible to anyone walking by).
+        public var redact: Bool
+        public var tickMilliseconds: Int
+
+        public init(levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current, redact: Bool = false,
+                    tickMilliseconds: Int = 1000) {
+            self.levels = levels
+            self.timeZone = timeZone
+            self.redact = redact
+            self.tickMilliseconds = tickMilliseconds
+        }
+    }
+
+    let service: CaseService
+    let backend: TerminalBackend
+    let host: ConsoleHost
+    let clock: WallClock
+    let theme: Theme
+    public let options: Options
+    private let time: TimeText
+    /// Keys read and ignored (for tests: the loop saw them and did nothing).
+    public private(set) var ignoredKeys = 0
+
+    public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
+        self.service = service
+        self.backend = backend
+        self.host = host
+        self.clock = clock
+        self.theme = theme
+        self.options = options
+        time = TimeText(timeZone: options.timeZone)
+    }
+
+    /// Runs until `q`/Ctrl-C (returns nil) or the host says to stop (returns why).
+    @discardableResult
+    public func run() -> String? {
+        while true {
+            backend.present(frame())
+            if let reason = host.exitReason { return reason }
+            let key = backend.nextKey(timeoutMilliseconds: options.tickMilliseconds)
+            if let reason = host.exitReason { return reason }
+            switch key {
+            case .character("q")?, .control("c")?:
+                return nil
+            case nil, .resize?:
+                break
+            case _?:
+                ignoredKeys += 1
+            }
+        }
+    }
+
+    /// The figures as of now (the change feed is drained so a shared store stays current).
+    public func figures() -> WallboardFigures {
+        _ = service.pollChanges()
+        return WallboardFigures(desk: service.desk, now: clock.now(), levels: options.levels,
+                                timeZone: options.timeZone, redact: options.redact)
+    }
+
+    /// The frame as it would be drawn now.
+    public func frame() -> Grid {
+        let size = backend.size
+        return WallboardRenderer.render(figures: figures(), theme: theme, time: time, redact: options.redact,
+                                        width: size.width, height: size.height)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineStore
+import NcursesBackend
+
+struct WallboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wallboard",
+        abstract: "A read-only full-screen view of the queue for a shared terminal; q quits.",
+        discussion: "Shows the oldest customer's wait in large digits, the number waiting, an age histogram, "
+            + "SLA breaches (and those due within 30 minutes), open escalations, follow-ups and, per agent, "
+            + "open cases, the oldest wait and replies today. Redraws every second and on resize. For now it "
+            + "opens the store itself, so it is refused while a console holds the data directory.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Show no customer names or subjects (for a screen anyone can see).")
+    var redact = false
+
+    @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a user theme.", valueName: "NAME"))
+    var theme: String?
+
+    func run() throws {
+        let env = global.environment
+        let xdg = XDGPaths(environment: env)
+        let config: FrontlineConfig
+        do { config = try FrontlineConfig.load(path: xdg.configHome + "/frontline/config.toml") } catch { throw CleanExit.failure("\(error)") }
+        let themeName = ThemeChoice.name(explicit: theme, environment: env, config: config)
+        let chosen: Theme
+        do {
+            chosen = try ThemeLoader.load(name: themeName, userThemeDirectory: xdg.configHome + "/frontline/themes")
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+
+        let store = try global.openStore(owner: "frontline wallboard")
+        defer { store.close() }
+
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(colour: ThemeChoice.usesColour(explicit: theme, environment: env))
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+        let app = WallboardApp(service: store, backend: terminal, host: NcursesHost(terminal), clock: SystemClock(), theme: chosen,
+                               options: WallboardApp.Options(levels: config.levels, redact: redact))
+        let reason = app.run()
+        terminal.shutdown()
+        if let reason {
+            printError("stopped: \(reason)")
+            store.close()
+            Foundation.exit(terminal.terminalGone ? 1 : 0)
+        }
+    }
+}
