@@ -1,0 +1,108 @@
+import Foundation
+
+/// Commands as flat JSON objects with a `command` discriminator, e.g.
+/// `{"command":"escalate","case":"C-1042","level":"supervisor","reason":"refund over limit"}`:
+/// how a client asks the team server to act. Unknown names and missing fields are errors.
+extension Command: Codable {
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public var name: String {
+        switch self {
+        case .receive: "receive"
+        case .reply: "reply"
+        case .note: "note"
+        case .apologise: "apologise"
+        case .escalate: "escalate"
+        case .scheduleFollowUp: "follow_up"
+        case .completeFollowUp: "follow_up_done"
+        case .assign: "assign"
+        case .setPriority: "priority"
+        case .tag: "tag"
+        case .solve: "solve"
+        case .reopen: "reopen"
+        case .setPending: "pending"
+        case .saveDraft: "save_draft"
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(name, forKey: Key("command"))
+        switch self {
+        case let .receive(m):
+            try c.encode(m.customerName, forKey: Key("customer_name"))
+            try c.encode(m.customerEmail, forKey: Key("customer_email"))
+            try c.encode(m.language, forKey: Key("language"))
+            try c.encode(m.subject, forKey: Key("subject"))
+            try c.encode(m.body, forKey: Key("body"))
+            try c.encode(m.channel, forKey: Key("channel"))
+            try c.encodeIfPresent(m.receivedAt, forKey: Key("received_at"))
+            try c.encodeIfPresent(m.appendTo, forKey: Key("case"))
+            try c.encode(m.priority, forKey: Key("priority"))
+        case let .reply(id, body), let .note(id, body), let .saveDraft(id, body):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(body, forKey: Key("body"))
+        case let .apologise(id, kind):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(kind, forKey: Key("kind"))
+        case let .escalate(id, level, reason):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(level, forKey: Key("level"))
+            try c.encode(reason, forKey: Key("reason"))
+        case let .scheduleFollowUp(id, due, note):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(due, forKey: Key("due"))
+            try c.encode(note, forKey: Key("note"))
+        case let .completeFollowUp(id, followUp, outcome):
+            try c.encode(id, forKey: Key("case"))
+            try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
+            try c.encodeIfPresent(outcome, forKey: Key("outcome"))
+        case let .assign(id, agent):
+            try c.encode(id, forKey: Key("case"))
+            try c.encodeIfPresent(agent, forKey: Key("agent"))
+        case let .setPriority(id, p):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(p, forKey: Key("priority"))
+        case let .tag(id, tags):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(tags, forKey: Key("tags"))
+        case let .solve(id), let .reopen(id), let .setPending(id):
+            try c.encode(id, forKey: Key("case"))
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let name = try c.decode(String.self, forKey: Key("command"))
+        func field<T: Decodable>(_ key: String, _: T.Type = T.self) throws -> T { try c.decode(T.self, forKey: Key(key)) }
+        func optional<T: Decodable>(_ key: String, _: T.Type = T.self) throws -> T? { try c.decodeIfPresent(T.self, forKey: Key(key)) }
+        switch name {
+        case "receive":
+            self = .receive(IncomingMessage(
+                customerName: try field("customer_name"), customerEmail: try field("customer_email"), language: try field("language"),
+                subject: try field("subject"), body: try field("body"), channel: try field("channel"),
+                receivedAt: try optional("received_at"), appendTo: try optional("case"), priority: try field("priority")))
+        case "reply": self = .reply(try field("case"), body: try field("body"))
+        case "note": self = .note(try field("case"), body: try field("body"))
+        case "save_draft": self = .saveDraft(try field("case"), body: try field("body"))
+        case "apologise": self = .apologise(try field("case"), kind: try field("kind"))
+        case "escalate": self = .escalate(try field("case"), level: try field("level"), reason: try field("reason"))
+        case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"))
+        case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
+        case "assign": self = .assign(try field("case"), agent: try optional("agent"))
+        case "priority": self = .setPriority(try field("case"), try field("priority"))
+        case "tag": self = .tag(try field("case"), tags: try field("tags"))
+        case "solve": self = .solve(try field("case"))
+        case "reopen": self = .reopen(try field("case"))
+        case "pending": self = .setPending(try field("case"))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: Key("command"), in: c, debugDescription: "unknown command \(name)")
+        }
+    }
+}

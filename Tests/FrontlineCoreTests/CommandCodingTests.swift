@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import FrontlineCore
+
+@Suite struct CommandCodingTests {
+    static let all: [Command] = [
+        .receive(IncomingMessage(customerName: "Åsa", customerEmail: "a@b.se", language: "sv", subject: "TV", body: "bränt",
+                                 channel: .phone, receivedAt: t0, appendTo: nil, priority: .urgent)),
+        .receive(IncomingMessage(customerName: "", customerEmail: "", language: "", subject: "", body: "more", appendTo: "C-1")),
+        .reply("C-1", body: "Hej\n漢字"), .note("C-1", body: "n"), .saveDraft("C-1", body: ""),
+        .apologise("C-1", kind: .mistake), .escalate("C-1", level: .supervisor, reason: "refund over limit"),
+        .scheduleFollowUp("C-1", due: t0.addingTimeInterval(7200), note: "call"), .completeFollowUp("C-1", id: 2, outcome: "done"),
+        .completeFollowUp("C-1", id: nil, outcome: nil), .assign("C-1", agent: "bob"), .assign("C-1", agent: nil),
+        .setPriority("C-1", .low), .tag("C-1", tags: ["vip", "refund"]), .solve("C-1"), .reopen("C-1"), .setPending("C-1"),
+    ]
+
+    @Test func everyCommandSurvivesTheWire() throws {
+        for command in Self.all {
+            let data = try JournalCodec.makeEncoder().encode(command)
+            #expect(try JournalCodec.makeDecoder().decode(Command.self, from: data) == command, "\(String(decoding: data, as: UTF8.self))")
+        }
+        #expect(Set(Self.all.map(\.name)).count == 14, "every kind of command is covered")
+    }
+
+    @Test(arguments: [
+        #"{"command":"launch","case":"C-1"}"#, #"{"case":"C-1"}"#, #"{"command":"escalate","case":"C-1","level":"ceo","reason":"x"}"#,
+        #"{"command":"reply","case":"C-1"}"#, #"{"command":"solve","case":7}"#, #"[]"#,
+    ])
+    func malformedCommandsAreRefused(json: String) {
+        #expect(throws: (any Error).self) { try JournalCodec.makeDecoder().decode(Command.self, from: Data(json.utf8)) }
+    }
+}
