@@ -4,13 +4,7 @@ import Foundation
 /// `{"command":"escalate","case":"C-1042","level":"supervisor","reason":"refund over limit"}`:
 /// how a client asks the team server to act. Unknown names and missing fields are errors.
 extension Command: Codable {
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    typealias Key = FlatCodingKey
 
     public var name: String {
         switch self {

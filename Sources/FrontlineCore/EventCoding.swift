@@ -4,13 +4,7 @@ import Foundation
 /// The same shape serves the journal (dates as epoch milliseconds) and `export --events`
 /// (dates as ISO 8601): the encoder's date strategy decides.
 extension Event: Codable {
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ s: String) { stringValue = s }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    typealias Key = FlatCodingKey
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)

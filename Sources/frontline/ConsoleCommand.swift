@@ -20,17 +20,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let env = global.environment
-        let xdg = XDGPaths(environment: env)
-        let configPath = xdg.configHome + "/frontline/config.toml"
-        let config: FrontlineConfig
-        do { config = try FrontlineConfig.load(path: configPath) } catch { throw CleanExit.failure("\(error)") }
-        let themeName = ThemeChoice.name(explicit: theme, environment: env, config: config)
-        let chosen: Theme
-        do {
-            chosen = try ThemeLoader.load(name: themeName, userThemeDirectory: xdg.configHome + "/frontline/themes")
-        } catch {
-            throw CleanExit.failure("\(error)")
-        }
+        let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
         let store = try global.openStore(owner: "frontline console")
         defer { store.close() }

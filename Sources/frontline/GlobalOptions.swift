@@ -48,6 +48,21 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+extension GlobalOptions {
+    /// The config file and the chosen theme, for the full-screen commands; errors name file and line.
+    func loadConfigAndTheme(explicit theme: String?) throws -> (FrontlineConfig, Theme) {
+        let xdg = XDGPaths(environment: environment)
+        let config: FrontlineConfig
+        do { config = try FrontlineConfig.load(path: xdg.configHome + "/frontline/config.toml") } catch { throw CleanExit.failure("\(error)") }
+        let name = ThemeChoice.name(explicit: theme, environment: environment, config: config)
+        do {
+            return (config, try ThemeLoader.load(name: name, userThemeDirectory: xdg.configHome + "/frontline/themes"))
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+    }
+}
+
 /// XDG base directories with their documented fallbacks.
 struct XDGPaths {
     var environment: [String: String]

@@ -24,16 +24,7 @@ struct WallboardCommand: ParsableCommand {
 
     func run() throws {
         let env = global.environment
-        let xdg = XDGPaths(environment: env)
-        let config: FrontlineConfig
-        do { config = try FrontlineConfig.load(path: xdg.configHome + "/frontline/config.toml") } catch { throw CleanExit.failure("\(error)") }
-        let themeName = ThemeChoice.name(explicit: theme, environment: env, config: config)
-        let chosen: Theme
-        do {
-            chosen = try ThemeLoader.load(name: themeName, userThemeDirectory: xdg.configHome + "/frontline/themes")
-        } catch {
-            throw CleanExit.failure("\(error)")
-        }
+        let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
         let store = try global.openStore(owner: "frontline wallboard")
         defer { store.close() }

@@ -1,3 +1,4 @@
+import FrontlineCore
 import Foundation
 import Testing
 @testable import FrontlineProtocol

@@ -1,3 +1,4 @@
+import FrontlineCore
 import Testing
 @testable import FrontlineProtocol
 
