@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "FrontlineStore", dependencies: ["FrontlineCore"]),
         // The team server's wire: framing, handshake, messages, socket directory and peer identity.
         .target(name: "FrontlineProtocol", dependencies: ["FrontlineCore"]),
+        // The team server: one process owns the store; consoles and commands are clients.
+        .target(name: "FrontlineServer", dependencies: ["FrontlineCore", "FrontlineStore", "FrontlineProtocol"]),
         // Pure terminal toolkit: cells, grid, width, sanitiser, diff, editor model.
         .target(name: "FrontlineTUI"),
         // The application: state, keys → effects, screens, themes.
@@ -29,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesBackend", dependencies: ["FrontlineTUI", "CNcursesw"]),
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend", "FrontlineServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),
+        .testTarget(name: "FrontlineServerTests", dependencies: ["FrontlineServer", "FrontlineProtocol", "FrontlineStore", "FrontlineCore"]),
         .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],

@@ -4,6 +4,9 @@ public enum FrameCodec {
     /// Default cap: far above any real message, small enough that a hostile header cannot make
     /// the server reserve much memory per connection.
     public static let defaultMaxPayload = 1 << 20
+    /// What a client accepts from its server: the first sync carries the whole store
+    /// (≈ 80 MB of base64 at 100,000 cases). Clients' frames stay under `defaultMaxPayload`.
+    public static let maxServerPayload = 1 << 30
 
     /// The largest maximum a 4-byte header can express.
     static let largestExpressible = Int(UInt32.max)

@@ -1,10 +1,12 @@
 import Foundation
+import FrontlineCore
 
 /// JSON payloads for frames. Decoding takes hostile bytes: every failure is a `WireError`,
 /// never a trap.
 extension WireMessage {
     public func payload() throws(WireError) -> [UInt8] {
-        let encoder = JSONEncoder()
+        // The journal's encoding (dates as integer milliseconds), so events read back equal.
+        let encoder = JournalCodec.makeEncoder()
         // Stable bytes make golden tests and packet captures comparable.
         encoder.outputFormatting = [.sortedKeys]
         do {
@@ -16,7 +18,7 @@ extension WireMessage {
 
     public static func decode(payload: some Collection<UInt8>) throws(WireError) -> WireMessage {
         do {
-            return try JSONDecoder().decode(WireMessage.self, from: Data(payload))
+            return try JournalCodec.makeDecoder().decode(WireMessage.self, from: Data(payload))
         } catch let error as WireError {
             throw error
         } catch let DecodingError.dataCorrupted(context) {

@@ -4,12 +4,24 @@ public enum WireMessage: Equatable, Sendable {
     case hello(Hello)
     case welcome(Welcome)
     case refusal(Refusal)
+    case subscribe(Subscribe)
+    case sync(Sync)
+    case events(EventBatch)
+    case perform(PerformRequest)
+    case performed(Performed)
+    case refused(Refused)
 
     public var type: String {
         switch self {
         case .hello: "hello"
         case .welcome: "welcome"
         case .refusal: "refusal"
+        case .subscribe: "subscribe"
+        case .sync: "sync"
+        case .events: "events"
+        case .perform: "perform"
+        case .performed: "performed"
+        case .refused: "refused"
         }
     }
 }
@@ -24,6 +36,12 @@ extension WireMessage: Codable {
         case "hello": self = .hello(try Hello(from: decoder))
         case "welcome": self = .welcome(try Welcome(from: decoder))
         case "refusal": self = .refusal(try Refusal(from: decoder))
+        case "subscribe": self = .subscribe(try Subscribe(from: decoder))
+        case "sync": self = .sync(try Sync(from: decoder))
+        case "events": self = .events(try EventBatch(from: decoder))
+        case "perform": self = .perform(try PerformRequest(from: decoder))
+        case "performed": self = .performed(try Performed(from: decoder))
+        case "refused": self = .refused(try Refused(from: decoder))
         default: throw WireError.unknownMessageType(type)
         }
     }
@@ -35,6 +53,12 @@ extension WireMessage: Codable {
         case let .hello(m): try m.encode(to: encoder)
         case let .welcome(m): try m.encode(to: encoder)
         case let .refusal(m): try m.encode(to: encoder)
+        case let .subscribe(m): try m.encode(to: encoder)
+        case let .sync(m): try m.encode(to: encoder)
+        case let .events(m): try m.encode(to: encoder)
+        case let .perform(m): try m.encode(to: encoder)
+        case let .performed(m): try m.encode(to: encoder)
+        case let .refused(m): try m.encode(to: encoder)
         }
     }
 }

@@ -1,0 +1,59 @@
+import FrontlineCore
+
+// After the handshake: a client subscribes to the store (a full copy, then every event as it
+// happens) and asks for commands to be performed. Events, not screens, cross the wire: each
+// console folds them into its own view.
+
+/// "Send me the store, then every event after it."
+public struct Subscribe: Codable, Equatable, Sendable {
+    public var after: UInt64
+    public init(after: UInt64 = 0) { self.after = after }
+}
+
+/// The whole store at `sequence`, as the snapshot format (base64 inside JSON).
+public struct Sync: Codable, Equatable, Sendable {
+    public var sequence: UInt64
+    public var snapshot: String
+    public init(sequence: UInt64, snapshot: String) {
+        self.sequence = sequence
+        self.snapshot = snapshot
+    }
+}
+
+/// Events journaled since the last batch, in sequence order.
+public struct EventBatch: Codable, Equatable, Sendable {
+    public var events: [Event]
+    public init(events: [Event]) { self.events = events }
+}
+
+/// "Perform this command as `agent`." `request` pairs the answer with the question.
+public struct PerformRequest: Codable, Equatable, Sendable {
+    public var request: Int
+    public var agent: String
+    public var command: Command
+    public init(request: Int, agent: String, command: Command) {
+        self.request = request
+        self.agent = agent
+        self.command = command
+    }
+}
+
+/// The command is durably stored; these are its events.
+public struct Performed: Codable, Equatable, Sendable {
+    public var request: Int
+    public var events: [Event]
+    public init(request: Int, events: [Event]) {
+        self.request = request
+        self.events = events
+    }
+}
+
+/// The command was refused (validation, or the journal failed); nothing was stored.
+public struct Refused: Codable, Equatable, Sendable {
+    public var request: Int
+    public var reason: String
+    public init(request: Int, reason: String) {
+        self.request = request
+        self.reason = reason
+    }
+}

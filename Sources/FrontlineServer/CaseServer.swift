@@ -1,0 +1,194 @@
+import Foundation
+import FrontlineCore
+import FrontlineProtocol
+import FrontlineStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One process owns the store (as tmux owns its sessions); consoles and commands are clients
+/// over a Unix socket in the data directory's private folder. A single thread runs a `poll`
+/// loop: the store's own fsync is the only wait, and no client can make the server wait on it.
+public final class CaseServer {
+    public static let software = "frontline \(FrontlineServerVersion.string)"
+
+    let store: LocalCaseService
+    let socketPath: String
+    let listener: Int32
+    var connections: [Int32: ServerConnection] = [:]
+    let encoder = FrameEncoder()
+    /// Events sent to subscribers as frames of up to this many bytes in their queue before the
+    /// client is considered too slow and dropped (it reconnects and re-syncs).
+    public var maxQueuedBytes = 64 << 20
+    /// A client that leaves a frame half-sent this long is closed (slow drip).
+    public var partialFrameTimeout: TimeInterval = 10
+
+    /// Listens in `<data dir>/run/frontline.sock`; the store (and so the data-dir lock) is the caller's.
+    public init(store: LocalCaseService) throws {
+        self.store = store
+        let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory)
+        socketPath = directory.socketPath()
+        listener = try UnixSocket.listen(at: socketPath)
+    }
+
+    public static func socketPath(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("run/frontline.sock")
+    }
+
+    /// Serves until `shouldStop` says so; checks it at least every `tick` milliseconds.
+    public func run(tick: Int32 = 200, shouldStop: () -> Bool) {
+        while !shouldStop() { serveOnce(timeout: tick) }
+        shutdown()
+    }
+
+    /// One round of the loop: wait for sockets (at most `timeout` ms), then serve what is ready.
+    public func serveOnce(timeout: Int32) {
+        var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
+        for c in connections.values {
+            var events = Int16(POLLIN)
+            if c.pendingBytes > 0 { events |= Int16(POLLOUT) }
+            fds.append(pollfd(fd: c.fd, events: events, revents: 0))
+        }
+        let ready = poll(&fds, nfds_t(fds.count), timeout)
+        guard ready > 0 else { dropSlowDrips(); return }
+        if fds[0].revents & Int16(POLLIN) != 0 { acceptClients() }
+        for p in fds.dropFirst() {
+            guard let c = connections[p.fd] else { continue }
+            if p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { readFrom(c) }
+            if connections[p.fd] != nil, p.revents & Int16(POLLOUT) != 0 { flush(c) }
+        }
+        dropSlowDrips()
+    }
+
+    func acceptClients() {
+        while true {
+            let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { return }
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            // Identity comes from the kernel, never from what the client says.
+            guard let peer = try? PeerCredentials.of(socket: fd) else { close(fd); continue }
+            let c = ServerConnection(fd: fd, peer: peer)
+            connections[fd] = c
+            if peer.uid != getuid() {
+                // Roles for other users come with the team configuration; until then the store is its owner's.
+                refuse(c, "this frontline server belongs to uid \(getuid()); uid \(peer.uid) may not use it")
+            }
+        }
+    }
+
+    func readFrom(_ c: ServerConnection) {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(c.fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { drop(c); return }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno != EAGAIN && errno != EWOULDBLOCK { drop(c) }
+                return
+            }
+            let frames: [[UInt8]]
+            do {
+                frames = try c.decoder.feed(buffer[0..<n], at: Date())
+            } catch {
+                drop(c)   // oversized or malformed: this connection only
+                return
+            }
+            for frame in frames {
+                guard connections[c.fd] != nil, c.stage != .closing else { return }
+                handle(frame, from: c)
+            }
+        }
+    }
+
+    func handle(_ frame: [UInt8], from c: ServerConnection) {
+        guard let message = try? WireMessage.decode(payload: frame) else { drop(c); return }
+        switch (c.stage, message) {
+        case let (.greeting, .hello(hello)):
+            let answer = Handshake.answer(to: hello, serverVersion: ServerVersion(protocolVersion: ProtocolVersion.current, software: Self.software))
+            send(answer, to: c)
+            if case .refusal = answer { c.stage = .closing } else { c.stage = .ready }
+        case (.greeting, _):
+            drop(c)
+        case let (.ready, .subscribe(request)), let (.subscribed, .subscribe(request)):
+            _ = request
+            let desk = store.desk
+            send(.sync(Sync(sequence: desk.lastSequence, snapshot: Data(desk.snapshotBytes()).base64EncodedString())), to: c, large: true)
+            c.stage = .subscribed
+        case let (_, .perform(request)):
+            do {
+                let events = try store.perform(request.command, actor: request.agent)
+                if !events.isEmpty { broadcast(events) }
+                send(.performed(Performed(request: request.request, events: events)), to: c)
+            } catch {
+                send(.refused(Refused(request: request.request, reason: "\(error)")), to: c)
+            }
+        default:
+            drop(c)
+        }
+    }
+
+    /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
+    func broadcast(_ events: [Event]) {
+        for c in connections.values where c.stage == .subscribed {
+            send(.events(EventBatch(events: events)), to: c)
+        }
+    }
+
+    func send(_ message: WireMessage, to c: ServerConnection, large: Bool = false) {
+        guard let payload = try? message.payload(),
+              let frame = try? (large ? FrameEncoder(maxPayload: FrameCodec.maxServerPayload) : encoder).encode(payload) else {
+            drop(c)
+            return
+        }
+        c.queue(frame)
+        if c.pendingBytes > maxQueuedBytes && !large {
+            drop(c)
+            return
+        }
+        flush(c)
+    }
+
+    func flush(_ c: ServerConnection) {
+        while c.pendingBytes > 0 {
+            let n = c.outgoing[c.written...].withUnsafeBytes { Glibc.send(c.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno != EAGAIN && errno != EWOULDBLOCK { drop(c) }
+                return
+            }
+            c.written += n
+        }
+        if c.stage == .closing { drop(c) }
+    }
+
+    func refuse(_ c: ServerConnection, _ reason: String) {
+        c.stage = .closing
+        send(.refusal(Refusal(reason: reason)), to: c)
+    }
+
+    func dropSlowDrips() {
+        let now = Date()
+        for c in connections.values {
+            if let waited = c.decoder.pendingDuration(at: now), waited > partialFrameTimeout { drop(c) }
+        }
+    }
+
+    func drop(_ c: ServerConnection) {
+        guard connections.removeValue(forKey: c.fd) != nil else { return }
+        close(c.fd)
+    }
+
+    /// Closes every connection and removes the socket.
+    public func shutdown() {
+        for c in connections.values { drop(c) }
+        close(listener)
+        _ = unlink(socketPath)
+    }
+
+    public var connectionCount: Int { connections.count }
+}
+
+public enum FrontlineServerVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,140 @@
+import Foundation
+import FrontlineCore
+import FrontlineProtocol
+import FrontlineStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The store as seen through the server: a full copy at connect, then every event as it
+/// happens (folded into the local copy), and commands sent to the one process that owns the
+/// journal. The console and the command line use it exactly like the in-process store.
+public final class RemoteCaseService: CaseService {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public private(set) var desk: HelpDesk
+    public let recoveryNotes: [String] = []
+    public private(set) var backgroundProblem: String?
+    let fd: Int32
+    var decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
+    let encoder = FrameEncoder()
+    var nextRequest = 1
+    var queuedEvents: [Event] = []
+    /// How long to wait for the server before saying it does not answer.
+    public var timeoutMilliseconds: Int32 = 10_000
+
+    /// Connects, says hello, and (for consoles and wallboards) takes a copy of the store.
+    public init(socketPath: String, client: String, role: ClientRole, subscribe: Bool = true) throws {
+        fd = try UnixSocket.connect(to: socketPath)
+        desk = HelpDesk()
+        do {
+            try send(.hello(Hello(client: client, role: role)))
+            switch try receive() {
+            case .welcome:
+                break
+            case let .refusal(refusal):
+                throw Failure(description: "the server at \(socketPath) refused this client: \(refusal.reason)")
+            default:
+                throw Failure(description: "the server at \(socketPath) did not follow the handshake")
+            }
+            if subscribe {
+                try send(.subscribe(Subscribe()))
+                guard case let .sync(sync) = try receive(), let bytes = Data(base64Encoded: sync.snapshot) else {
+                    throw Failure(description: "the server at \(socketPath) did not send the store")
+                }
+                desk = try HelpDesk(snapshotBytes: Array(bytes))
+            }
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+    }
+
+    public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
+        guard at == nil else { throw Failure(description: "a command sent to the server cannot be backdated") }
+        let request = nextRequest
+        nextRequest += 1
+        try send(.perform(PerformRequest(request: request, agent: actor, command: command)))
+        while true {
+            switch try receive() {
+            case let .events(batch):
+                apply(batch.events)
+            case let .performed(answer) where answer.request == request:
+                apply(answer.events)
+                return answer.events
+            case let .refused(answer) where answer.request == request:
+                throw CommandError(answer.reason)
+            default:
+                continue
+            }
+        }
+    }
+
+    public func pollChanges() -> [Event] {
+        var arrived = queuedEvents
+        queuedEvents.removeAll()
+        while backgroundProblem == nil, readable(timeout: 0) {
+            do {
+                for message in try readAvailable() {
+                    if case let .events(batch) = message { arrived += batch.events }
+                }
+            } catch {
+                backgroundProblem = "lost the server: \(error)"
+            }
+        }
+        return apply(arrived)
+    }
+
+    public func close() {
+        Glibc.close(fd)
+    }
+
+    /// Folds events into the local copy, once each, in order; returns those that were new.
+    @discardableResult
+    func apply(_ events: [Event]) -> [Event] {
+        var fresh: [Event] = []
+        for e in events where e.sequence > desk.lastSequence {
+            desk.apply(e)
+            fresh.append(e)
+        }
+        return fresh
+    }
+
+    func send(_ message: WireMessage) throws {
+        try UnixSocket.writeAll(fd, try encoder.encode(try message.payload()))
+    }
+
+    /// The next message, waiting for it if need be. Events that arrive first are kept for pollChanges.
+    func receive() throws -> WireMessage {
+        while true {
+            if let next = pending.first {
+                pending.removeFirst()
+                return next
+            }
+            guard readable(timeout: timeoutMilliseconds) else {
+                throw Failure(description: "the server did not answer within \(timeoutMilliseconds / 1000) s")
+            }
+            pending += try readAvailable()
+        }
+    }
+
+    var pending: [WireMessage] = []
+
+    func readable(timeout: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, timeout) > 0
+    }
+
+    func readAvailable() throws -> [WireMessage] {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n == 0 { throw Failure(description: "the server closed the connection") }
+        if n < 0 {
+            if errno == EINTR || errno == EAGAIN { return [] }
+            throw Failure(description: "reading from the server failed: \(String(cString: strerror(errno)))")
+        }
+        return try decoder.feed(buffer[0..<n]).map { try WireMessage.decode(payload: $0) }
+    }
+}

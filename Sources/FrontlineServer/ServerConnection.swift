@@ -1,0 +1,30 @@
+import Foundation
+import FrontlineProtocol
+
+/// One client of the server: its socket, what it has sent so far, what is waiting to be written.
+final class ServerConnection {
+    enum Stage { case greeting, ready, subscribed, closing }
+
+    let fd: Int32
+    let peer: PeerCredentials
+    var stage: Stage = .greeting
+    var decoder = FrameDecoder()
+    /// Bytes not yet written; the server never waits on a client, it only queues (bounded).
+    var outgoing: [UInt8] = []
+    var written = 0
+
+    init(fd: Int32, peer: PeerCredentials) {
+        self.fd = fd
+        self.peer = peer
+    }
+
+    var pendingBytes: Int { outgoing.count - written }
+
+    func queue(_ frame: [UInt8]) {
+        if written > 0 && written == outgoing.count {
+            outgoing.removeAll(keepingCapacity: true)
+            written = 0
+        }
+        outgoing += frame
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import FrontlineCore
+import FrontlineProtocol
+import FrontlineServer
+import FrontlineStore
+import Synchronization
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A server on a background thread over a real socket in a temp data directory.
+final class RunningServer: @unchecked Sendable {
+    // @unchecked: `server` is only touched by the serving thread once started.
+    let folder: String
+    let store: LocalCaseService
+    let server: CaseServer
+    let stop = Atomic<Bool>(false)
+    let stopped = Atomic<Bool>(false)
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
+        store = try LocalCaseService(path: folder + "/data", owner: "server test")
+        server = try CaseServer(store: store)
+        Thread.detachNewThread { [self] in
+            server.run(tick: 20) { stop.load(ordering: .relaxed) }
+            stopped.store(true, ordering: .relaxed)
+        }
+    }
+
+    var socketPath: String { CaseServer.socketPath(dataDirectory: folder + "/data") }
+
+    func client(_ name: String = "test") throws -> RemoteCaseService {
+        try RemoteCaseService(socketPath: socketPath, client: "frontline-test \(name)", role: .console)
+    }
+
+    func shutDown() {
+        stop.store(true, ordering: .relaxed)
+        while !stopped.load(ordering: .relaxed) { usleep(1000) }
+        store.close()
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// Waits (polling, bounded) for something another thread or process does.
+func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(2000)
+    }
+    return condition()
+}
+
+@Suite(.serialized) struct CaseServerTests {
+    let intake = IncomingMessage(customerName: "Åsa Lindqvist", customerEmail: "asa@example.se", language: "sv", subject: "TV", body: "luktar bränt")
+
+    @Test func anActionOnOneClientReachesTheOther() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let alice = try running.client("alice"), bob = try running.client("bob")
+        defer { alice.close(); bob.close() }
+        let events = try alice.perform(.receive(intake), actor: "intake")
+        let id = try #require(events.first?.caseID)
+        #expect(alice.desk.cases[id]?.subject == "TV")
+        var seen: [Event] = []
+        #expect(eventually("bob sees the new case") { seen += bob.pollChanges(); return bob.desk.cases[id] != nil })
+        #expect(seen.map(\.sequence) == events.map(\.sequence))
+        try bob.perform(.escalate(id, level: .supervisor, reason: "refund over limit"), actor: "bob")
+        #expect(eventually("alice sees the escalation") { _ = alice.pollChanges(); return alice.desk.cases[id]?.escalation != nil })
+        #expect(alice.desk == bob.desk)
+        #expect(alice.desk == running.store.desk)
+    }
+
+    @Test func aRefusalComesBackWithTheStoresWords() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let client = try running.client()
+        defer { client.close() }
+        #expect(throws: CommandError("no case C-9")) { try client.perform(.solve("C-9"), actor: "alice") }
+    }
+
+    @Test func whatTheServerAcknowledgedIsOnDisk() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        let id = try #require(try client.perform(.receive(intake), actor: "intake").first?.caseID)
+        try client.perform(.note(id, body: "called back"), actor: "alice")
+        let expected = client.desk
+        client.close()
+        running.shutDown()
+        let reopened = try LocalCaseService(path: running.folder + "/data", owner: "check")
+        defer { reopened.close() }
+        #expect(reopened.desk == expected)
+    }
+
+    @Test func aClientOfAnotherVersionIsRefusedWithBothVersions() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let fd = try UnixSocket.connect(to: running.socketPath)
+        defer { close(fd) }
+        let hello = try WireMessage.hello(Hello(protocolVersion: 99, client: "frontline 9.9.9", role: .console)).payload()
+        let frame = try FrameEncoder().encode(hello)
+        _ = frame.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        var decoder = FrameDecoder()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var answer: WireMessage?
+        _ = eventually("an answer") {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if n > 0, let payload = try? decoder.feed(buffer[0..<n]).first { answer = try? WireMessage.decode(payload: payload) }
+            return answer != nil
+        }
+        guard case let .refusal(refusal) = answer else { Issue.record("expected a refusal, got \(String(describing: answer))"); return }
+        #expect(refusal.reason.contains("99") && refusal.reason.contains("frontline 9.9.9") && refusal.reason.contains("\(ProtocolVersion.current)"))
+    }
+
+    @Test func anOversizedFrameClosesThatConnectionOnly() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let good = try running.client("good")
+        defer { good.close() }
+        let bad = try UnixSocket.connect(to: running.socketPath)
+        defer { close(bad) }
+        let header: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+        _ = header.withUnsafeBytes { write(bad, $0.baseAddress, $0.count) }
+        var byte: UInt8 = 0
+        #expect(eventually("the bad connection is closed") { recv(bad, &byte, 1, Int32(MSG_DONTWAIT)) == 0 })
+        let id = try #require(try good.perform(.receive(intake), actor: "intake").first?.caseID)
+        #expect(good.desk.cases[id] != nil)
+    }
+}
