@@ -87,7 +87,11 @@ public final class RemoteCaseService: CaseService {
         return apply(arrived)
     }
 
+    private var closed = false
+
     public func close() {
+        guard !closed else { return }   // the descriptor number may already belong to someone else
+        closed = true
         Glibc.close(fd)
     }
 

@@ -14,7 +14,7 @@ struct ApologiseCommand: ParsableCommand {
     @Option(help: "delay, faulty, mistake or experience.") var kind: ApologyKind = .delay
 
     func run() throws {
-        let store = try global.openStore(owner: "frontline apologise")
+        let store = try global.openService(owner: "frontline apologise")
         defer { store.close() }
         guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure("no case \(caseID)") }
         do {

@@ -22,10 +22,14 @@ struct ConsoleCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openStore(owner: "frontline console")
+        let store = try global.openService(owner: "frontline console", role: .console)
         defer { store.close() }
         if demo && store.desk.cases.isEmpty {
-            do { try DemoSeeder.seed(store, count: 60, seed: 42) } catch { throw CleanExit.failure("demo: \(error)") }
+            // The demo backdates its cases, which only the store itself may do (not through a server).
+            guard let local = store as? LocalCaseService else {
+                throw CleanExit.failure("--demo needs the store itself, but a frontline server owns \(global.resolvedDataDir); run `frontline demo` before starting it")
+            }
+            do { try DemoSeeder.seed(local, count: 60, seed: 42) } catch { throw CleanExit.failure("demo: \(error)") }
         }
 
         let terminal: NcursesTerminal

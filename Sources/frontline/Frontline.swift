@@ -12,7 +12,7 @@ struct Frontline: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, IntakeCommand.self, QueueCommand.self, ShowCommand.self,
             ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self,
             ReplyCommand.self, NoteCommand.self, AssignCommand.self, PriorityCommand.self, TagCommand.self,
-            SolveCommand.self, ReopenCommand.self, ExportCommand.self, CheckCommand.self,
+            SolveCommand.self, ReopenCommand.self, ExportCommand.self, CheckCommand.self, ServeCommand.self,
             WallboardCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import FrontlineConsole
 import FrontlineCore
+import FrontlineProtocol
+import FrontlineServer
 import FrontlineStore
 
 /// Options every subcommand takes: where the store is and who is acting.
@@ -33,6 +35,23 @@ struct GlobalOptions: ParsableArguments {
         if let a = agent, a.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } ?? false }) {
             throw ValidationError("--agent must be a plain name")
         }
+    }
+
+    /// The store for a command that can work through the team server: the running server if
+    /// there is one for this data directory, otherwise the store itself (in this process).
+    func openService(owner: String, role: ClientRole = .command) throws -> CaseService {
+        let socket = CaseServer.socketPath(dataDirectory: resolvedDataDir)
+        if FileManager.default.fileExists(atPath: socket) {
+            do {
+                return try RemoteCaseService(socketPath: socket, client: "frontline \(FrontlineVersion.string)", role: role)
+            } catch let failure as RemoteCaseService.Failure {
+                // A refusal (another version, another user) is an answer: say it, do not work around it.
+                throw CleanExit.failure(failure.description)
+            } catch {
+                // No server behind the socket (left by a crash): the lock decides who may open the store.
+            }
+        }
+        return try openStore(owner: owner)
     }
 
     /// Opens the store for one command; the lock makes a second writer fail clearly.
@@ -95,7 +114,7 @@ func printError(_ message: String) {
 /// Runs a store action and reports it like every command does: the message on success, the
 /// reason and exit 1 on refusal. Exit 0 means the change is durably stored.
 func performAction(_ global: GlobalOptions, _ command: Command, owner: String, success: (String) -> String) throws {
-    let store = try global.openStore(owner: owner)
+    let store = try global.openService(owner: owner)
     defer { store.close() }
     do {
         let events = try store.perform(command, actor: global.resolvedAgent)

@@ -16,7 +16,7 @@ struct IntakeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.openStore(owner: "frontline intake")
+        let store = try global.openService(owner: "frontline intake")
         defer { store.close() }
         var bad = 0
         var lineNumber = 0

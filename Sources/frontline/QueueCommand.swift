@@ -20,7 +20,7 @@ struct QueueCommand: ParsableCommand {
         guard let v = QueueView(name: view) else {
             throw CleanExit.failure("no view \"\(view)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let store = try global.openStore(owner: "frontline queue")
+        let store = try global.openService(owner: "frontline queue")
         let desk = store.desk
         store.close()
         let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
@@ -72,7 +72,7 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Text width.") var width = 100
 
     func run() throws {
-        let store = try global.openStore(owner: "frontline show")
+        let store = try global.openService(owner: "frontline show")
         let desk = store.desk
         store.close()
         guard desk.cases[caseID] != nil else { throw CleanExit.failure("no case \(caseID)") }

@@ -26,7 +26,7 @@ struct WallboardCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openStore(owner: "frontline wallboard")
+        let store = try global.openService(owner: "frontline wallboard", role: .wallboard)
         defer { store.close() }
 
         let terminal: NcursesTerminal
