@@ -11,8 +11,9 @@ struct WallboardCommand: ParsableCommand {
         abstract: "A read-only full-screen view of the queue for a shared terminal; q quits.",
         discussion: "Shows the oldest customer's wait in large digits, the number waiting, an age histogram, "
             + "SLA breaches (and those due within 30 minutes), open escalations, follow-ups and, per agent, "
-            + "open cases, the oldest wait and replies today. Redraws every second and on resize. For now it "
-            + "opens the store itself, so it is refused while a console holds the data directory.")
+            + "open cases, the oldest wait and replies today. Redraws every second and on resize. With "
+            + "`frontline serve` running it watches the live queue through the server; without one it opens "
+            + "the store itself (and is refused while a console holds the data directory).")
 
     @OptionGroup var global: GlobalOptions
 
