@@ -72,6 +72,9 @@ public final class RemoteCaseService: CaseService {
         }
     }
 
+    /// Nil once the connection is closed or lost: a dead socket is always readable and would wake the loop forever.
+    public var changeFeedDescriptor: Int32? { closed || backgroundProblem != nil ? nil : fd }
+
     public func pollChanges() -> [Event] {
         var arrived = queuedEvents
         queuedEvents.removeAll()

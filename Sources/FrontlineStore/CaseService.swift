@@ -15,6 +15,9 @@ public protocol CaseService: AnyObject {
     /// Events that arrived from elsewhere since the last call (the change feed). The in-process
     /// store has no other writers, so it returns [].
     func pollChanges() -> [Event]
+    /// A descriptor that becomes readable when changes from elsewhere arrive (nil when there is
+    /// no elsewhere): the console waits on it together with the terminal.
+    var changeFeedDescriptor: Int32? { get }
     /// The last problem of the background snapshot writer, if any, for the status line.
     var backgroundProblem: String? { get }
     /// Writes a final snapshot if it is worth it, waits for background work, releases the data directory.
@@ -22,6 +25,8 @@ public protocol CaseService: AnyObject {
 }
 
 extension CaseService {
+    public var changeFeedDescriptor: Int32? { nil }
+
     @discardableResult
     public func perform(_ command: Command, actor: String) throws -> [Event] {
         try perform(command, actor: actor, at: nil)

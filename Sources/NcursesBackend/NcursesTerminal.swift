@@ -115,13 +115,22 @@ public final class NcursesTerminal: TerminalBackend {
         clearok(fl_stdscr(), true)
     }
 
+    /// Another descriptor to wait on with the terminal (the server's change feed): when it is
+    /// readable the wait ends early, so a change shows at once rather than at the next tick.
+    /// Asked before every wait, so a feed that has gone (a lost server) stops waking the loop.
+    public var wakeDescriptor: () -> Int32? = { nil }
+
     public func nextKey(timeoutMilliseconds: Int) -> Key? {
         if terminalGone || pendingSignal.load(ordering: .relaxed) != 0 { return nil }
         if let k = readKey(waitMilliseconds: 0) { return k }
-        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&fds, 1, Int32(timeoutMilliseconds))
+        var all = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let wake = wakeDescriptor() { all.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+        let ready = poll(&all, nfds_t(all.count), Int32(timeoutMilliseconds))
         if ready < 0 { return errno == EINTR ? readKey(waitMilliseconds: 0) : markGone() }
         if ready == 0 { return nil }
+        let fds = all[0]
+        // Only the change feed is ready: return to the loop, which folds the changes in and draws.
+        if fds.revents == 0 { return nil }
         if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds.revents & Int16(POLLIN) == 0 { return markGone() }
         if let k = readKey(waitMilliseconds: 0) { emptyReads = 0; return k }
         // Readable yet nothing to read, again and again: end of file on the terminal.

@@ -38,6 +38,7 @@ struct ConsoleCommand: ParsableCommand {
         } catch {
             throw CleanExit.failure("\(error)")
         }
+        terminal.wakeDescriptor = { store.changeFeedDescriptor }
         let host = NcursesHost(terminal)
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen,
                              options: ConsoleApp.Options(agent: global.resolvedAgent, levels: config.levels))

@@ -73,6 +73,17 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
         #expect(alice.desk == running.store.desk)
     }
 
+    @Test func aLostServerIsReportedAndStopsWakingTheConsole() throws {
+        let running = try RunningServer()
+        let client = try running.client()
+        defer { client.close() }
+        #expect(client.changeFeedDescriptor != nil)
+        running.shutDown()
+        #expect(eventually("the loss is noticed") { _ = client.pollChanges(); return client.backgroundProblem != nil })
+        #expect(client.backgroundProblem?.contains("lost the server") == true)
+        #expect(client.changeFeedDescriptor == nil, "a dead socket is always readable: it must not wake the loop")
+    }
+
     @Test func aRefusalComesBackWithTheStoresWords() throws {
         let running = try RunningServer()
         defer { running.shutDown() }
