@@ -40,6 +40,8 @@ public final class ConsoleApp {
     private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int)?
     private let time: TimeText
     private let threadCache = ThreadLayoutCache()
+    /// The background problem on the status line, so it can be taken down when it is over.
+    private var shownProblem: String?
     let service: CaseService
     let backend: TerminalBackend
     let host: ConsoleHost
@@ -126,8 +128,15 @@ public final class ConsoleApp {
             for effect in ConsoleUpdate.flushDraft(&state) { _ = perform(effect) }
         }
         if let s = state.status, s.kind == .info, now.timeIntervalSince(s.at) > 10 { state.status = nil }
-        if let problem = service.backgroundProblem, state.status == nil {
-            state.status = StatusMessage(problem, kind: .error, at: now)
+        if let problem = service.backgroundProblem {
+            if state.status == nil || state.status?.text == shownProblem, shownProblem != problem {
+                state.status = StatusMessage(problem, kind: .error, at: now)
+                shownProblem = problem
+            }
+        } else if let shown = shownProblem {
+            // The trouble is over (the server is back): say so instead of leaving the old error up.
+            if state.status?.text == shown { state.status = StatusMessage("connected again", at: now) }
+            shownProblem = nil
         }
     }
 

@@ -17,7 +17,16 @@ public final class RemoteCaseService: CaseService {
     public private(set) var desk: HelpDesk
     public let recoveryNotes: [String] = []
     public private(set) var backgroundProblem: String?
-    let fd: Int32
+    var fd: Int32
+    let socketPath: String
+    let client: String
+    let role: ClientRole
+    let subscribes: Bool
+    /// False after the server went away, until a reconnect succeeds.
+    public private(set) var isConnected = true
+    var lastReconnectAttempt = Date.distantPast
+    /// How often to try again after losing the server.
+    public var reconnectInterval: TimeInterval = 1
     var decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
     let encoder = FrameEncoder()
     var nextRequest = 1
@@ -27,8 +36,17 @@ public final class RemoteCaseService: CaseService {
 
     /// Connects, says hello, and (for consoles and wallboards) takes a copy of the store.
     public init(socketPath: String, client: String, role: ClientRole, subscribe: Bool = true) throws {
+        self.socketPath = socketPath
+        self.client = client
+        self.role = role
+        subscribes = subscribe
         fd = try UnixSocket.connect(to: socketPath)
         desk = HelpDesk()
+        try greet()
+    }
+
+    /// Hello, and (for consoles and wallboards) a fresh copy of the store.
+    func greet() throws {
         do {
             try send(.hello(Hello(client: client, role: role)))
             switch try receive() {
@@ -39,7 +57,7 @@ public final class RemoteCaseService: CaseService {
             default:
                 throw Failure(description: "the server at \(socketPath) did not follow the handshake")
             }
-            if subscribe {
+            if subscribes {
                 try send(.subscribe(Subscribe()))
                 guard case let .sync(sync) = try receive(), let bytes = Data(base64Encoded: sync.snapshot) else {
                     throw Failure(description: "the server at \(socketPath) did not send the store")
@@ -54,11 +72,27 @@ public final class RemoteCaseService: CaseService {
 
     public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         guard at == nil else { throw Failure(description: "a command sent to the server cannot be backdated") }
+        if !isConnected { reconnect(now: Date(), force: true) }
+        guard isConnected else {
+            throw Failure(description: "not connected to the frontline server at \(socketPath) (reconnecting…); nothing was stored")
+        }
         let request = nextRequest
         nextRequest += 1
-        try send(.perform(PerformRequest(request: request, agent: actor, command: command)))
+        do {
+            try send(.perform(PerformRequest(request: request, agent: actor, command: command)))
+        } catch {
+            lose(error)
+            throw Failure(description: "the frontline server went away; nothing was stored (reconnecting…)")
+        }
         while true {
-            switch try receive() {
+            let message: WireMessage
+            do {
+                message = try receive()
+            } catch {
+                lose(error)
+                throw Failure(description: "the frontline server went away before confirming; check the case before doing it again (reconnecting…)")
+            }
+            switch message {
             case let .events(batch):
                 apply(batch.events)
             case let .performed(answer) where answer.request == request:
@@ -73,21 +107,51 @@ public final class RemoteCaseService: CaseService {
     }
 
     /// Nil once the connection is closed or lost: a dead socket is always readable and would wake the loop forever.
-    public var changeFeedDescriptor: Int32? { closed || backgroundProblem != nil ? nil : fd }
+    public var changeFeedDescriptor: Int32? { closed || !isConnected ? nil : fd }
 
     public func pollChanges() -> [Event] {
+        if !isConnected {
+            reconnect(now: Date(), force: false)
+            return []
+        }
         var arrived = queuedEvents
         queuedEvents.removeAll()
-        while backgroundProblem == nil, readable(timeout: 0) {
+        while isConnected, readable(timeout: 0) {
             do {
                 for message in try readAvailable() {
                     if case let .events(batch) = message { arrived += batch.events }
                 }
             } catch {
-                backgroundProblem = "lost the server: \(error)"
+                lose(error)
             }
         }
         return apply(arrived)
+    }
+
+    /// The server went away: say so, and try again from the next poll on.
+    func lose(_ error: Error) {
+        guard isConnected else { return }
+        isConnected = false
+        Glibc.close(fd)
+        pending.removeAll()
+        decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
+        backgroundProblem = "lost the frontline server (\(error)); reconnecting…"
+    }
+
+    /// One attempt (at most every `reconnectInterval` unless forced) to get the connection and
+    /// a fresh copy of the store back. The console keeps its selection and draft meanwhile.
+    func reconnect(now: Date, force: Bool) {
+        guard !closed, force || now.timeIntervalSince(lastReconnectAttempt) >= reconnectInterval else { return }
+        lastReconnectAttempt = now
+        guard let newFD = try? UnixSocket.connect(to: socketPath) else { return }
+        fd = newFD
+        do {
+            try greet()
+            isConnected = true
+            backgroundProblem = nil
+        } catch {
+            // greet closed the descriptor; try again later.
+        }
     }
 
     private var closed = false
@@ -95,7 +159,7 @@ public final class RemoteCaseService: CaseService {
     public func close() {
         guard !closed else { return }   // the descriptor number may already belong to someone else
         closed = true
-        Glibc.close(fd)
+        if isConnected { Glibc.close(fd) }
     }
 
     /// Folds events into the local copy, once each, in order; returns those that were new.

@@ -277,6 +277,18 @@ import Testing
         #expect(app.screen.contains(" 1h12m"))
     }
 
+    @Test func aLostServerIsShownAndTakenDownWhenItIsBack() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        s.backgroundProblem = "lost the frontline server (closed); reconnecting…"
+        app.tick()
+        #expect(app.screen.contains("lost the frontline server (closed); reconnecting…"))
+        s.backgroundProblem = nil
+        app.tick()
+        #expect(!app.screen.contains("reconnecting…"))
+        #expect(app.screen.contains("connected again"))
+    }
+
     @Test func movingTheSelectionRedrawsOnlyWhatChanged() throws {
         let s = try seededService(clock: clock)
         let (app, backend, _) = makeApp(s, clock: clock)

@@ -80,8 +80,44 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
         #expect(client.changeFeedDescriptor != nil)
         running.shutDown()
         #expect(eventually("the loss is noticed") { _ = client.pollChanges(); return client.backgroundProblem != nil })
-        #expect(client.backgroundProblem?.contains("lost the server") == true)
+        #expect(client.backgroundProblem?.contains("lost the frontline server") == true)
         #expect(client.changeFeedDescriptor == nil, "a dead socket is always readable: it must not wake the loop")
+    }
+
+    @Test func aClientReconnectsToANewServerAndCatchesUp() throws {
+        let first = try RunningServer()
+        let client = try first.client()
+        defer { client.close() }
+        client.reconnectInterval = 0
+        let id = try #require(try client.perform(.receive(intake), actor: "intake").first?.caseID)
+        first.shutDown()
+        #expect(eventually("the loss is noticed") { _ = client.pollChanges(); return !client.isConnected })
+        #expect(throws: RemoteCaseService.Failure.self) { try client.perform(.note(id, body: "while down"), actor: "alice") }
+
+        // A new server on the same data directory (as `frontline serve` restarted would be).
+        let store = try LocalCaseService(path: first.folder + "/data", owner: "second server")
+        let second = try CaseServer(store: store)
+        let stop = Atomic<Bool>(false), stopped = Atomic<Bool>(false)
+        nonisolated(unsafe) let server = second
+        Thread.detachNewThread {
+            server.run(tick: 20) { stop.load(ordering: .relaxed) }
+            stopped.store(true, ordering: .relaxed)
+        }
+        defer {
+            stop.store(true, ordering: .relaxed)
+            while !stopped.load(ordering: .relaxed) { usleep(1000) }
+            store.close()
+        }
+        let other = try RemoteCaseService(socketPath: first.socketPath, client: "other", role: .command)
+        defer { other.close() }
+        try other.perform(.note(id, body: "added while the console was away"), actor: "bob")
+        #expect(eventually("the client is back and caught up") {
+            _ = client.pollChanges()
+            return client.isConnected && client.desk.cases[id]?.messages.last?.body == "added while the console was away"
+        })
+        #expect(client.backgroundProblem == nil)
+        try client.perform(.note(id, body: "after reconnecting"), actor: "alice")
+        #expect(store.desk.cases[id]?.messages.last?.body == "after reconnecting")
     }
 
     @Test func aRefusalComesBackWithTheStoresWords() throws {
