@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer",
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),

@@ -200,6 +200,11 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-open
     exit(0)
 }
 
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--fan-out" {
+    try benchFanOut()
+    exit(0)
+}
+
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 say("frontline-bench on \(ProcessInfo.processInfo.processorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
 for n in sizes.isEmpty ? [10_000, 100_000] : sizes {
