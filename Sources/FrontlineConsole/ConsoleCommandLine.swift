@@ -119,7 +119,7 @@ public enum ConsoleCommandLine {
             return [.perform(.assign(id, agent: who), success: who.map { "\(id) assigned to \($0)" } ?? "\(id) unassigned")]
         case "take":
             let id = try target()
-            return [.perform(.assign(id, agent: state.agent), success: "\(id) is yours")]
+            return [.perform(.take(id), success: "\(id) is yours")]
         case "priority", "prio":
             let id = try target()
             guard let p = Priority(rawValue: rest.lowercased()) else { throw Problem("priority low, normal, high or urgent") }

@@ -121,7 +121,7 @@ public enum ConsoleUpdate {
         case .character("o"):
             if let c = needCase() { effects.append(.perform(.reopen(c.id), success: "\(c.id) reopened")) }
         case .character("t"):
-            if let c = needCase() { effects.append(.perform(.assign(c.id, agent: state.agent), success: "\(c.id) is yours")) }
+            if let c = needCase() { effects.append(.perform(.take(c.id), success: "\(c.id) is yours")) }
         case .character("P"):
             if let c = needCase() { effects.append(.perform(.setPending(c.id), success: "\(c.id) is waiting on the customer")) }
         case .control("e"):

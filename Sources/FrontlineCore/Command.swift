@@ -13,6 +13,9 @@ public enum Command: Sendable, Equatable {
     /// Marks the earliest open follow-up done when `id` is nil.
     case completeFollowUp(CaseID, id: Int?, outcome: String?)
     case assign(CaseID, agent: String?)
+    /// "Mine": refused if someone else already has the case, so of two agents taking it at once
+    /// exactly one wins and the other is told who.
+    case take(CaseID)
     case setPriority(CaseID, Priority)
     case tag(CaseID, tags: [String])
     case solve(CaseID)
@@ -35,6 +38,7 @@ extension Command {
         case let .scheduleFollowUp(_, due, note): return .scheduleFollowUp(id, due: due, note: note)
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
         case let .assign(_, agent): return .assign(id, agent: agent)
+        case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
         case let .tag(_, tags): return .tag(id, tags: tags)
         case .solve: return .solve(id)
@@ -122,6 +126,12 @@ extension HelpDesk {
             let target = (who?.isEmpty ?? true) ? nil : who
             if c.assignee == target { throw CommandError("\(id) is already \(target.map { "assigned to \($0)" } ?? "unassigned")") }
             return [PendingChange(caseID: id, change: .assigned(agent: target))]
+        case let .take(id):
+            let c = try existing(id)
+            if c.assignee == actor { throw CommandError("\(id) is already yours") }
+            if let other = c.assignee { throw CommandError("\(id) is already taken by \(other)") }
+            if c.status == .solved { throw CommandError("\(id) was solved by \(c.solvedBy ?? "someone"); reopen it first") }
+            return [PendingChange(caseID: id, change: .assigned(agent: actor))]
         case let .setPriority(id, p):
             let c = try existing(id)
             if c.priority == p { throw CommandError("\(id) is already \(p.rawValue) priority") }
@@ -138,7 +148,7 @@ extension HelpDesk {
             return [PendingChange(caseID: id, change: .tagged(tags: new))]
         case let .solve(id):
             let c = try existing(id)
-            if c.status == .solved { throw CommandError("\(id) is already solved") }
+            if c.status == .solved { throw CommandError("\(id) is already solved" + (c.solvedBy.map { " (by \($0))" } ?? "")) }
             return [PendingChange(caseID: id, change: .statusChanged(status: .solved))]
         case let .reopen(id):
             let c = try existing(id)

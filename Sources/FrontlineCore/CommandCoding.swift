@@ -16,6 +16,7 @@ extension Command: Codable {
         case .scheduleFollowUp: "follow_up"
         case .completeFollowUp: "follow_up_done"
         case .assign: "assign"
+        case .take: "take"
         case .setPriority: "priority"
         case .tag: "tag"
         case .solve: "solve"
@@ -66,7 +67,7 @@ extension Command: Codable {
         case let .tag(id, tags):
             try c.encode(id, forKey: Key("case"))
             try c.encode(tags, forKey: Key("tags"))
-        case let .solve(id), let .reopen(id), let .setPending(id):
+        case let .solve(id), let .reopen(id), let .setPending(id), let .take(id):
             try c.encode(id, forKey: Key("case"))
         }
     }
@@ -93,6 +94,7 @@ extension Command: Codable {
         case "priority": self = .setPriority(try field("case"), try field("priority"))
         case "tag": self = .tag(try field("case"), tags: try field("tags"))
         case "solve": self = .solve(try field("case"))
+        case "take": self = .take(try field("case"))
         case "reopen": self = .reopen(try field("case"))
         case "pending": self = .setPending(try field("case"))
         default:

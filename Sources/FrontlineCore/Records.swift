@@ -96,6 +96,12 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
 
+    /// Who solved it, while it is solved (from the case's own history).
+    public var solvedBy: String? {
+        guard status == .solved else { return nil }
+        return activity.last { $0.text.hasPrefix("solved by ") }?.actor
+    }
+
     public func nextFollowUp() -> FollowUp? {
         openFollowUps.min { $0.due < $1.due }
     }

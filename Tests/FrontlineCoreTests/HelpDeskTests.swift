@@ -79,9 +79,24 @@ import Testing
         let id = try b.open("Tom")
         #expect(throws: CommandError("no case C-9")) { try b.run(.solve("C-9")) }
         try b.run(.solve(id))
-        #expect(throws: CommandError("\(id) is already solved")) { try b.run(.solve(id)) }
+        #expect(throws: CommandError("\(id) is already solved (by alice)")) { try b.run(.solve(id)) }
         #expect(throws: CommandError("the reply is empty")) { try b.run(.reply(id, body: " \n ")) }
         #expect(throws: CommandError("a tag cannot contain spaces: \"a b\"")) { try b.run(.tag(id, tags: ["a b"])) }
+    }
+
+    @Test func takingACaseSomeoneElseHasIsRefusedWithTheirName() throws {
+        var b = DeskBuilder()
+        let id = try b.open("Tom")
+        try b.run(.take(id), actor: "alice")
+        #expect(b.desk.cases[id]?.assignee == "alice")
+        #expect(throws: CommandError("\(id) is already taken by alice")) { try b.run(.take(id), actor: "bob") }
+        #expect(throws: CommandError("\(id) is already yours")) { try b.run(.take(id), actor: "alice") }
+        try b.run(.solve(id), actor: "alice")
+        #expect(throws: CommandError("\(id) is already solved (by alice)")) { try b.run(.solve(id), actor: "bob") }
+        // An explicit assignment still hands a case over.
+        try b.run(.reopen(id), actor: "alice")
+        try b.run(.assign(id, agent: "bob"), actor: "alice")
+        #expect(b.desk.cases[id]?.assignee == "bob")
     }
 
     @Test func draftsArePerAgentAndClearedBySending() throws {

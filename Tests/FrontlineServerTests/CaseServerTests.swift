@@ -120,6 +120,37 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
         #expect(store.desk.cases[id]?.messages.last?.body == "after reconnecting")
     }
 
+    @Test func twoAgentsTakingTheSameCaseAtOnceExactlyOneWins() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let setup = try running.client("setup")
+        let id = try #require(try setup.perform(.receive(intake), actor: "intake").first?.caseID)
+        setup.close()
+        for round in 0..<10 {
+            let target = round == 0 ? id : try #require(try running.client("r\(round)").perform(.receive(intake), actor: "intake").first?.caseID)
+            let outcomes = Mutex<[String: String]>([:])
+            let group = DispatchGroup()
+            for agent in ["alice", "bob"] {
+                group.enter()
+                nonisolated(unsafe) let client = try running.client(agent)   // used by that one thread only
+                Thread.detachNewThread {
+                    let result: String
+                    do { _ = try client.perform(.take(target), actor: agent); result = "won" } catch { result = "\(error)" }
+                    outcomes.withLock { $0[agent] = result }
+                    client.close()
+                    group.leave()
+                }
+            }
+            group.wait()
+            let results = outcomes.withLock { $0 }
+            let winners = results.filter { $0.value == "won" }.map(\.key)
+            #expect(winners.count == 1, "round \(round): \(results)")
+            if let winner = winners.first, let loser = ["alice", "bob"].first(where: { $0 != winner }) {
+                #expect(results[loser] == "\(target) is already taken by \(winner)")
+            }
+        }
+    }
+
     @Test func aRefusalComesBackWithTheStoresWords() throws {
         let running = try RunningServer()
         defer { running.shutDown() }
