@@ -25,6 +25,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var lastEditAt: Date?
     public var status: StatusMessage?
     public var quitRequested = false
+    /// The case as the agent last saw it while writing a reply: sending checks it has not changed.
+    public var replyBasis: ReplyBasis?
     /// The reply pane's text width at the last frame: up/down in the editor move by wrapped lines.
     public var replyWidth = 60
 
@@ -52,6 +54,35 @@ public struct StatusMessage: Sendable, Equatable {
         self.text = text
         self.kind = kind
         self.at = at
+    }
+}
+
+/// What a reply was written against. If the case moved on (the customer wrote again, someone
+/// else replied, solved or took it), sending stops and asks.
+public struct ReplyBasis: Sendable, Equatable {
+    public var caseID: CaseID
+    public var messageCount: Int
+    public var status: CaseStatus
+    public var assignee: String?
+
+    public init(_ c: SupportCase) {
+        caseID = c.id
+        messageCount = c.messages.count
+        status = c.status
+        assignee = c.assignee
+    }
+
+    /// What changed since, in words for the agent (empty when nothing that matters did).
+    public func changes(in c: SupportCase, customerName: String, agent: String) -> [String] {
+        var out: [String] = []
+        let newer = c.messages.dropFirst(messageCount)
+        if newer.contains(where: { $0.direction == .inbound }) { out.append("\(customerName) wrote again") }
+        for author in Set(newer.filter { $0.direction == .outbound && $0.author != agent }.map(\.author)).sorted() {
+            out.append("\(author) replied")
+        }
+        if c.status == .solved && status != .solved { out.append("solved by \(c.solvedBy ?? "someone")") }
+        if c.assignee != assignee, let who = c.assignee, who != agent { out.append("taken by \(who)") }
+        return out
     }
 }
 
@@ -89,6 +120,8 @@ public struct Picker: Sendable, Equatable {
         case apology(CaseID)
         case escalation(CaseID)
         case priority(CaseID)
+        /// The case changed while the reply was written: send anyway, or review first.
+        case staleReply(CaseID, body: String)
     }
 
     public var purpose: Purpose

@@ -79,7 +79,10 @@ public enum ConsoleUpdate {
             effects += flushDraft(&state)
             effects.append(.suspend)
         case .character("r"), .enter:
-            if needCase() != nil { state.focus = .reply }
+            if let c = needCase() {
+                state.focus = .reply
+                state.replyBasis = ReplyBasis(c)   // what the agent sees now is what they answer
+            }
         case .character("a"):
             if let c = needCase() {
                 state.mode = .picker(Picker(.apology(c.id), title: "Apologise to \(customerName(c, world)) for…",
@@ -175,6 +178,14 @@ public enum ConsoleUpdate {
         case let .priority(id):
             let priority = Priority.allCases[choice]
             return [.perform(.setPriority(id, priority), success: "\(id) is now \(priority.rawValue) priority")]
+        case let .staleReply(id, body):
+            state.status = nil
+            if choice == 0 { return [.perform(.reply(id, body: body), success: "reply sent on \(id)")] }
+            // Review: the agent has now seen the case as it is; the next Ctrl-S sends.
+            if let c = world.desk.cases[id] { state.replyBasis = ReplyBasis(c) }
+            state.focus = .reply
+            state.status = StatusMessage("review the thread (Esc, then J/K scroll it); Ctrl-S sends when ready", at: world.now)
+            return []
         }
     }
 

@@ -10,6 +10,7 @@ enum EditorUpdate {
             return []
         }
         ConsoleUpdate.loadEditor(for: c.id, state: &state, world: world)
+        if state.replyBasis?.caseID != c.id { state.replyBasis = ReplyBasis(c) }
         let width = max(1, state.replyWidth)
         var e = state.editor
         switch key {
@@ -20,6 +21,14 @@ enum EditorUpdate {
             let body = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else {
                 state.status = StatusMessage("the reply is empty: nothing sent", kind: .error, at: world.now)
+                return []
+            }
+            let name = world.desk.customer(of: c).map { TextSanitiser.singleLine($0.firstName) } ?? "the customer"
+            let changed = state.replyBasis?.changes(in: c, customerName: name, agent: state.agent) ?? []
+            if !changed.isEmpty {
+                state.status = StatusMessage("\(c.id) changed while you wrote: " + changed.joined(separator: "; "), kind: .error, at: world.now)
+                state.mode = .picker(Picker(.staleReply(c.id, body: e.text), title: "Send your reply anyway?",
+                                            options: ["send anyway", "review first"], selected: 1))
                 return []
             }
             return [.perform(.reply(c.id, body: e.text), success: "reply sent on \(c.id)")]

@@ -277,6 +277,40 @@ import Testing
         #expect(app.screen.contains(" 1h12m"))
     }
 
+    @Test func aReplyToACaseThatChangedMeanwhileAsksFirst() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let target = app.state.selectedCaseID!
+        app.type(.character("r"))
+        app.type(text: "Hej, jag kollar")
+        // While alice writes, bob answers and the customer writes again (through the store).
+        try s.perform(.reply(target, body: "Bob here, on it"), actor: "bob")
+        try s.perform(.receive(IncomingMessage(customerName: "", customerEmail: "", language: "", subject: "", body: "Hallå?", appendTo: target)), actor: "intake")
+        let before = s.desk.cases[target]!.messages.count
+        app.type(.control("s"))
+        guard case .picker = app.state.mode else { Issue.record("expected the send-anyway question"); return }
+        #expect(app.screen.contains("changed while you wrote: Åsa wrote again; bob replied"))
+        #expect(s.desk.cases[target]!.messages.count == before, "nothing sent yet")
+        app.type(.character("2"))   // review first
+        #expect(s.desk.cases[target]!.messages.count == before)
+        #expect(app.state.focus == .reply && app.state.editor.text == "Hej, jag kollar")
+        app.type(.control("s"))     // now it has been seen: sends
+        #expect(s.desk.cases[target]!.messages.last?.body == "Hej, jag kollar")
+    }
+
+    @Test func sendAnywaySendsAtOnce() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let target = app.state.selectedCaseID!
+        app.type(.character("r"))
+        app.type(text: "Svar")
+        try s.perform(.take(target), actor: "bob")
+        app.type(.control("s"))
+        #expect(app.screen.contains("taken by bob"))
+        app.type(.character("1"))
+        #expect(s.desk.cases[target]!.messages.last?.body == "Svar")
+    }
+
     @Test func aLostServerIsShownAndTakenDownWhenItIsBack() throws {
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)
