@@ -37,7 +37,7 @@ public final class ConsoleApp {
     private var changedCases: Set<CaseID> = []
     private var seenThrough: UInt64
     /// What the last frame was drawn from, so an idle tick redraws only when something visible can have changed.
-    private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int)?
+    private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int, others: [AgentPresence])?
     private let time: TimeText
     private let threadCache = ThreadLayoutCache()
     /// The background problem on the status line, so it can be taken down when it is over.
@@ -151,15 +151,17 @@ public final class ConsoleApp {
         // Ages and clocks change at most once a second: an idle tick with nothing new draws nothing.
         let second = Int(world.now.timeIntervalSince1970)
         let sizeKey = size.width << 16 | size.height
+        // Say what this agent has open, so other consoles can show "alice is replying".
+        service.announce(AgentPresence(agent: state.agent, caseID: state.selectedCaseID, replying: state.focus == .reply))
         if let last = lastDrawn, last.state == state, last.sequence == world.desk.lastSequence,
-           last.second == second, last.size == sizeKey {
+           last.second == second, last.size == sizeKey, last.others == world.others {
             return
         }
         let frame = ConsoleRenderer.render(state: state, world: world, theme: theme, width: size.width, height: size.height)
         state.queueTop = frame.queueTop
         state.historyScroll = frame.historyScroll
         backend.present(frame.grid)
-        lastDrawn = (state, world.desk.lastSequence, second, sizeKey)
+        lastDrawn = (state, world.desk.lastSequence, second, sizeKey, world.others)
     }
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
@@ -189,7 +191,9 @@ public final class ConsoleApp {
             state.selectedCaseID = nil
             state.selectedIndex = 0
         }
-        return ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time, threadCache: threadCache)
+        var world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time, threadCache: threadCache)
+        world.others = service.presence.filter { $0.agent != state.agent }
+        return world
     }
 
     /// Remembers which cases these events touched, for the next order update.

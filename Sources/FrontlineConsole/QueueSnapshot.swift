@@ -1,5 +1,6 @@
 import Foundation
 import FrontlineCore
+import FrontlineStore
 
 /// The ordered rows of the current view plus the counts of every view, computed once per store
 /// change (not per keystroke or frame): at 100,000 cases sorting is the expensive part, and
@@ -70,6 +71,8 @@ public struct ConsoleWorld: Sendable {
     /// Date formatting in the agent's zone; built once (a Calendar is costly to make per row).
     public var time: TimeText
     public var threadCache: ThreadLayoutCache
+    /// Other agents' open cases (from the team server), for "bob is replying".
+    public var others: [AgentPresence] = []
 
     public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText,
                 threadCache: ThreadLayoutCache = ThreadLayoutCache()) {

@@ -16,7 +16,18 @@ enum ReplyPane {
         if state.editorCaseID == c.id, !state.editor.isEmpty {
             title += state.draftDirty ? "· draft (unsaved) " : "· draft saved "
         }
-        g.write(title, x: box.x + 2, y: box.y, style: state.focus == .reply ? theme[.accent] : theme[.title], maxWidth: max(0, box.width - 4))
+        let used = g.write(title, x: box.x + 2, y: box.y, style: state.focus == .reply ? theme[.accent] : theme[.title], maxWidth: max(0, box.width - 4))
+        // Someone else on this case: say so where the reply is written.
+        let here = world.others.filter { $0.caseID == c.id }
+        if !here.isEmpty {
+            let replying = here.filter(\.replying).map { TextSanitiser.singleLine($0.agent) }
+            let viewing = here.filter { !$0.replying }.map { TextSanitiser.singleLine($0.agent) }
+            var words: [String] = []
+            if !replying.isEmpty { words.append("⚠ \(replying.joined(separator: ", ")) \(replying.count == 1 ? "is" : "are") replying") }
+            if !viewing.isEmpty { words.append("\(viewing.joined(separator: ", ")) viewing") }
+            g.write(" " + words.joined(separator: " · ") + " ", x: box.x + 2 + used, y: box.y,
+                    style: replying.isEmpty ? theme[.dim] : theme[.escalated], maxWidth: max(0, box.width - 4 - used))
+        }
 
         let text = state.editorCaseID == c.id ? state.editor : TextEditorState(text: world.desk.draft(caseID: c.id, agent: state.agent) ?? "")
         if text.isEmpty && state.focus != .reply {

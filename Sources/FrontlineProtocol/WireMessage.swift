@@ -10,6 +10,8 @@ public enum WireMessage: Equatable, Sendable {
     case perform(PerformRequest)
     case performed(Performed)
     case refused(Refused)
+    case presence(Presence)
+    case presenceBoard(PresenceBoard)
 
     public var type: String {
         switch self {
@@ -22,6 +24,8 @@ public enum WireMessage: Equatable, Sendable {
         case .perform: "perform"
         case .performed: "performed"
         case .refused: "refused"
+        case .presence: "presence"
+        case .presenceBoard: "presence_board"
         }
     }
 }
@@ -42,6 +46,8 @@ extension WireMessage: Codable {
         case "perform": self = .perform(try PerformRequest(from: decoder))
         case "performed": self = .performed(try Performed(from: decoder))
         case "refused": self = .refused(try Refused(from: decoder))
+        case "presence": self = .presence(try Presence(from: decoder))
+        case "presence_board": self = .presenceBoard(try PresenceBoard(from: decoder))
         default: throw WireError.unknownMessageType(type)
         }
     }
@@ -59,6 +65,8 @@ extension WireMessage: Codable {
         case let .perform(m): try m.encode(to: encoder)
         case let .performed(m): try m.encode(to: encoder)
         case let .refused(m): try m.encode(to: encoder)
+        case let .presence(m): try m.encode(to: encoder)
+        case let .presenceBoard(m): try m.encode(to: encoder)
         }
     }
 }

@@ -115,6 +115,10 @@ public final class CaseServer {
             let desk = store.desk
             send(.sync(Sync(sequence: desk.lastSequence, snapshot: Data(desk.snapshotBytes()).base64EncodedString())), to: c, large: true)
             c.stage = .subscribed
+        case let (.subscribed, .presence(presence)), let (.ready, .presence(presence)):
+            guard c.presence != presence else { return }
+            c.presence = presence
+            broadcastPresence()
         case let (_, .perform(request)):
             do {
                 let events = try store.perform(request.command, actor: request.agent)
@@ -132,6 +136,14 @@ public final class CaseServer {
     func broadcast(_ events: [Event]) {
         for c in connections.values where c.stage == .subscribed {
             send(.events(EventBatch(events: events)), to: c)
+        }
+    }
+
+    /// Everyone's presence to every console (small, and only when something changed).
+    func broadcastPresence() {
+        let board = PresenceBoard(entries: connections.values.compactMap(\.presence).sorted { $0.agent < $1.agent })
+        for c in connections.values where c.stage == .subscribed {
+            send(.presenceBoard(board), to: c)
         }
     }
 
@@ -177,6 +189,7 @@ public final class CaseServer {
     func drop(_ c: ServerConnection) {
         guard connections.removeValue(forKey: c.fd) != nil else { return }
         close(c.fd)
+        if c.presence != nil { broadcastPresence() }
     }
 
     /// Closes every connection and removes the socket.

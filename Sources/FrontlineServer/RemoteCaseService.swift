@@ -132,6 +132,8 @@ public final class RemoteCaseService: CaseService {
     func lose(_ error: Error) {
         guard isConnected else { return }
         isConnected = false
+        announced = nil
+        presence = []
         Glibc.close(fd)
         pending.removeAll()
         decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
@@ -192,6 +194,18 @@ public final class RemoteCaseService: CaseService {
     }
 
     var pending: [WireMessage] = []
+    public private(set) var presence: [AgentPresence] = []
+    var announced: AgentPresence?
+
+    public func announce(_ mine: AgentPresence) {
+        guard isConnected, mine != announced else { return }
+        do {
+            try send(.presence(Presence(agent: mine.agent, caseID: mine.caseID, replying: mine.replying)))
+            announced = mine
+        } catch {
+            lose(error)
+        }
+    }
 
     func readable(timeout: Int32) -> Bool {
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -206,6 +220,11 @@ public final class RemoteCaseService: CaseService {
             if errno == EINTR || errno == EAGAIN { return [] }
             throw Failure(description: "reading from the server failed: \(String(cString: strerror(errno)))")
         }
-        return try decoder.feed(buffer[0..<n]).map { try WireMessage.decode(payload: $0) }
+        let messages = try decoder.feed(buffer[0..<n]).map { try WireMessage.decode(payload: $0) }
+        // Presence is kept as it arrives; it is never an answer anyone waits for.
+        for case let .presenceBoard(board) in messages {
+            presence = board.entries.map { AgentPresence(agent: $0.agent, caseID: $0.caseID, replying: $0.replying) }
+        }
+        return messages.filter { if case .presenceBoard = $0 { false } else { true } }
     }
 }

@@ -11,6 +11,8 @@ final class ServerConnection {
     var decoder = FrameDecoder()
     /// Bytes not yet written; the server never waits on a client, it only queues (bounded).
     var outgoing: [UInt8] = []
+    /// What this console's agent has open (ephemeral; gone with the connection).
+    var presence: Presence?
     var written = 0
 
     init(fd: Int32, peer: PeerCredentials) {

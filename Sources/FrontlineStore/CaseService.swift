@@ -18,6 +18,10 @@ public protocol CaseService: AnyObject {
     /// A descriptor that becomes readable when changes from elsewhere arrive (nil when there is
     /// no elsewhere): the console waits on it together with the terminal.
     var changeFeedDescriptor: Int32? { get }
+    /// Tells others which case this agent has open and whether they are replying (no-op alone).
+    func announce(_ presence: AgentPresence)
+    /// What other agents have open, as last heard.
+    var presence: [AgentPresence] { get }
     /// The last problem of the background snapshot writer, if any, for the status line.
     var backgroundProblem: String? { get }
     /// Writes a final snapshot if it is worth it, waits for background work, releases the data directory.
@@ -26,6 +30,8 @@ public protocol CaseService: AnyObject {
 
 extension CaseService {
     public var changeFeedDescriptor: Int32? { nil }
+    public func announce(_ presence: AgentPresence) {}
+    public var presence: [AgentPresence] { [] }
 
     @discardableResult
     public func perform(_ command: Command, actor: String) throws -> [Event] {

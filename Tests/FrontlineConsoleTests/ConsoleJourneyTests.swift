@@ -1,5 +1,6 @@
 import Foundation
 import FrontlineCore
+import FrontlineStore
 import FrontlineTUI
 import Testing
 @testable import FrontlineConsole
@@ -309,6 +310,20 @@ import Testing
         #expect(app.screen.contains("taken by bob"))
         app.type(.character("1"))
         #expect(s.desk.cases[target]!.messages.last?.body == "Svar")
+    }
+
+    @Test func anotherAgentOnTheSameCaseIsShownAndOwnPresenceAnnounced() throws {
+        let s = try seededService(clock: clock)
+        let (app, backend, _) = makeApp(s, clock: clock)
+        let target = app.state.selectedCaseID!
+        s.presence = [AgentPresence(agent: "bob", caseID: target, replying: true), AgentPresence(agent: "chen", caseID: target, replying: false),
+                      AgentPresence(agent: "dana", caseID: "C-9999", replying: true), AgentPresence(agent: "alice", caseID: target, replying: true)]
+        #expect(app.screen.contains("⚠ bob is replying · chen viewing"))
+        #expect(!app.screen.contains("dana"), "only agents on this case")
+        backend.pendingKeys = [.character("r"), .escape, .character("q")]
+        app.run()
+        #expect(s.announced.contains(AgentPresence(agent: "alice", caseID: target, replying: false)))
+        #expect(s.announced.contains(AgentPresence(agent: "alice", caseID: target, replying: true)))
     }
 
     @Test func aLostServerIsShownAndTakenDownWhenItIsBack() throws {

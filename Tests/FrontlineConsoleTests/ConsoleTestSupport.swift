@@ -15,6 +15,9 @@ final class InMemoryCaseService: CaseService {
     var recoveryNotes: [String] = []
     var backgroundProblem: String?
     var performed: [Command] = []
+    var presence: [AgentPresence] = []
+    var announced: [AgentPresence] = []
+    func announce(_ presence: AgentPresence) { if announced.last != presence { announced.append(presence) } }
 
     init(clock: WallClock) { self.clock = clock }
 

@@ -151,6 +151,20 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
         }
     }
 
+    @Test func presenceReachesTheOtherConsolesAndGoesWithTheConnection() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let alice = try running.client("alice"), bob = try running.client("bob")
+        defer { bob.close() }
+        alice.announce(AgentPresence(agent: "alice", caseID: "C-1000", replying: true))
+        #expect(eventually("bob sees alice replying") {
+            _ = bob.pollChanges()
+            return bob.presence == [AgentPresence(agent: "alice", caseID: "C-1000", replying: true)]
+        })
+        alice.close()
+        #expect(eventually("alice's presence is gone with her connection") { _ = bob.pollChanges(); return bob.presence.isEmpty })
+    }
+
     @Test func aRefusalComesBackWithTheStoresWords() throws {
         let running = try RunningServer()
         defer { running.shutDown() }

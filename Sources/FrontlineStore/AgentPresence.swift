@@ -1,0 +1,14 @@
+import FrontlineCore
+
+/// Which case an agent has open in their console, and whether they are writing a reply to it.
+public struct AgentPresence: Sendable, Equatable {
+    public var agent: String
+    public var caseID: CaseID?
+    public var replying: Bool
+
+    public init(agent: String, caseID: CaseID?, replying: Bool) {
+        self.agent = agent
+        self.caseID = caseID
+        self.replying = replying
+    }
+}
