@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),
         .testTarget(name: "FrontlineServerTests", dependencies: ["FrontlineServer", "FrontlineProtocol", "FrontlineStore", "FrontlineCore"]),
-        .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore"]),
+        .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore", "FrontlineServer"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
                     resources: [.copy("Golden")]),
