@@ -4,22 +4,7 @@ import FrontlineCore
 // Ephemeral: never journaled, gone when the console disconnects.
 
 /// A console says what its agent has open: the selected case, and whether they are replying.
-public struct Presence: Codable, Equatable, Sendable {
-    public var agent: String
-    public var caseID: CaseID?
-    public var replying: Bool
-
-    public init(agent: String, caseID: CaseID?, replying: Bool) {
-        self.agent = agent
-        self.caseID = caseID
-        self.replying = replying
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case agent, replying
-        case caseID = "case"
-    }
-}
+public typealias Presence = AgentPresence
 
 /// Everyone's presence, sent to every console whenever it changes.
 public struct PresenceBoard: Codable, Equatable, Sendable {

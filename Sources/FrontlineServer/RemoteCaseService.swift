@@ -200,7 +200,7 @@ public final class RemoteCaseService: CaseService {
     public func announce(_ mine: AgentPresence) {
         guard isConnected, mine != announced else { return }
         do {
-            try send(.presence(Presence(agent: mine.agent, caseID: mine.caseID, replying: mine.replying)))
+            try send(.presence(mine))
             announced = mine
         } catch {
             lose(error)
@@ -223,7 +223,7 @@ public final class RemoteCaseService: CaseService {
         let messages = try decoder.feed(buffer[0..<n]).map { try WireMessage.decode(payload: $0) }
         // Presence is kept as it arrives; it is never an answer anyone waits for.
         for case let .presenceBoard(board) in messages {
-            presence = board.entries.map { AgentPresence(agent: $0.agent, caseID: $0.caseID, replying: $0.replying) }
+            presence = board.entries
         }
         return messages.filter { if case .presenceBoard = $0 { false } else { true } }
     }

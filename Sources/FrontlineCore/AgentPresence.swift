@@ -1,7 +1,6 @@
-import FrontlineCore
-
 /// Which case an agent has open in their console, and whether they are writing a reply to it.
-public struct AgentPresence: Sendable, Equatable {
+/// Ephemeral: shared through the team server, never journaled.
+public struct AgentPresence: Codable, Sendable, Equatable {
     public var agent: String
     public var caseID: CaseID?
     public var replying: Bool
@@ -10,5 +9,10 @@ public struct AgentPresence: Sendable, Equatable {
         self.agent = agent
         self.caseID = caseID
         self.replying = replying
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case agent, replying
+        case caseID = "case"
     }
 }
