@@ -59,9 +59,9 @@ public final class ConsoleApp {
         time = TimeText(timeZone: options.timeZone)
         state = ConsoleState(agent: options.agent)
         let desk = service.desk, now = clock.now()
-        order = QueueOrder(desk: desk, agent: options.agent, levels: options.levels, now: now)
+        order = QueueOrder(desk: desk, agent: options.agent, levels: desk.serviceLevels(base: options.levels), now: now)
         seenThrough = desk.lastSequence
-        queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: options.levels), now: now)
+        queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: desk.serviceLevels(base: options.levels)), now: now)
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }
@@ -169,13 +169,15 @@ public final class ConsoleApp {
         note(service.pollChanges())
         let desk = service.desk
         let now = clock.now()
-        let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: options.levels)
+        // A supervisor may change SLA targets at run time; they travel with the store.
+        let levels = desk.serviceLevels(base: options.levels)
+        let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: levels)
         if !queue.isCurrent(desk: desk, query: query, now: now) {
-            if !order.isCurrent(desk: desk, agent: state.agent, levels: options.levels, now: now) {
-                if seenThrough == desk.lastSequence && order.agent == state.agent {
+            if !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
+                if seenThrough == desk.lastSequence && order.agent == state.agent && order.levels == levels {
                     order.update(changed: changedCases, desk: desk, now: now)
                 } else {
-                    order = QueueOrder(desk: desk, agent: state.agent, levels: options.levels, now: now)
+                    order = QueueOrder(desk: desk, agent: state.agent, levels: levels, now: now)
                     seenThrough = desk.lastSequence
                 }
                 changedCases.removeAll(keepingCapacity: true)
@@ -191,7 +193,7 @@ public final class ConsoleApp {
             state.selectedCaseID = nil
             state.selectedIndex = 0
         }
-        var world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: options.levels, time: time, threadCache: threadCache)
+        var world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: time, threadCache: threadCache)
         world.others = service.presence.filter { $0.agent != state.agent }
         return world
     }

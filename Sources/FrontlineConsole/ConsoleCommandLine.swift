@@ -10,9 +10,9 @@ public enum ConsoleCommandLine {
     }
 
     public static let commands = [
-        "apologise KIND", "escalate tier2|supervisor REASON", "followup WHEN WHAT", "done [OUTCOME]",
+        "apologise KIND", "escalate tier2|supervisor REASON", "deescalate REASON", "followup WHEN WHAT", "done [OUTCOME]",
         "reply TEXT", "note TEXT", "assign AGENT", "take", "priority low|normal|high|urgent", "tag TAG…",
-        "solve", "reopen", "pending", "view NAME", "search TEXT", "help", "quit",
+        "solve", "reopen", "pending", "sla PRIORITY TARGET", "view NAME", "search TEXT", "help", "quit",
     ]
 
     /// Splits on spaces, keeping "double quoted" runs together.
@@ -89,6 +89,16 @@ public enum ConsoleCommandLine {
             let reason = args.dropFirst().joined(separator: " ")
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("escalate needs a reason") }
             return [.perform(.escalate(id, level: level, reason: reason), success: "\(id) escalated to \(level.label)")]
+        case "deescalate", "de-escalate":
+            let id = try target()
+            guard !rest.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("deescalate needs a reason") }
+            return [.perform(.deescalate(id, reason: rest), success: "\(id) de-escalated")]
+        case "sla":
+            guard args.count == 2, let p = Priority(rawValue: args[0].lowercased()),
+                  let seconds = try? FollowUpTime.relative(args[1], original: args[1]) else {
+                throw Problem("sla PRIORITY TARGET, e.g. :sla urgent 30m")
+            }
+            return [.perform(.setServiceLevel(p, target: seconds), success: "\(p.rawValue) SLA target is now \(AgeFormat.compact(seconds)) for everyone")]
         case "followup", "follow-up", "fu":
             let id = try target()
             let parser = FollowUpTime(timeZone: world.timeZone)

@@ -11,10 +11,16 @@ import TOMLKit
 /// high = "4h"
 /// normal = "24h"
 /// low = "72h"
+/// [team]           # read by `frontline serve`: who may use the shared desk
+/// default_role = "agent"
+/// group = "support"
+/// [team.users]
+/// alice = "supervisor"
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
     public var levels = ServiceLevels()
+    public var team = TeamAccess()
 
     public init() {}
 
@@ -59,10 +65,38 @@ public struct FrontlineConfig: Sendable, Equatable {
                     }
                     config.levels.targets[p] = seconds
                 }
+            case "team":
+                guard let team = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[team")): [team] must be a table") }
+                config.team = try parseTeam(team, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team]")
             }
         }
         return config
+    }
+
+    static func parseTeam(_ table: TOMLTable, source: String, line: (String) -> Int) throws -> TeamAccess {
+        func role(_ value: TOMLValueConvertible?, _ key: String) throws -> TeamRole {
+            guard let name = value?.string, let role = TeamRole(rawValue: name) else {
+                throw Failure(description: "\(source):\(line(key)): \(key) must be one of \"agent\", \"supervisor\", \"viewer\"")
+            }
+            return role
+        }
+        var team = TeamAccess()
+        for key in table.keys {
+            switch key {
+            case "default_role":
+                team.defaultRole = try role(table[key], "default_role")
+            case "group":
+                guard let g = table[key]?.string, !g.isEmpty else { throw Failure(description: "\(source):\(line("group")): team.group must be a Unix group name") }
+                team.group = g
+            case "users":
+                guard let users = table[key]?.table else { throw Failure(description: "\(source):\(line("[team.users")): [team.users] must be a table of user = \"role\"") }
+                for user in users.keys { team.roles[user] = try role(users[user], user) }
+            default:
+                throw Failure(description: "\(source):\(line(key)): unknown setting \"\(key)\" in [team]; known: default_role, group, [team.users]")
+            }
+        }
+        return team
     }
 }

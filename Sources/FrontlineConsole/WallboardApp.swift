@@ -64,7 +64,7 @@ public final class WallboardApp {
     /// The figures as of now (the change feed is drained so a shared store stays current).
     public func figures() -> WallboardFigures {
         _ = service.pollChanges()
-        return WallboardFigures(desk: service.desk, now: clock.now(), levels: options.levels,
+        return WallboardFigures(desk: service.desk, now: clock.now(), levels: service.desk.serviceLevels(base: options.levels),
                                 timeZone: options.timeZone, redact: options.redact)
     }
 

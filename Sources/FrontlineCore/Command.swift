@@ -9,6 +9,8 @@ public enum Command: Sendable, Equatable {
     case note(CaseID, body: String)
     case apologise(CaseID, kind: ApologyKind)
     case escalate(CaseID, level: EscalationLevel, reason: String)
+    /// Takes an escalation back (supervisors only, through the team server).
+    case deescalate(CaseID, reason: String)
     case scheduleFollowUp(CaseID, due: Date, note: String)
     /// Marks the earliest open follow-up done when `id` is nil.
     case completeFollowUp(CaseID, id: Int?, outcome: String?)
@@ -22,6 +24,8 @@ public enum Command: Sendable, Equatable {
     case reopen(CaseID)
     case setPending(CaseID)
     case saveDraft(CaseID, body: String)
+    /// A team-wide first-response target, changed at run time (supervisors only). Not a case command.
+    case setServiceLevel(Priority, target: TimeInterval)
 }
 
 extension Command {
@@ -45,6 +49,8 @@ extension Command {
         case .reopen: return .reopen(id)
         case .setPending: return .setPending(id)
         case let .saveDraft(_, body): return .saveDraft(id, body: body)
+        case let .deescalate(_, reason): return .deescalate(id, reason: reason)
+        case .setServiceLevel: return self
         }
     }
 }
@@ -106,6 +112,17 @@ extension HelpDesk {
                 throw CommandError("\(id) is already escalated to \(level.label) for that reason")
             }
             return [PendingChange(caseID: id, change: .escalated(level: level, reason: why))]
+        case let .deescalate(id, reason):
+            let c = try existing(id)
+            let why = try required(reason, "reason for de-escalating")
+            guard c.escalation != nil else { throw CommandError("\(id) is not escalated") }
+            return [PendingChange(caseID: id, change: .deescalated(reason: why))]
+        case let .setServiceLevel(priority, target):
+            guard target >= 60, target <= 90 * 86400 else {
+                throw CommandError("an SLA target must be between 1 minute and 90 days")
+            }
+            if serviceLevelTargets[priority] == target { throw CommandError("the \(priority.rawValue) SLA target is already \(AgeFormat.compact(target))") }
+            return [PendingChange(caseID: HelpDesk.deskWide, change: .serviceLevelSet(priority: priority, target: target))]
         case let .scheduleFollowUp(id, due, note):
             let c = try existing(id)
             let what = try required(note, "follow-up note")

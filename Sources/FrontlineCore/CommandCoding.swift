@@ -13,6 +13,8 @@ extension Command: Codable {
         case .note: "note"
         case .apologise: "apologise"
         case .escalate: "escalate"
+        case .deescalate: "deescalate"
+        case .setServiceLevel: "service_level"
         case .scheduleFollowUp: "follow_up"
         case .completeFollowUp: "follow_up_done"
         case .assign: "assign"
@@ -50,6 +52,12 @@ extension Command: Codable {
             try c.encode(id, forKey: Key("case"))
             try c.encode(level, forKey: Key("level"))
             try c.encode(reason, forKey: Key("reason"))
+        case let .deescalate(id, reason):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(reason, forKey: Key("reason"))
+        case let .setServiceLevel(priority, target):
+            try c.encode(priority, forKey: Key("priority"))
+            try c.encode(target, forKey: Key("target_seconds"))
         case let .scheduleFollowUp(id, due, note):
             try c.encode(id, forKey: Key("case"))
             try c.encode(due, forKey: Key("due"))
@@ -88,6 +96,8 @@ extension Command: Codable {
         case "save_draft": self = .saveDraft(try field("case"), body: try field("body"))
         case "apologise": self = .apologise(try field("case"), kind: try field("kind"))
         case "escalate": self = .escalate(try field("case"), level: try field("level"), reason: try field("reason"))
+        case "deescalate": self = .deescalate(try field("case"), reason: try field("reason"))
+        case "service_level": self = .setServiceLevel(try field("priority"), target: try field("target_seconds"))
         case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"))
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))

@@ -24,6 +24,9 @@ public struct Event: Sendable, Equatable {
         case noteAdded(body: String)
         case apologised(kind: ApologyKind)
         case escalated(level: EscalationLevel, reason: String)
+        case deescalated(reason: String)
+        /// A team-wide SLA target changed; the event's case is `HelpDesk.deskWide`.
+        case serviceLevelSet(priority: Priority, target: TimeInterval)
         case followUpScheduled(id: Int, due: Date, note: String)
         case followUpDone(id: Int, outcome: String?)
         case assigned(agent: String?)
@@ -42,6 +45,8 @@ public struct Event: Sendable, Equatable {
             case .noteAdded: "note_added"
             case .apologised: "apologised"
             case .escalated: "escalated"
+            case .deescalated: "deescalated"
+            case .serviceLevelSet: "service_level_set"
             case .followUpScheduled: "follow_up_scheduled"
             case .followUpDone: "follow_up_done"
             case .assigned: "assigned"

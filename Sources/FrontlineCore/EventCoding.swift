@@ -29,6 +29,11 @@ extension Event: Codable {
         case let .escalated(level, reason):
             try c.encode(level, forKey: Key("level"))
             try c.encode(reason, forKey: Key("reason"))
+        case let .deescalated(reason):
+            try c.encode(reason, forKey: Key("reason"))
+        case let .serviceLevelSet(priority, target):
+            try c.encode(priority, forKey: Key("priority"))
+            try c.encode(target, forKey: Key("target_seconds"))
         case let .followUpScheduled(id, due, note):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(due, forKey: Key("due"))
@@ -68,6 +73,8 @@ extension Event: Codable {
         case "draft_saved": change = .draftSaved(body: try field("body"))
         case "apologised": change = .apologised(kind: try field("kind"))
         case "escalated": change = .escalated(level: try field("level"), reason: try field("reason"))
+        case "deescalated": change = .deescalated(reason: try field("reason"))
+        case "service_level_set": change = .serviceLevelSet(priority: try field("priority"), target: try field("target_seconds"))
         case "follow_up_scheduled":
             change = .followUpScheduled(id: try field("follow_up"), due: try field("due"), note: try field("note"))
         case "follow_up_done":

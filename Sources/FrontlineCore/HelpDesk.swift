@@ -14,6 +14,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Unsent replies, by case then agent.
     public internal(set) var drafts: [CaseID: [String: String]] = [:]
     public internal(set) var lastSequence: UInt64 = 0
+    /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
+    public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
+    /// The "case" of an event that belongs to the whole desk (an SLA change).
+    public static let deskWide: CaseID = ""
     public internal(set) var nextCaseNumber: Int = 1000
     public internal(set) var nextCustomerNumber: Int = 1
 
@@ -44,6 +48,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                      priority: priority, at: at)
             return
         }
+        if case let .serviceLevelSet(priority, target) = event.change {
+            serviceLevelTargets[priority] = target
+            return
+        }
         guard var c = cases[event.caseID] else { return }
         c.lastActivityAt = at
         switch event.change {
@@ -71,6 +79,12 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.escalation = Escalation(level: level, reason: reason, by: actor, at: at)
             c.activity.append(CaseActivity(at: at, actor: actor,
                                            text: "escalated to \(level.label) by \(actor): \(reason)"))
+        case let .deescalated(reason):
+            let level = c.escalation?.level.label ?? "escalation"
+            c.escalation = nil
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "de-escalated from \(level) by \(actor): \(reason)"))
+        case .serviceLevelSet:
+            return
         case let .followUpScheduled(id, due, note):
             c.followUps.append(FollowUp(id: id, due: due, note: note, by: actor, createdAt: at,
                                         done: false, outcome: nil, doneAt: nil))

@@ -3,7 +3,8 @@ import Foundation
 /// The snapshot payload: the whole help desk in the binary format. Indexes that can be derived
 /// (cases by customer, customers by e-mail) are rebuilt on read rather than stored.
 extension HelpDesk {
-    static let snapshotFormatVersion: UInt64 = 2
+    /// 3 added the run-time SLA targets at the end; 2 (without them) is still read.
+    static let snapshotFormatVersion: UInt64 = 3
 
     public func snapshotBytes() -> [UInt8] {
         var w = BinaryWriter(capacity: max(1 << 16, cases.count * 600))
@@ -28,13 +29,16 @@ extension HelpDesk {
             w.uint(UInt64(byAgent.count))
             for agent in byAgent.keys.sorted() { w.string(agent); w.string(byAgent[agent]!) }
         }
+        let targets = serviceLevelTargets.sorted { $0.key.rawValue < $1.key.rawValue }
+        w.uint(UInt64(targets.count))
+        for (priority, seconds) in targets { w.code(priority); w.int(Int(seconds.rounded())) }
         return w.bytes
     }
 
     public init(snapshotBytes bytes: [UInt8]) throws {
         var r = BinaryReader(bytes)
         let version = try r.uint()
-        guard version == Self.snapshotFormatVersion else {
+        guard version == Self.snapshotFormatVersion || version == 2 else {
             throw BinaryReader.Malformed(description: "snapshot format \(version) is not one this frontline reads (\(Self.snapshotFormatVersion))")
         }
         self.init()
@@ -62,6 +66,9 @@ extension HelpDesk {
             var byAgent: [String: String] = [:]
             for _ in 0..<(try r.count()) { byAgent[try r.string()] = try r.string() }
             drafts[id] = byAgent
+        }
+        if version >= 3 {
+            for _ in 0..<(try r.count()) { serviceLevelTargets[try r.code(Priority.self)] = TimeInterval(try r.int()) }
         }
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "snapshot has trailing bytes at \(r.offset)") }
     }

@@ -42,3 +42,19 @@ public enum SLAState: String, Sendable {
     case atRisk
     case breached
 }
+
+extension ServiceLevels {
+    /// These levels with the targets a supervisor set at run time laid over them.
+    public func overridden(by targets: [Priority: TimeInterval]) -> ServiceLevels {
+        var copy = self
+        copy.targets.merge(targets) { _, new in new }
+        return copy
+    }
+}
+
+extension HelpDesk {
+    /// The SLA in force: the config's `[sla]` (or the defaults) under the run-time targets.
+    public func serviceLevels(base: ServiceLevels) -> ServiceLevels {
+        serviceLevelTargets.isEmpty ? base : base.overridden(by: serviceLevelTargets)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import FrontlineCore
 import FrontlineProtocol
 import FrontlineStore
@@ -22,13 +23,26 @@ public final class CaseServer {
     public var maxQueuedBytes = 64 << 20
     /// A client that leaves a frame half-sent this long is closed (slow drip).
     public var partialFrameTimeout: TimeInterval = 10
+    /// Who may use this desk and as what; replaced on SIGHUP through `replaceTeam`.
+    public private(set) var team: TeamAccess
+    let newTeam = Mutex<TeamAccess?>(nil)
+    /// Who a peer is, from its kernel credentials. Tests inject other users here.
+    public var identify: @Sendable (PeerCredentials) -> PeerIdentity = PeerIdentity.fromSystem
 
     /// Listens in `<data dir>/run/frontline.sock`; the store (and so the data-dir lock) is the caller's.
-    public init(store: LocalCaseService) throws {
+    /// With a team `group` (its gid resolved by the caller), the socket directory is 0770 for it.
+    public init(store: LocalCaseService, team: TeamAccess = TeamAccess(), groupID: UInt32? = nil) throws {
         self.store = store
-        let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory)
+        self.team = team
+        let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory, group: groupID)
         socketPath = directory.socketPath()
-        listener = try UnixSocket.listen(at: socketPath)
+        listener = try UnixSocket.listen(at: socketPath, shared: groupID != nil)
+    }
+
+    /// Takes effect at the start of the next round (safe from any thread, e.g. a SIGHUP reload).
+    /// Every later command is checked against it; connections already open keep going.
+    public func replaceTeam(_ team: TeamAccess) {
+        newTeam.withLock { $0 = team }
     }
 
     public static func socketPath(dataDirectory: String) -> String {
@@ -43,6 +57,7 @@ public final class CaseServer {
 
     /// One round of the loop: wait for sockets (at most `timeout` ms), then serve what is ready.
     public func serveOnce(timeout: Int32) {
+        if let replaced = newTeam.withLock({ t -> TeamAccess? in defer { t = nil }; return t }) { team = replaced }
         var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
         for c in connections.values {
             var events = Int16(POLLIN)
@@ -68,12 +83,7 @@ public final class CaseServer {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             // Identity comes from the kernel, never from what the client says.
             guard let peer = try? PeerCredentials.of(socket: fd) else { close(fd); continue }
-            let c = ServerConnection(fd: fd, peer: peer)
-            connections[fd] = c
-            if peer.uid != getuid() {
-                // Roles for other users come with the team configuration; until then the store is its owner's.
-                refuse(c, "this frontline server belongs to uid \(getuid()); uid \(peer.uid) may not use it")
-            }
+            connections[fd] = ServerConnection(fd: fd, peer: peer, identity: identify(peer))
         }
     }
 
@@ -105,7 +115,9 @@ public final class CaseServer {
         guard let message = try? WireMessage.decode(payload: frame) else { drop(c); return }
         switch (c.stage, message) {
         case let (.greeting, .hello(hello)):
-            let answer = Handshake.answer(to: hello, serverVersion: ServerVersion(protocolVersion: ProtocolVersion.current, software: Self.software))
+            var answer = Handshake.answer(to: hello, serverVersion: ServerVersion(protocolVersion: ProtocolVersion.current, software: Self.software))
+            c.kind = hello.role
+            if case .welcome = answer, let why = teamRefusal(of: c.identity) { answer = .refusal(Refusal(reason: why)) }
             send(answer, to: c)
             if case .refusal = answer { c.stage = .closing } else { c.stage = .ready }
         case (.greeting, _):
@@ -115,13 +127,20 @@ public final class CaseServer {
             let desk = store.desk
             send(.sync(Sync(sequence: desk.lastSequence, snapshot: Data(desk.snapshotBytes()).base64EncodedString())), to: c, large: true)
             c.stage = .subscribed
-        case let (.subscribed, .presence(presence)), let (.ready, .presence(presence)):
+        case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)):
+            // Others see the name the kernel vouches for, not the one a client made up.
+            if !c.identity.isOwner { presence.agent = c.identity.user }
             guard c.presence != presence else { return }
             c.presence = presence
             broadcastPresence()
         case let (_, .perform(request)):
+            let actor = c.identity.isOwner ? request.agent : c.identity.user
+            if let why = permissionRefusal(of: request.command, actor: actor, on: c) {
+                send(.refused(Refused(request: request.request, reason: why)), to: c)
+                return
+            }
             do {
-                let events = try store.perform(request.command, actor: request.agent)
+                let events = try store.perform(request.command, actor: actor)
                 if !events.isEmpty { broadcast(events) }
                 send(.performed(Performed(request: request.request, events: events)), to: c)
             } catch {
@@ -130,6 +149,23 @@ public final class CaseServer {
         default:
             drop(c)
         }
+    }
+
+    /// Why a user may not connect at all, or nil. Only the server's own user may name an agent
+    /// of their choosing (it owns the files anyway); everyone else is their Unix user.
+    func teamRefusal(of identity: PeerIdentity) -> String? {
+        guard !identity.isOwner, team.role(of: identity.user, isOwner: false) == nil else { return nil }
+        return "user \(identity.user) is not on this desk's team: a supervisor can add them under [team.users] in the server's config.toml (or set [team] default_role) and reload it with SIGHUP"
+    }
+
+    /// Why this connection may not run `command` as `actor`, or nil; asked before every command.
+    func permissionRefusal(of command: Command, actor: String, on c: ServerConnection) -> String? {
+        if c.kind == .wallboard { return "a wallboard only watches the queue" }
+        if let why = teamRefusal(of: c.identity) { return why }
+        guard let role = team.role(of: actor, isOwner: c.identity.isOwner) else {
+            return "\(actor) is not on this desk's team (see [team.users] in the server's config)"
+        }
+        return AccessPolicy.refusal(of: command, by: actor, role: role, on: store.desk)
     }
 
     /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.

@@ -7,6 +7,10 @@ final class ServerConnection {
 
     let fd: Int32
     let peer: PeerCredentials
+    /// The Unix user behind `peer`; the actor of its commands unless it is the server's own user.
+    let identity: PeerIdentity
+    /// Console, wallboard or one-shot command, as the hello said (wallboards may not act).
+    var kind: ClientRole = .command
     var stage: Stage = .greeting
     var decoder = FrameDecoder()
     /// Bytes not yet written; the server never waits on a client, it only queues (bounded).
@@ -15,9 +19,10 @@ final class ServerConnection {
     var presence: Presence?
     var written = 0
 
-    init(fd: Int32, peer: PeerCredentials) {
+    init(fd: Int32, peer: PeerCredentials, identity: PeerIdentity) {
         self.fd = fd
         self.peer = peer
+        self.identity = identity
     }
 
     var pendingBytes: Int { outgoing.count - written }

@@ -25,7 +25,7 @@ struct QueueCommand: ParsableCommand {
         store.close()
         let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
         let now = SystemClock().now()
-        let levels = config.levels
+        let levels = desk.serviceLevels(base: config.levels)
         let ids = QueueQuery(view: v, agent: global.resolvedAgent, levels: levels).run(on: desk, now: now)
         if json {
             struct Row: Encodable {

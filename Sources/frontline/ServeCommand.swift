@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import FrontlineConsole
+import FrontlineCore
 import FrontlineServer
 import FrontlineStore
 import Synchronization
@@ -14,6 +16,13 @@ private func requestStop(_: Int32) {
     stopRequested.store(true, ordering: .relaxed)
 }
 
+/// Set by SIGHUP: the loop re-reads the config (team roles) between rounds.
+private let reloadRequested = Atomic<Bool>(false)
+
+private func requestReload(_: Int32) {
+    reloadRequested.store(true, ordering: .relaxed)
+}
+
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -22,15 +31,21 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: ArgumentHelp("The config file with the [team] roles (default $XDG_CONFIG_HOME/frontline/config.toml). SIGHUP re-reads it.", valueName: "FILE"))
+    var config: String?
+
     @Flag(help: "Stop the server running for this data directory (SIGTERM to the pid that holds it) and wait for it to exit.")
     var stop = false
 
     func run() throws {
         if stop { return try stopRunningServer() }
+        let team = try loadTeam()
+        let groupID = try team.group.map(Self.groupID)
         let store = try global.openStore(owner: "frontline serve")
         let server: CaseServer
         do {
-            server = try CaseServer(store: store)
+            if let groupID { try shareDataDirectory(with: groupID) }
+            server = try CaseServer(store: store, team: team, groupID: groupID)
         } catch {
             store.close()
             throw CleanExit.failure("cannot serve \(global.resolvedDataDir): \(error)")
@@ -38,11 +53,55 @@ struct ServeCommand: ParsableCommand {
         signal(SIGTERM, requestStop)
         signal(SIGINT, requestStop)
         signal(SIGPIPE, SIG_IGN)
-        printError("serving \(global.resolvedDataDir) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid()))")
-        server.run { stopRequested.load(ordering: .relaxed) }
+        signal(SIGHUP, requestReload)
+        printError("serving \(global.resolvedDataDir) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid())); \(Self.summary(team))")
+        server.run {
+            if reloadRequested.exchange(false, ordering: .relaxed) { reload(into: server) }
+            return stopRequested.load(ordering: .relaxed)
+        }
         do { try store.snapshotNow() } catch { printError("final snapshot failed: \(error); the journal has everything") }
         store.close()
         printError("stopped")
+    }
+
+    var configPath: String {
+        config ?? XDGPaths(environment: global.environment).configHome + "/frontline/config.toml"
+    }
+
+    func loadTeam() throws -> TeamAccess {
+        do { return try FrontlineConfig.load(path: configPath).team } catch { throw CleanExit.failure("\(error)") }
+    }
+
+    /// SIGHUP: a broken file keeps the roles in force and says why (a typo must not lock the team out).
+    func reload(into server: CaseServer) {
+        do {
+            let team = try loadTeam()
+            if team.group != server.team.group { printError("config: team.group changes take effect at the next start") }
+            server.replaceTeam(team)
+            printError("reloaded \(configPath): \(Self.summary(team))")
+        } catch {
+            printError("reload failed, keeping the roles in force: \(error)")
+        }
+    }
+
+    static func summary(_ team: TeamAccess) -> String {
+        let listed = team.roles.isEmpty ? "no users listed" : "\(team.roles.count) user\(team.roles.count == 1 ? "" : "s") listed"
+        let others = team.defaultRole.map { "others are \($0.rawValue)s" } ?? "others refused"
+        return "team: \(listed), \(others)\(team.group.map { ", socket shared with group \($0)" } ?? "")"
+    }
+
+    static func groupID(_ name: String) throws -> UInt32 {
+        guard let entry = getgrnam(name) else { throw CleanExit.failure("config: team.group \"\(name)\" is not a Unix group on this machine") }
+        return entry.pointee.gr_gid
+    }
+
+    /// The team's group may pass through the data directory to reach `run/` (0710: no listing,
+    /// and every file in it stays 0600, the server's alone).
+    func shareDataDirectory(with group: UInt32) throws {
+        let dir = global.resolvedDataDir
+        guard chown(dir, uid_t.max, gid_t(group)) == 0, chmod(dir, 0o710) == 0 else {
+            throw CleanExit.failure("cannot share \(dir) with group \(group): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Finds the server by the pid in the data directory's lock file and asks it to stop.

@@ -229,6 +229,30 @@ import Testing
         #expect(p.hint?.contains("unknown command \"frobnicate\"") == true)
     }
 
+    @Test func supervisorsCommandsTakeBackAnEscalationAndMoveTheSLAForEveryone() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let target = app.state.selectedCaseID!
+        func run(_ line: String) {
+            app.type(.character(":"))
+            app.type(text: line)
+            app.type(.enter)
+        }
+        run("escalate tier2 billing")
+        run("deescalate approved at tier 1")
+        #expect(s.desk.cases[target]?.escalation == nil)
+        #expect(s.desk.cases[target]?.activity.last?.text == "de-escalated from tier 2 by alice: approved at tier 1")
+        #expect(app.refreshWorld().levels.target(for: .normal) == 24 * 3600)
+        run("sla normal 30m")
+        #expect(s.desk.serviceLevelTargets[.normal] == 1800)
+        // The queue and panes judge breaches by the new target at once.
+        #expect(app.refreshWorld().levels.target(for: .normal) == 1800)
+        #expect(app.screen.contains("normal SLA target is now 30m for everyone"))
+        run("sla normal soon")
+        guard case let .prompt(p) = app.state.mode else { Issue.record("a bad target should keep the prompt with a hint"); return }
+        #expect(p.hint == "sla PRIORITY TARGET, e.g. :sla urgent 30m")
+    }
+
     @Test func quittingSavesTheDraft() throws {
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 import FrontlineTUI
 import Testing
 @testable import FrontlineConsole
@@ -83,6 +84,10 @@ import Testing
         ("[sla]\ncritical = \"1h\"\n", "config.toml:2: unknown priority \"critical\""),
         ("colour = \"red\"\n", "config.toml:1: unknown setting \"colour\""),
         ("theme = \n", "config.toml:1:"),
+        ("[team]\ndefault_role = \"admin\"\n", "config.toml:2: default_role must be one of \"agent\", \"supervisor\", \"viewer\""),
+        ("[team]\nowner = \"me\"\n", "config.toml:2: unknown setting \"owner\" in [team]"),
+        ("[team.users]\nalice = \"boss\"\n", "config.toml:2: alice must be one of"),
+        ("[team]\ngroup = 7\n", "config.toml:2: team.group must be a Unix group name"),
     ])
     func aBrokenConfigNamesTheFileAndLine(text: String, expected: String) {
         do {
@@ -91,6 +96,19 @@ import Testing
         } catch {
             #expect("\(error)".contains(expected), "\(error)")
         }
+    }
+
+    @Test func theTeamSaysWhoMayUseTheSharedDesk() throws {
+        let c = try FrontlineConfig.parse("""
+            [team]
+            default_role = "viewer"
+            group = "support"
+            [team.users]
+            alice = "supervisor"
+            bob = "agent"
+            """, source: "config.toml")
+        #expect(c.team == TeamAccess(roles: ["alice": .supervisor, "bob": .agent], defaultRole: .viewer, group: "support"))
+        #expect(try FrontlineConfig.parse("", source: "config.toml").team == TeamAccess(), "no [team]: only the owner")
     }
 
     @Test func aMissingConfigIsTheDefaults() throws {

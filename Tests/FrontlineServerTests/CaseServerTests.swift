@@ -18,10 +18,16 @@ final class RunningServer: @unchecked Sendable {
     let stop = Atomic<Bool>(false)
     let stopped = Atomic<Bool>(false)
 
-    init() throws {
+    /// `identities`: who each accepted connection is, in order (the kernel's answer, injected),
+    /// so role checks for other Unix users run without root.
+    init(team: TeamAccess = TeamAccess(), identities: [PeerIdentity]? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
         store = try LocalCaseService(path: folder + "/data", owner: "server test")
-        server = try CaseServer(store: store)
+        server = try CaseServer(store: store, team: team)
+        if let identities {
+            let queue = Mutex(identities)
+            server.identify = { _ in queue.withLock { $0.isEmpty ? PeerIdentity(user: "nobody", isOwner: false) : $0.removeFirst() } }
+        }
         Thread.detachNewThread { [self] in
             server.run(tick: 20) { stop.load(ordering: .relaxed) }
             stopped.store(true, ordering: .relaxed)
