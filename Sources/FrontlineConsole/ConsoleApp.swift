@@ -42,6 +42,8 @@ public final class ConsoleApp {
     private let threadCache = ThreadLayoutCache()
     /// The background problem on the status line, so it can be taken down when it is over.
     private var shownProblem: String?
+    /// The "draft NOT saved" warning on screen, taken down once a retry saves it.
+    private var shownDraftFailure: String?
     let service: CaseService
     let backend: TerminalBackend
     let host: ConsoleHost
@@ -184,8 +186,12 @@ public final class ConsoleApp {
             }
             queue = QueueSnapshot(order: order, desk: desk, query: query, now: now)
         }
+        let answering = state.focus == .reply && state.editorCaseID != nil && state.editorCaseID == state.selectedCaseID
+            && desk.cases[state.selectedCaseID ?? ""] != nil
         if let i = queue.index(of: state.selectedCaseID) {
             state.selectedIndex = i
+        } else if answering {
+            // Keep the case being answered selected though it left the view (see caseBeingAnswered).
         } else if !queue.rows.isEmpty {
             state.selectedIndex = min(max(0, state.selectedIndex), queue.rows.count - 1)
             state.selectedCaseID = queue.rows[state.selectedIndex]
@@ -218,9 +224,16 @@ public final class ConsoleApp {
         case let .saveDraft(id, body):
             do {
                 note(try service.perform(.saveDraft(id, body: body), actor: state.agent))
+                // A retry that worked takes down the warning, or the agent keeps worrying for nothing.
+                if let failure = shownDraftFailure, state.status?.text == failure {
+                    state.status = StatusMessage(service.backgroundProblem == nil ? "connected again · draft saved" : "draft saved", at: now)
+                }
+                shownDraftFailure = nil
             } catch {
                 state.draftDirty = true
-                state.status = StatusMessage("draft NOT saved: \(error)", kind: .error, at: now)
+                let failure = "draft NOT saved: \(error)"
+                state.status = StatusMessage(failure, kind: .error, at: now)
+                shownDraftFailure = failure
             }
         case let .perform(command, success):
             do {

@@ -86,8 +86,17 @@ public struct ConsoleWorld: Sendable {
 
     /// The case under the selection, if the queue is not empty.
     public func selectedCase(_ state: ConsoleState) -> SupportCase? {
+        if let pinned = caseBeingAnswered(state) { return pinned }
         let i = queue.index(of: state.selectedCaseID) ?? min(state.selectedIndex, queue.rows.count - 1)
         guard i >= 0, i < queue.rows.count else { return nil }
         return desk.cases[queue.rows[i]]
+    }
+
+    /// The case whose reply the agent is writing stays theirs on screen even when it leaves the
+    /// view (a colleague answered it, it was solved): the reply and the "changed" prompt need it.
+    public func caseBeingAnswered(_ state: ConsoleState) -> SupportCase? {
+        guard state.focus == .reply, let id = state.editorCaseID, id == state.selectedCaseID,
+              queue.index(of: id) == nil else { return nil }
+        return desk.cases[id]
     }
 }

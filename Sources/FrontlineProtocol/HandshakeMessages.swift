@@ -22,15 +22,20 @@ public struct Hello: Codable, Equatable, Sendable {
 public struct Welcome: Codable, Equatable, Sendable {
     public var protocolVersion: Int
     public var server: String
+    /// A console started this server in the background (it exits when idle); consoles restart
+    /// such a server if it dies. Nil/false: someone runs it on purpose (systemd, tmux).
+    public var autoStarted: Bool?
 
-    public init(protocolVersion: Int = ProtocolVersion.current, server: String) {
+    public init(protocolVersion: Int = ProtocolVersion.current, server: String, autoStarted: Bool? = nil) {
         self.protocolVersion = protocolVersion
         self.server = server
+        self.autoStarted = autoStarted
     }
 
     enum CodingKeys: String, CodingKey {
         case protocolVersion = "protocol"
         case server
+        case autoStarted = "auto_started"
     }
 }
 

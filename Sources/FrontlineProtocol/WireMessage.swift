@@ -12,6 +12,9 @@ public enum WireMessage: Equatable, Sendable {
     case refused(Refused)
     case presence(Presence)
     case presenceBoard(PresenceBoard)
+    case operation(OperationRequest)
+    case output(OperationOutput)
+    case finished(OperationFinished)
 
     public var type: String {
         switch self {
@@ -26,6 +29,9 @@ public enum WireMessage: Equatable, Sendable {
         case .refused: "refused"
         case .presence: "presence"
         case .presenceBoard: "presence_board"
+        case .operation: "operation"
+        case .output: "output"
+        case .finished: "finished"
         }
     }
 }
@@ -48,6 +54,9 @@ extension WireMessage: Codable {
         case "refused": self = .refused(try Refused(from: decoder))
         case "presence": self = .presence(try Presence(from: decoder))
         case "presence_board": self = .presenceBoard(try PresenceBoard(from: decoder))
+        case "operation": self = .operation(try OperationRequest(from: decoder))
+        case "output": self = .output(try OperationOutput(from: decoder))
+        case "finished": self = .finished(try OperationFinished(from: decoder))
         default: throw WireError.unknownMessageType(type)
         }
     }
@@ -67,6 +76,9 @@ extension WireMessage: Codable {
         case let .refused(m): try m.encode(to: encoder)
         case let .presence(m): try m.encode(to: encoder)
         case let .presenceBoard(m): try m.encode(to: encoder)
+        case let .operation(m): try m.encode(to: encoder)
+        case let .output(m): try m.encode(to: encoder)
+        case let .finished(m): try m.encode(to: encoder)
         }
     }
 }

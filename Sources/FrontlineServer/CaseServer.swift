@@ -23,6 +23,10 @@ public final class CaseServer {
     public var maxQueuedBytes = 64 << 20
     /// A client that leaves a frame half-sent this long is closed (slow drip).
     public var partialFrameTimeout: TimeInterval = 10
+    /// Set for a server a console started in the background: it stops once it has had no
+    /// client for this long (as tmux's server exits with its last session).
+    public var exitWhenIdle: TimeInterval?
+    var idleSince = Date()
     /// Who may use this desk and as what; replaced on SIGHUP through `replaceTeam`.
     public private(set) var team: TeamAccess
     let newTeam = Mutex<TeamAccess?>(nil)
@@ -36,7 +40,7 @@ public final class CaseServer {
         self.team = team
         let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory, group: groupID)
         socketPath = directory.socketPath()
-        listener = try UnixSocket.listen(at: socketPath, shared: groupID != nil)
+        listener = try UnixSocket.listen(at: socketPath, group: groupID)
     }
 
     /// Takes effect at the start of the next round (safe from any thread, e.g. a SIGHUP reload).
@@ -51,8 +55,14 @@ public final class CaseServer {
 
     /// Serves until `shouldStop` says so; checks it at least every `tick` milliseconds.
     public func run(tick: Int32 = 200, shouldStop: () -> Bool) {
-        while !shouldStop() { serveOnce(timeout: tick) }
+        while !shouldStop() && !idleLongEnough() { serveOnce(timeout: tick) }
         shutdown()
+    }
+
+    func idleLongEnough() -> Bool {
+        guard let limit = exitWhenIdle else { return false }
+        if !connections.isEmpty { idleSince = Date() }
+        return Date().timeIntervalSince(idleSince) >= limit
     }
 
     /// One round of the loop: wait for sockets (at most `timeout` ms), then serve what is ready.
@@ -117,7 +127,11 @@ public final class CaseServer {
         case let (.greeting, .hello(hello)):
             var answer = Handshake.answer(to: hello, serverVersion: ServerVersion(protocolVersion: ProtocolVersion.current, software: Self.software))
             c.kind = hello.role
-            if case .welcome = answer, let why = teamRefusal(of: c.identity) { answer = .refusal(Refusal(reason: why)) }
+            if case .welcome(var welcome) = answer {
+                welcome.autoStarted = exitWhenIdle != nil ? true : nil
+                answer = .welcome(welcome)
+                if let why = teamRefusal(of: c.identity) { answer = .refusal(Refusal(reason: why)) }
+            }
             send(answer, to: c)
             if case .refusal = answer { c.stage = .closing } else { c.stage = .ready }
         case (.greeting, _):
@@ -146,6 +160,8 @@ public final class CaseServer {
             } catch {
                 send(.refused(Refused(request: request.request, reason: "\(error)")), to: c)
             }
+        case let (.ready, .operation(request)), let (.subscribed, .operation(request)):
+            run(request, for: c)
         default:
             drop(c)
         }

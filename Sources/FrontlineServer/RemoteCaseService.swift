@@ -31,6 +31,10 @@ public final class RemoteCaseService: CaseService {
     let encoder = FrameEncoder()
     var nextRequest = 1
     var queuedEvents: [Event] = []
+    /// The server was started in the background by a console (it said so when we connected).
+    public private(set) var serverAutoStarted = false
+    /// Starts a new background server; called when an auto-started one is gone and cannot be reached.
+    public var restartServer: (() -> Void)?
     /// How long to wait for the server before saying it does not answer.
     public var timeoutMilliseconds: Int32 = 10_000
 
@@ -50,8 +54,8 @@ public final class RemoteCaseService: CaseService {
         do {
             try send(.hello(Hello(client: client, role: role)))
             switch try receive() {
-            case .welcome:
-                break
+            case let .welcome(welcome):
+                serverAutoStarted = welcome.autoStarted == true
             case let .refusal(refusal):
                 throw Failure(description: "the server at \(socketPath) refused this client: \(refusal.reason)")
             default:
@@ -106,6 +110,39 @@ public final class RemoteCaseService: CaseService {
         }
     }
 
+    /// Asks the server to run `kind` on its files and hands each output line to `output` as it
+    /// arrives. Throws the server's words if the operation failed (or the server went away).
+    public func run(_ kind: OperationRequest.Kind, count: Int? = nil, seed: UInt64? = nil, output: (String) -> Void) throws {
+        guard isConnected else { throw Failure(description: "not connected to the frontline server at \(socketPath)") }
+        let request = nextRequest
+        nextRequest += 1
+        // A big export or demo takes the server a while before the first line; it is working, not gone.
+        let usual = timeoutMilliseconds
+        timeoutMilliseconds = max(usual, 600_000)
+        defer { timeoutMilliseconds = usual }
+        do {
+            try send(.operation(OperationRequest(request: request, kind: kind, count: count, seed: seed)))
+            while true {
+                switch try receive() {
+                case let .events(batch):
+                    queuedEvents += batch.events
+                case let .output(chunk) where chunk.request == request:
+                    chunk.lines.forEach(output)
+                case let .finished(end) where end.request == request:
+                    if let failure = end.failure { throw CommandError(failure) }
+                    return
+                default:
+                    continue
+                }
+            }
+        } catch let refusal as CommandError {
+            throw refusal
+        } catch {
+            lose(error)
+            throw Failure(description: "the frontline server went away before \(kind.rawValue) finished: \(error)")
+        }
+    }
+
     /// Nil once the connection is closed or lost: a dead socket is always readable and would wake the loop forever.
     public var changeFeedDescriptor: Int32? { closed || !isConnected ? nil : fd }
 
@@ -145,7 +182,12 @@ public final class RemoteCaseService: CaseService {
     func reconnect(now: Date, force: Bool) {
         guard !closed, force || now.timeIntervalSince(lastReconnectAttempt) >= reconnectInterval else { return }
         lastReconnectAttempt = now
-        guard let newFD = try? UnixSocket.connect(to: socketPath) else { return }
+        guard let newFD = try? UnixSocket.connect(to: socketPath) else {
+            // Nobody listens. A server a console started is ours to bring back (the data-dir
+            // lock makes sure only one of several consoles' attempts wins).
+            if serverAutoStarted { restartServer?() }
+            return
+        }
         fd = newFD
         do {
             try greet()

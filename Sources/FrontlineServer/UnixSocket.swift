@@ -15,8 +15,8 @@ public enum UnixSocket {
 
     /// A listening socket at `path`. A socket file left by a dead server is replaced: the caller
     /// holds the data directory's lock, so no live server can own it.
-    /// `shared`: the team's group may connect too (0660; the 0770 directory is the real gate).
-    public static func listen(at path: String, shared: Bool = false) throws -> Int32 {
+    /// `group`: the team's group may connect too (0660 and that group; the 0770 directory is the real gate).
+    public static func listen(at path: String, group: UInt32? = nil) throws -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw failure("cannot create a socket for", path) }
         var addr = try address(path)
@@ -25,7 +25,10 @@ public enum UnixSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard bound == 0 else { let e = errno; close(fd); throw failure("cannot bind", path, e) }
-        _ = chmod(path, shared ? 0o660 : 0o600)
+        if let group {
+            guard chown(path, uid_t.max, gid_t(group)) == 0 else { let e = errno; close(fd); throw failure("cannot give the team's group", path, e) }
+        }
+        _ = chmod(path, group == nil ? 0o600 : 0o660)
         guard Glibc.listen(fd, 64) == 0 else { let e = errno; close(fd); throw failure("cannot listen on", path, e) }
         try setNonBlocking(fd, path: path)
         return fd

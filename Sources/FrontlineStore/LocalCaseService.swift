@@ -145,6 +145,25 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         }
     }
 
+    /// Runs `body` while no snapshot is being written, no segment retired and no command
+    /// appended, so files read in it are consistent (a server's `export --events` and `check`).
+    /// Commands wait meanwhile; keep it to reading.
+    public func withFilesAtRest<T>(_ body: (DataDirectory) throws -> T) rethrows -> T {
+        // The snapshot queue first, then the lock: the snapshot thread takes them in that order too.
+        try snapshotQueue.sync { try lock.withLock { try body(directory) } }
+    }
+
+    /// Every journaled event, archived and live, in order, read consistently while the store is open.
+    public func journaledEvents() throws -> [Event] {
+        try withFilesAtRest { directory in
+            var events: [Event] = []
+            for record in try JournalHistory.records(directory: directory) {
+                events += try Self.decodeRecord(record, path: directory.path)
+            }
+            return events
+        }
+    }
+
     /// Writes a snapshot of the current state on a background thread; the caller never waits.
     public func snapshotInBackground() {
         lock.withLock { startSnapshotLocked() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontlineConsole
 import FrontlineCore
+import FrontlineServer
 import FrontlineStore
 import NcursesBackend
 
@@ -15,6 +16,9 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "Seed a demo queue first if the store is empty.")
     var demo = false
 
+    @Flag(help: "Open the store in this process instead of through a server (nothing else can use the data directory meanwhile).")
+    var standalone = false
+
     @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a user theme.", valueName: "NAME"))
     var theme: String?
 
@@ -22,14 +26,19 @@ struct ConsoleCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openService(owner: "frontline console", role: .console)
+        let store = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
         defer { store.close() }
         if demo && store.desk.cases.isEmpty {
-            // The demo backdates its cases, which only the store itself may do (not through a server).
-            guard let local = store as? LocalCaseService else {
-                throw CleanExit.failure("--demo needs the store itself, but a frontline server owns \(global.resolvedDataDir); run `frontline demo` before starting it")
+            do {
+                if let local = store as? LocalCaseService {
+                    try DemoSeeder.seed(local, count: 60, seed: 42)
+                } else if let remote = store as? RemoteCaseService {
+                    // The server generates it (only the store may backdate); its events arrive on the feed.
+                    try remote.run(.demo, count: 60, seed: 42) { _ in }
+                }
+            } catch {
+                throw CleanExit.failure("demo: \(error)")
             }
-            do { try DemoSeeder.seed(local, count: 60, seed: 42) } catch { throw CleanExit.failure("demo: \(error)") }
         }
 
         let terminal: NcursesTerminal

@@ -15,13 +15,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Print the event log instead, one JSON object per line.") var events = false
 
     func run() throws {
-        let store = try global.openStore(owner: "frontline export")
+        if events, try global.runOnServer(.exportEvents) { return }
+        let store = try global.openService(owner: "frontline export")
         defer { store.close() }
         let out = FileHandle.standardOutput
         if events {
+            guard let local = store as? LocalCaseService else { throw CleanExit.failure("a frontline server started meanwhile; run the export again") }
             let encoder = ExportDocument.encoder()
             do {
-                try store.forEachJournaledEvent { event in
+                try local.forEachJournaledEvent { event in
                     out.write(try encoder.encode(event))
                     out.write(Data("\n".utf8))
                 }
@@ -80,17 +82,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let path = global.resolvedDataDir
         guard FileManager.default.fileExists(atPath: path) else { throw CleanExit.failure("no data directory at \(path)") }
+        // A running server owns the files: it checks them between commands, so nothing moves underneath.
+        if try global.runOnServer(.check) { return }
         let dir: DataDirectory
         do { dir = try DataDirectory.prepare(path: path) } catch { throw CleanExit.failure("\(error)") }
         let report = StoreChecker.check(directory: dir)
-        print("data directory: \(path)")
-        print("snapshots: \(report.snapshotSequences.isEmpty ? "none" : report.snapshotSequences.map { "at record \($0)" }.joined(separator: ", "))")
-        print("journal: \(report.journalRecordCount) records, last sequence \(report.lastSequence)")
-        for f in report.findings where !report.repairedAtNextOpen.contains(f) { print("  - \(f)") }
-        for f in report.repairedAtNextOpen { print("  - after a crash (the next start repairs it; nothing acknowledged is missing): \(f)") }
-        if report.isHealthy {
-            print("healthy")
-        } else {
+        for line in report.lines(dataDirectory: path) { print(line) }
+        if !report.isHealthy {
             throw CleanExit.failure("problems found in \(path) (listed above)")
         }
     }

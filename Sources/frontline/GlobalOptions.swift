@@ -40,10 +40,28 @@ struct GlobalOptions: ParsableArguments {
     /// The store for a command that can work through the team server: the running server if
     /// there is one for this data directory, otherwise the store itself (in this process).
     func openService(owner: String, role: ClientRole = .command) throws -> CaseService {
+        if let server = try connectToServer(role: role) { return server }
+        return try openStore(owner: owner)
+    }
+
+    /// The store for the console and the wallboard: the running server; with none, one started in
+    /// the background for this data directory (which they then restart if it dies); with
+    /// `standalone`, the store itself in this process (no other program can use it meanwhile).
+    func openSharedService(owner: String, role: ClientRole, standalone: Bool) throws -> CaseService {
+        if standalone { return try openStore(owner: owner) }
+        let launcher = ServerLauncher(dataDirectory: resolvedDataDir)
+        let service = try connectToServer(role: role) ?? launcher.startAndConnect(client: "frontline \(FrontlineVersion.string)", role: role)
+        service.restartServer = launcher.restart
+        return service
+    }
+
+    /// The running server for this data directory, or nil if none answers. `subscribe`: take a
+    /// copy of the store (commands that only ask the server to do file work do not need one).
+    func connectToServer(role: ClientRole = .command, subscribe: Bool = true) throws -> RemoteCaseService? {
         let socket = CaseServer.socketPath(dataDirectory: resolvedDataDir)
         if FileManager.default.fileExists(atPath: socket) {
             do {
-                return try RemoteCaseService(socketPath: socket, client: "frontline \(FrontlineVersion.string)", role: role)
+                return try RemoteCaseService(socketPath: socket, client: "frontline \(FrontlineVersion.string)", role: role, subscribe: subscribe)
             } catch let failure as RemoteCaseService.Failure {
                 // A refusal (another version, another user) is an answer: say it, do not work around it.
                 throw CleanExit.failure(failure.description)
@@ -51,7 +69,20 @@ struct GlobalOptions: ParsableArguments {
                 // No server behind the socket (left by a crash): the lock decides who may open the store.
             }
         }
-        return try openStore(owner: owner)
+        return nil
+    }
+
+    /// Runs `kind` on the server if one owns the data directory, printing its output; false if
+    /// there is none (the caller then works on the store itself).
+    func runOnServer(_ kind: OperationRequest.Kind, count: Int? = nil, seed: UInt64? = nil) throws -> Bool {
+        guard let server = try connectToServer(subscribe: false) else { return false }
+        defer { server.close() }
+        do {
+            try server.run(kind, count: count, seed: seed) { print($0) }
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+        return true
     }
 
     /// Opens the store for one command; the lock makes a second writer fail clearly.

@@ -34,6 +34,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The config file with the [team] roles (default $XDG_CONFIG_HOME/frontline/config.toml). SIGHUP re-reads it.", valueName: "FILE"))
     var config: String?
 
+    @Option(help: .hidden) var exitWhenIdle: Int?
+
     @Flag(help: "Stop the server running for this data directory (SIGTERM to the pid that holds it) and wait for it to exit.")
     var stop = false
 
@@ -46,6 +48,7 @@ struct ServeCommand: ParsableCommand {
         do {
             if let groupID { try shareDataDirectory(with: groupID) }
             server = try CaseServer(store: store, team: team, groupID: groupID)
+            server.exitWhenIdle = exitWhenIdle.map(TimeInterval.init)
         } catch {
             store.close()
             throw CleanExit.failure("cannot serve \(global.resolvedDataDir): \(error)")

@@ -11,9 +11,8 @@ struct WallboardCommand: ParsableCommand {
         abstract: "A read-only full-screen view of the queue for a shared terminal; q quits.",
         discussion: "Shows the oldest customer's wait in large digits, the number waiting, an age histogram, "
             + "SLA breaches (and those due within 30 minutes), open escalations, follow-ups and, per agent, "
-            + "open cases, the oldest wait and replies today. Redraws every second and on resize. With "
-            + "`frontline serve` running it watches the live queue through the server; without one it opens "
-            + "the store itself (and is refused while a console holds the data directory).")
+            + "open cases, the oldest wait and replies today. Redraws every second and on resize. It watches the live "
+            + "queue through the data directory's server, starting one in the background if none runs.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,11 +22,14 @@ struct WallboardCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a user theme.", valueName: "NAME"))
     var theme: String?
 
+    @Flag(help: "Open the store in this process instead of through a server (nothing else can use the data directory meanwhile).")
+    var standalone = false
+
     func run() throws {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openService(owner: "frontline wallboard", role: .wallboard)
+        let store = try global.openSharedService(owner: "frontline wallboard", role: .wallboard, standalone: standalone)
         defer { store.close() }
 
         let terminal: NcursesTerminal

@@ -357,11 +357,12 @@ extension FrontlineEndToEnd {
 
     // MARK: 11. One process per data directory
 
-    @Test("a second frontline command on the data dir of an open console is refused, naming the pid")
+    @Test("a second frontline command on the data dir of a standalone console is refused, naming the pid")
     func secondWriterIsRefused() throws {
         let t = try TmuxSession()
         let id = try #require(try t.intake([IntakeLine.asa]).first)
-        try t.launchConsole()
+        // Without a server the console owns the store itself, and the lock keeps everyone else out.
+        try t.launchConsole(extraArguments: ["--standalone"])
         try t.waitFor("Reply to \(id)")
         let pid = try t.consolePID()
 

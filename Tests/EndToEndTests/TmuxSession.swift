@@ -204,19 +204,25 @@ final class TmuxSession {
     let tmux: String
     private(set) var width: Int
     private(set) var height: Int
-    let agent = "alice"
+    let agent: String
+    /// Where config.toml and themes live (shared by sessions on one data directory).
+    let configDir: String
     private var serverStarted = false
     private var launchCount = 0
     private var commandCount = 0
     private var startedPIDs: [pid_t] = []
 
-    init(width: Int = 120, height: Int = 40) throws {
+    /// `sharing`: another session whose data directory and config this one uses, as a second
+    /// agent's terminal on the same team desk.
+    init(width: Int = 120, height: Int = 40, agent: String = "alice", sharing other: TmuxSession? = nil) throws {
         binary = try FrontlineBinary.path()
         tmux = try TmuxSession.findTool("tmux")
         var template = Array("/tmp/fl-e2e-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw E2EFailure("mkdtemp failed: errno \(errno)") }
         root = String(cString: made)
-        dataDir = root + "/data"
+        self.agent = agent
+        dataDir = other?.dataDir ?? root + "/data"
+        configDir = other?.configDir ?? root + "/config"
         socket = root + "/tmux.sock"
         self.width = width
         self.height = height
@@ -229,6 +235,8 @@ final class TmuxSession {
         if serverStarted { _ = try? runTool(tmux, ["-S", socket, "kill-server"]) }
         // Only what this session started, by pid.
         for pid in startedPIDs where TmuxSession.isAlive(pid) { kill(pid, SIGKILL) }
+        // The background server a console started for this data directory is this session's too.
+        for pid in serverPIDs() { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(atPath: root)
     }
 
@@ -251,7 +259,7 @@ final class TmuxSession {
         }
         env["LANG"] = "C.UTF-8"
         env["HOME"] = root + "/home"
-        env["XDG_CONFIG_HOME"] = root + "/config"
+        env["XDG_CONFIG_HOME"] = configDir
         env["XDG_DATA_HOME"] = root + "/xdg-data"
         if env["TERM"] == nil || env["TERM"] == "dumb" { env["TERM"] = "xterm-256color" }
         return env
@@ -367,7 +375,7 @@ final class TmuxSession {
         let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? "/bin/bash --noprofile --norc -i" : "/bin/sh -i"
         let envs = [
             "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(root)/home", "LANG=C.UTF-8", "TERM=\(TmuxSession.paneTerm)",
-            "XDG_CONFIG_HOME=\(root)/config", "XDG_DATA_HOME=\(root)/xdg-data", "HISTFILE=/dev/null", "PS1=e2e$ ",
+            "XDG_CONFIG_HOME=\(configDir)", "XDG_DATA_HOME=\(root)/xdg-data", "HISTFILE=/dev/null", "PS1=e2e$ ",
         ].map(TmuxSession.shellQuote).joined(separator: " ")
         let paneCommand = "exec env -i \(envs) \(shell)"
         try tmuxCommand(["-u", "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), paneCommand])
@@ -467,6 +475,15 @@ final class TmuxSession {
     }
 
     @discardableResult
+    /// Polls a condition outside the screen (processes, files) until it holds, or fails naming it.
+    func waitUntilTrue(_ what: String, timeout: Double = 10, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            if Date() > deadline { throw E2EFailure("timed out after \(timeout) s waiting for \(what)") }
+            usleep(20_000)
+        }
+    }
+
     func waitFor(_ text: String, timeout: Double = 10) throws -> Screen {
         try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }
@@ -484,14 +501,27 @@ final class TmuxSession {
     }
 
     func findConsolePID() -> pid_t? {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+        frontlineProcesses().first { p in
+            !p.argv.contains("intake") && !p.argv.contains("serve") && !p.argv.contains("wallboard") && p.argv.contains(agent)
+        }?.pid
+    }
+
+    /// The team server(s) on this session's data directory (a console starts one in the background).
+    func serverPIDs() -> [pid_t] {
+        frontlineProcesses().filter { $0.argv.contains("serve") }.map(\.pid)
+    }
+
+    /// Live frontline processes on this session's data directory, with their arguments.
+    func frontlineProcesses() -> [(pid: pid_t, argv: [String])] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        var found: [(pid: pid_t, argv: [String])] = []
         for e in entries {
             guard let pid = pid_t(e), let data = FileManager.default.contents(atPath: "/proc/\(e)/cmdline"), !data.isEmpty else { continue }
             let argv = data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard argv.first == binary, argv.contains(dataDir), !argv.contains("intake") else { continue }
-            if TmuxSession.processState(pid) != "Z" { return pid }
+            guard argv.first?.hasSuffix("/frontline") == true, argv.contains(dataDir) else { continue }
+            if TmuxSession.processState(pid) != "Z" { found.append((pid, argv)) }
         }
-        return nil
+        return found
     }
 
     /// The state letter of /proc/PID/stat (R, S, T, Z …), nil if there is no such process.

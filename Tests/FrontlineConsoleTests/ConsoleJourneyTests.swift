@@ -323,6 +323,27 @@ import Testing
         #expect(s.desk.cases[target]!.messages.last?.body == "Hej, jag kollar")
     }
 
+    @Test func theCaseBeingAnsweredStaysOpenWhenAColleaguesReplyMovesItOutOfTheView() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let target = app.state.selectedCaseID!
+        app.type(.character("r"))
+        app.type(text: "Hej, jag kollar")
+        try s.perform(.reply(target, body: "Bob here, on it"), actor: "bob")
+        // Pending now, so no longer in Waiting: alice's reply and its case stay on screen.
+        #expect(app.screen.contains("Reply to \(target)"))
+        #expect(!app.queue.rows.contains(target))
+        #expect(app.screen.contains("Hej, jag kollar"))
+        #expect(app.screen.contains("Bob here, on it"))
+        app.type(.control("s"))
+        guard case .picker = app.state.mode else { Issue.record("expected the send-anyway question"); return }
+        #expect(app.screen.contains("bob replied"))
+        app.type(.character("2"))
+        app.type(.escape)
+        // Back in the queue, the selection goes to a case that is in the view.
+        #expect(app.state.selectedCaseID.map { app.queue.rows.contains($0) } == true)
+    }
+
     @Test func sendAnywaySendsAtOnce() throws {
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)

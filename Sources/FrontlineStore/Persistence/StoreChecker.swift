@@ -99,3 +99,16 @@ public enum StoreChecker {
         "0" + String(mode, radix: 8)
     }
 }
+
+extension StoreCheckReport {
+    /// The report as `frontline check` prints it, the same whether the store or the server ran it.
+    public func lines(dataDirectory path: String) -> [String] {
+        var out = ["data directory: \(path)",
+                   "snapshots: \(snapshotSequences.isEmpty ? "none" : snapshotSequences.map { "at record \($0)" }.joined(separator: ", "))",
+                   "journal: \(journalRecordCount) records, last sequence \(lastSequence)"]
+        for f in findings where !repairedAtNextOpen.contains(f) { out.append("  - \(f)") }
+        for f in repairedAtNextOpen { out.append("  - after a crash (the next start repairs it; nothing acknowledged is missing): \(f)") }
+        if isHealthy { out.append("healthy") }
+        return out
+    }
+}

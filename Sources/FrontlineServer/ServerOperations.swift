@@ -1,0 +1,93 @@
+import Foundation
+import FrontlineCore
+import FrontlineProtocol
+import FrontlineStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `export --events`, `check` and `demo` while the server owns the data directory: it does the
+// file work itself and streams the output back.
+extension CaseServer {
+    /// Lines per output frame: large enough to keep frames few, well under the frame limit.
+    static let linesPerFrame = 500
+
+    func run(_ request: OperationRequest, for c: ServerConnection) {
+        if c.kind == .wallboard { return finish(request, on: c, failure: "a wallboard only watches the queue") }
+        if let why = teamRefusal(of: c.identity) { return finish(request, on: c, failure: why) }
+        switch request.kind {
+        case .check:
+            let report = store.withFilesAtRest { StoreChecker.check(directory: $0) }
+            stream(report.lines(dataDirectory: store.dataDirectory), request, to: c)
+            finish(request, on: c, failure: report.isHealthy ? nil : "problems found in \(store.dataDirectory) (listed above)")
+        case .demo:
+            // Seeding a live desk with made-up customers is a supervisor's call.
+            let role = team.role(of: c.identity.user, isOwner: c.identity.isOwner)
+            guard role == .supervisor else {
+                return finish(request, on: c, failure: "only a supervisor can add a demo queue to a shared desk (\(c.identity.user) is \(role.map { "a \($0.rawValue)" } ?? "not on the team"))")
+            }
+            let before = store.desk.cases.count
+            do {
+                try DemoSeeder.seed(store, count: request.count ?? 60, seed: request.seed ?? 42) { events in
+                    if !events.isEmpty { broadcast(events) }
+                }
+            } catch {
+                return finish(request, on: c, failure: "demo stopped: \(error)")
+            }
+            stream(["added \(store.desk.cases.count - before) demo cases to \(store.dataDirectory)"], request, to: c)
+            finish(request, on: c, failure: nil)
+        case .exportEvents:
+            exportEvents(request, to: c)
+        }
+    }
+
+    /// The event log can be far larger than a client's queue may grow, so this connection leaves
+    /// the poll loop and a thread of its own writes it with blocking sends: the reader's pace sets
+    /// the pace, and nobody else waits (commands pause only while the files are read).
+    func exportEvents(_ request: OperationRequest, to c: ServerConnection) {
+        connections[c.fd] = nil
+        if c.presence != nil { broadcastPresence() }
+        let fd = c.fd
+        let unsent = Array(c.outgoing[c.written...])
+        let store = self.store
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        Thread.detachNewThread {
+            defer { close(fd) }
+            let encoder = FrameEncoder(maxPayload: FrameCodec.maxServerPayload)
+            func send(_ message: WireMessage) throws { try UnixSocket.writeAll(fd, try encoder.encode(try message.payload())) }
+            do {
+                try UnixSocket.writeAll(fd, unsent)
+                let events: [Event]
+                do { events = try store.journaledEvents() } catch {
+                    return try send(.finished(OperationFinished(request: request.request, failure: "export --events: \(error)")))
+                }
+                let json = ExportDocument.encoder()
+                var lines: [String] = []
+                for event in events {
+                    lines.append(String(decoding: try json.encode(event), as: UTF8.self))
+                    if lines.count == Self.linesPerFrame {
+                        try send(.output(OperationOutput(request: request.request, lines: lines)))
+                        lines.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !lines.isEmpty { try send(.output(OperationOutput(request: request.request, lines: lines))) }
+                try send(.finished(OperationFinished(request: request.request, failure: nil)))
+            } catch {
+                // The reader went away; nothing to tell anyone.
+            }
+        }
+    }
+
+    func stream(_ lines: [String], _ request: OperationRequest, to c: ServerConnection) {
+        var start = 0
+        while start < lines.count {
+            let chunk = Array(lines[start..<min(lines.count, start + Self.linesPerFrame)])
+            send(.output(OperationOutput(request: request.request, lines: chunk)), to: c, large: true)
+            start += chunk.count
+        }
+    }
+
+    func finish(_ request: OperationRequest, on c: ServerConnection, failure: String?) {
+        send(.finished(OperationFinished(request: request.request, failure: failure)), to: c)
+    }
+}
