@@ -26,7 +26,11 @@ public final class CaseServer {
     /// Set for a server a console started in the background: it stops once it has had no
     /// client for this long (as tmux's server exits with its last session).
     public var exitWhenIdle: TimeInterval?
-    var idleSince = Date()
+    /// The idle timer's clock (tests move it by hand).
+    public var clock: WallClock = SystemClock() {
+        didSet { idleSince = clock.now() }
+    }
+    lazy var idleSince = clock.now()
     /// Who may use this desk and as what; replaced on SIGHUP through `replaceTeam`.
     public private(set) var team: TeamAccess
     let newTeam = Mutex<TeamAccess?>(nil)
@@ -61,8 +65,9 @@ public final class CaseServer {
 
     func idleLongEnough() -> Bool {
         guard let limit = exitWhenIdle else { return false }
-        if !connections.isEmpty { idleSince = Date() }
-        return Date().timeIntervalSince(idleSince) >= limit
+        let now = clock.now()
+        if !connections.isEmpty { idleSince = now }
+        return now.timeIntervalSince(idleSince) >= limit
     }
 
     /// One round of the loop: wait for sockets (at most `timeout` ms), then serve what is ready.

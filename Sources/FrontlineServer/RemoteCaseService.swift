@@ -129,6 +129,9 @@ public final class RemoteCaseService: CaseService {
                 case let .output(chunk) where chunk.request == request:
                     chunk.lines.forEach(output)
                 case let .finished(end) where end.request == request:
+                    // The server streams the event log on a connection of its own and closes it
+                    // after: the next command here reconnects by itself.
+                    if kind == .exportEvents { disconnectQuietly() }
                     if let failure = end.failure { throw CommandError(failure) }
                     return
                 default:
@@ -163,6 +166,16 @@ public final class RemoteCaseService: CaseService {
             }
         }
         return apply(arrived)
+    }
+
+    /// Closes the connection without calling it a problem; the next command or poll reconnects.
+    func disconnectQuietly() {
+        guard isConnected else { return }
+        isConnected = false
+        announced = nil
+        Glibc.close(fd)
+        pending.removeAll()
+        decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
     }
 
     /// The server went away: say so, and try again from the next poll on.

@@ -24,7 +24,7 @@ extension CaseServer {
             // Seeding a live desk with made-up customers is a supervisor's call.
             let role = team.role(of: c.identity.user, isOwner: c.identity.isOwner)
             guard role == .supervisor else {
-                return finish(request, on: c, failure: "only a supervisor can add a demo queue to a shared desk (\(c.identity.user) is \(role.map { "a \($0.rawValue)" } ?? "not on the team"))")
+                return finish(request, on: c, failure: "only a supervisor can add a demo queue to a shared desk (\(c.identity.user) is \(role.map { $0 == .agent ? "an agent" : "a \($0.rawValue)" } ?? "not on the team"))")
             }
             let before = store.desk.cases.count
             do {

@@ -13,6 +13,12 @@ import Testing
             .hello(Hello(protocolVersion: 7, client: "frontline 9.9.9 ✓", role: .wallboard)),
             .welcome(Welcome(protocolVersion: 1, server: "frontline 0.1.0")),
             .refusal(Refusal(reason: "no \"quotes\"\nor newlines spared")),
+            .welcome(Welcome(protocolVersion: 1, server: "frontline 0.1.0", autoStarted: true)),
+            .operation(OperationRequest(request: 3, kind: .demo, count: 60, seed: 42)),
+            .operation(OperationRequest(request: 4, kind: .exportEvents)),
+            .output(OperationOutput(request: 4, lines: ["{\"seq\":1}", "åäö 漢字"])),
+            .finished(OperationFinished(request: 4, failure: nil)),
+            .finished(OperationFinished(request: 5, failure: "problems found")),
         ]
         for message in messages {
             #expect(try WireMessage.decode(payload: message.payload()) == message)
@@ -54,6 +60,8 @@ import Testing
         #"{"type":"welcome","protocol":1,"server":null}"#,
         #"{"type":"refusal","reason":"unterminated"#,
         #"{"type":"refusal","reason":"\ud800"}"#,                       // lone surrogate escape
+        #"{"type":"operation","request":1,"kind":"rm -rf"}"#,             // unknown operation
+        #"{"type":"output","request":1,"lines":"one"}"#,                  // lines must be a list
     ])
     func malformedJSONIsAnErrorNotATrap(json: String) {
         #expect(throws: WireError.self) { try decode(json) }

@@ -1,0 +1,105 @@
+import Foundation
+import FrontlineCore
+import FrontlineProtocol
+@testable import FrontlineServer
+import FrontlineStore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `check`, `export --events` and `demo` while the server owns the files, and the idle exit of a
+/// server a console started.
+@Suite(.serialized) struct ServerOperationsTests {
+    let message = IncomingMessage(customerName: "Åsa", customerEmail: "asa@example.se", language: "sv", subject: "TV", body: "bränt")
+
+    @Test func checkAndTheEventLogComeFromTheServersFiles() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let client = try running.client()
+        defer { client.close() }
+        let opened = try client.perform(.receive(message), actor: "intake")
+        try client.perform(.note(opened[0].caseID, body: "rang them"), actor: "alice")
+        running.store.snapshotInBackground()   // the files move while the server works; reads stay whole
+        try client.perform(.escalate(opened[0].caseID, level: .tier2, reason: "billing"), actor: "alice")
+
+        var report: [String] = []
+        try client.run(.check) { report.append($0) }
+        #expect(report.last == "healthy", "\(report)")
+        #expect(report.contains { $0.hasPrefix("journal: ") })
+
+        var lines: [String] = []
+        try client.run(.exportEvents) { lines.append($0) }
+        let types = try lines.map { line -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(object["type"] as? String)
+        }
+        #expect(types == ["case_opened", "message_received", "note_added", "escalated"])
+        // Still a working connection afterwards.
+        #expect(try client.perform(.solve(opened[0].caseID), actor: "alice").count == 1)
+    }
+
+    @Test func aBigEventLogStreamsWithoutFillingTheServersQueue() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        running.server.maxQueuedBytes = 64 << 10   // far below the log's size
+        try DemoSeeder.seed(running.store, count: 400, seed: 9)
+        let expected = try running.store.journaledEvents().count
+        let exporter = try RemoteCaseService(socketPath: running.socketPath, client: "export", role: .command, subscribe: false)
+        defer { exporter.close() }
+        var count = 0
+        try exporter.run(.exportEvents) { _ in count += 1 }
+        #expect(count == expected)
+        #expect(count > 1000)
+    }
+
+    @Test func theDemoIsASupervisorsCallAndReachesEveryConsole() throws {
+        let team = TeamAccess(roles: ["sam": .supervisor, "bob": .agent])
+        let running = try RunningServer(team: team, identities: [PeerIdentity(user: "bob", isOwner: false), PeerIdentity(user: "sam", isOwner: false)])
+        defer { running.shutDown() }
+        let bob = try running.client("bob"), sam = try running.client("sam")
+        defer { bob.close(); sam.close() }
+        #expect(throws: CommandError("only a supervisor can add a demo queue to a shared desk (bob is an agent)")) {
+            try bob.run(.demo, count: 5, seed: 1) { _ in }
+        }
+        var said: [String] = []
+        try sam.run(.demo, count: 5, seed: 1) { said.append($0) }
+        #expect(said == ["added 5 demo cases to \(running.store.dataDirectory)"])
+        #expect(eventually("bob's console has the demo cases") { _ = bob.pollChanges(); return bob.desk.cases.count == 5 })
+        #expect(bob.desk == running.store.desk)
+    }
+
+    @Test func aWallboardMayNotRunOperations() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let wall = try RemoteCaseService(socketPath: running.socketPath, client: "wall", role: .wallboard)
+        defer { wall.close() }
+        #expect(throws: CommandError("a wallboard only watches the queue")) { try wall.run(.check) { _ in } }
+    }
+
+    @Test func aServerStartedInTheBackgroundExitsOnceNobodyHasBeenConnectedForAWhile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-idle-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LocalCaseService(path: folder, owner: "idle test")
+        defer { store.close() }
+        let server = try CaseServer(store: store)
+        defer { server.shutdown() }
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_428_000))
+        server.clock = clock
+        #expect(!server.idleLongEnough(), "without exitWhenIdle a server never leaves by itself")
+        server.exitWhenIdle = 5
+        let fd = try UnixSocket.connect(to: server.socketPath)
+        server.serveOnce(timeout: 100)
+        #expect(server.connectionCount == 1)
+        clock.advance(by: 60)
+        #expect(!server.idleLongEnough(), "a connected client keeps it")
+        close(fd)
+        server.serveOnce(timeout: 100)
+        #expect(server.connectionCount == 0)
+        #expect(!server.idleLongEnough())
+        clock.advance(by: 4)
+        #expect(!server.idleLongEnough())
+        clock.advance(by: 2)
+        #expect(server.idleLongEnough())
+    }
+}
