@@ -55,6 +55,8 @@ public struct FrameDecoder: Sendable {
                         throw error
                     }
                     expected = length
+                    // One allocation for a big frame (a store copy) instead of doubling up to it.
+                    body.reserveCapacity(min(length, 64 << 20))
                     if length == 0 { frames.append(finishFrame()) }
                 }
                 continue

@@ -17,6 +17,7 @@ public final class CaseServer {
     let socketPath: String
     let listener: Int32
     var connections: [Int32: ServerConnection] = [:]
+    var cachedCopy: (sequence: UInt64, bytes: [UInt8])?
     let encoder = FrameEncoder()
     /// Events sent to subscribers as frames of up to this many bytes in their queue before the
     /// client is considered too slow and dropped (it reconnects and re-syncs).
@@ -143,8 +144,9 @@ public final class CaseServer {
             drop(c)
         case let (.ready, .subscribe(request)), let (.subscribed, .subscribe(request)):
             _ = request
-            let desk = store.desk
-            send(.sync(Sync(sequence: desk.lastSequence, snapshot: Data(desk.snapshotBytes()).base64EncodedString())), to: c, large: true)
+            let copy = storeCopy()
+            send(.sync(Sync(sequence: copy.sequence, bytes: copy.bytes.count)), to: c)
+            queueRaw(copy.bytes, to: c)
             c.stage = .subscribed
         case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)):
             // Others see the name the kernel vouches for, not the one a client made up.
@@ -189,6 +191,27 @@ public final class CaseServer {
         return AccessPolicy.refusal(of: command, by: actor, role: role, on: store.desk)
     }
 
+    /// The store in the snapshot format, encoded once per sequence number: consoles that connect
+    /// together (after a restart, at nine o'clock) share one encoding.
+    func storeCopy() -> (sequence: UInt64, bytes: [UInt8]) {
+        let desk = store.desk
+        if let cached = cachedCopy, cached.sequence == desk.lastSequence { return cached }
+        let fresh = (sequence: desk.lastSequence, bytes: desk.snapshotBytes())
+        cachedCopy = fresh
+        return fresh
+    }
+
+    /// A frame that is not JSON (the store copy after a `sync`); exempt from the queue bound.
+    func queueRaw(_ payload: [UInt8], to c: ServerConnection) {
+        guard connections[c.fd] != nil, let frame = try? FrameEncoder(maxPayload: FrameCodec.maxServerPayload).encode(payload) else {
+            drop(c)
+            return
+        }
+        c.queue(frame)
+        c.allowance += frame.count
+        flush(c)
+    }
+
     /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
     func broadcast(_ events: [Event]) {
         for c in connections.values where c.stage == .subscribed {
@@ -211,7 +234,7 @@ public final class CaseServer {
             return
         }
         c.queue(frame)
-        if c.pendingBytes > maxQueuedBytes && !large {
+        if c.pendingBytes > maxQueuedBytes + c.allowance && !large {
             drop(c)
             return
         }
@@ -228,6 +251,7 @@ public final class CaseServer {
             }
             c.written += n
         }
+        c.sent()
         if c.stage == .closing { drop(c) }
     }
 

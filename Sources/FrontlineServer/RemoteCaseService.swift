@@ -63,10 +63,14 @@ public final class RemoteCaseService: CaseService {
             }
             if subscribes {
                 try send(.subscribe(Subscribe()))
-                guard case let .sync(sync) = try receive(), let bytes = Data(base64Encoded: sync.snapshot) else {
+                guard case let .sync(sync) = try receive() else {
                     throw Failure(description: "the server at \(socketPath) did not send the store")
                 }
-                desk = try HelpDesk(snapshotBytes: Array(bytes))
+                let bytes = try receiveStoreCopy()
+                guard bytes.count == sync.bytes else {
+                    throw Failure(description: "the server at \(socketPath) sent \(bytes.count) bytes of store for \(sync.bytes)")
+                }
+                desk = try HelpDesk(snapshotBytes: bytes)
             }
         } catch {
             Glibc.close(fd)
@@ -175,6 +179,8 @@ public final class RemoteCaseService: CaseService {
         announced = nil
         Glibc.close(fd)
         pending.removeAll()
+        expectingStoreCopy = false
+        storeCopy = nil
         decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
     }
 
@@ -186,6 +192,8 @@ public final class RemoteCaseService: CaseService {
         presence = []
         Glibc.close(fd)
         pending.removeAll()
+        expectingStoreCopy = false
+        storeCopy = nil
         decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
         backgroundProblem = "lost the frontline server (\(error)); reconnecting…"
     }
@@ -249,6 +257,22 @@ public final class RemoteCaseService: CaseService {
     }
 
     var pending: [WireMessage] = []
+    /// Reused for every read: a store copy arrives in many of them.
+    var receiveBuffer = [UInt8](repeating: 0, count: 1 << 20)
+    /// After a `sync` header the next frame is the raw store copy, not a message.
+    var expectingStoreCopy = false
+    var storeCopy: [UInt8]?
+
+    func receiveStoreCopy() throws -> [UInt8] {
+        while storeCopy == nil {
+            guard readable(timeout: timeoutMilliseconds) else {
+                throw Failure(description: "the server did not send the store within \(timeoutMilliseconds / 1000) s")
+            }
+            pending += try readAvailable()
+        }
+        defer { storeCopy = nil }
+        return storeCopy!
+    }
     public private(set) var presence: [AgentPresence] = []
     var announced: AgentPresence?
 
@@ -268,14 +292,23 @@ public final class RemoteCaseService: CaseService {
     }
 
     func readAvailable() throws -> [WireMessage] {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        let n = receiveBuffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if n == 0 { throw Failure(description: "the server closed the connection") }
         if n < 0 {
             if errno == EINTR || errno == EAGAIN { return [] }
             throw Failure(description: "reading from the server failed: \(String(cString: strerror(errno)))")
         }
-        let messages = try decoder.feed(buffer[0..<n]).map { try WireMessage.decode(payload: $0) }
+        var messages: [WireMessage] = []
+        for payload in try decoder.feed(receiveBuffer[0..<n]) {
+            if expectingStoreCopy {
+                storeCopy = payload
+                expectingStoreCopy = false
+                continue
+            }
+            let message = try WireMessage.decode(payload: payload)
+            if case .sync = message { expectingStoreCopy = true }
+            messages.append(message)
+        }
         // Presence is kept as it arrives; it is never an answer anyone waits for.
         for case let .presenceBoard(board) in messages {
             presence = board.entries

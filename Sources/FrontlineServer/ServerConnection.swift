@@ -18,6 +18,8 @@ final class ServerConnection {
     /// What this console's agent has open (ephemeral; gone with the connection).
     var presence: Presence?
     var written = 0
+    /// Queued bytes that do not count against the client's bound: the store copy it asked for.
+    var allowance = 0
 
     init(fd: Int32, peer: PeerCredentials, identity: PeerIdentity) {
         self.fd = fd
@@ -28,10 +30,15 @@ final class ServerConnection {
     var pendingBytes: Int { outgoing.count - written }
 
     func queue(_ frame: [UInt8]) {
-        if written > 0 && written == outgoing.count {
-            outgoing.removeAll(keepingCapacity: true)
-            written = 0
-        }
         outgoing += frame
+    }
+
+    /// Called once everything queued is written: forget it, and give back a large buffer (a
+    /// store copy is ~60 MB at 100,000 cases; twenty idle consoles must not each keep one).
+    func sent() {
+        guard written == outgoing.count else { return }
+        if outgoing.capacity > 1 << 20 { outgoing = [] } else { outgoing.removeAll(keepingCapacity: true) }
+        written = 0
+        allowance = 0
     }
 }

@@ -25,9 +25,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(nowNanos() - start) / 1e9
 }
 
-func residentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+/// VmRSS (or another field, e.g. VmHWM for the peak) of this or another process.
+func residentBytes(pid: String = "self", field: String = "VmRSS") -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
         let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         return kb * 1024
     }
@@ -102,6 +103,9 @@ func bench(cases n: Int) throws {
     child.arguments = ["--measure-open", dir]
     try child.run()
     child.waitUntilExit()
+
+    // The same store owned by a real `frontline serve`, as consoles now use it.
+    try benchServer(dataDirectory: dir, consoles: 20)
 
     let backend = TestBackend(width: 160, height: 48)
     let store = try LocalCaseService(path: dir, owner: "bench")
@@ -197,6 +201,11 @@ func measureOpen(_ dir: String) throws {
 
 if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-open" {
     try measureOpen(CommandLine.arguments[2])
+    exit(0)
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-remote-open" {
+    try measureRemoteOpen(CommandLine.arguments[2])
     exit(0)
 }
 

@@ -3,6 +3,7 @@ import FrontlineCore
 import FrontlineProtocol
 @testable import FrontlineServer
 import FrontlineStore
+import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -101,5 +102,36 @@ import Glibc
         #expect(!server.idleLongEnough())
         clock.advance(by: 2)
         #expect(server.idleLongEnough())
+    }
+}
+
+@Suite struct StoreCopyTests {
+    @Test func aConsolesStoreCopyIsARawFrameAndIsNotKeptOnceSent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-copy-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LocalCaseService(path: folder, owner: "copy test")
+        defer { store.close() }
+        try DemoSeeder.seed(store, count: 3000, seed: 5)
+        let server = try CaseServer(store: store)
+        defer { server.shutdown() }
+        #expect(store.desk.snapshotBytes().count > 1 << 20, "a copy big enough to matter")
+
+        // The console connects on its own thread while this one turns the server's loop.
+        nonisolated(unsafe) var console: RemoteCaseService?
+        let done = Atomic<Bool>(false)
+        let path = server.socketPath
+        Thread.detachNewThread {
+            console = try? RemoteCaseService(socketPath: path, client: "copy test", role: .console)
+            done.store(true, ordering: .releasing)
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while !done.load(ordering: .acquiring) && Date() < deadline { server.serveOnce(timeout: 10) }
+        let client = try #require(console, "the console got its copy")
+        defer { client.close() }
+        #expect(client.desk == store.desk)
+        let connection = try #require(server.connections.values.first)
+        #expect(connection.pendingBytes == 0)
+        #expect(connection.outgoing.capacity < 1 << 20, "the sent copy's buffer was given back")
+        #expect(connection.allowance == 0)
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineServer
+import FrontlineTUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `frontline serve` (the release binary beside this one) on the benchmark's store: how
+/// long it takes to answer, its memory alone and with `consoles` subscribed consoles, and a
+/// console's first paint through it (in a fresh child process, as an agent would start one).
+func benchServer(dataDirectory dir: String, consoles: Int) throws {
+    let frontline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path
+    guard FileManager.default.isExecutableFile(atPath: frontline) else {
+        say("server: skipped, no frontline binary at \(frontline) (build it: swift build -c release)")
+        return
+    }
+    let socket = CaseServer.socketPath(dataDirectory: dir)
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: frontline)
+    server.arguments = ["serve", "--data-dir", dir]
+    server.standardError = FileHandle.nullDevice
+    let started = nowNanos()
+    try server.run()
+    defer {
+        server.terminate()
+        server.waitUntilExit()
+    }
+    var probe: RemoteCaseService?
+    while probe == nil {
+        probe = try? RemoteCaseService(socketPath: socket, client: "bench probe", role: .command, subscribe: false)
+        if probe == nil { usleep(5_000) }
+        if Double(nowNanos() - started) / 1e9 > 60 { throw CocoaError(.fileReadUnknown) }
+    }
+    let answered = Double(nowNanos() - started) / 1e9
+    probe?.close()
+    let pid = String(server.processIdentifier)
+    let alone = residentBytes(pid: pid)
+    say(String(format: "server: answers %.0f ms after start; %.1f MiB resident with no console", answered * 1000, Double(alone) / 1048576))
+
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["--measure-remote-open", socket]
+    try child.run()
+    child.waitUntilExit()
+
+    var connected: [RemoteCaseService] = []
+    let syncTime = try seconds {
+        for n in 0..<consoles { connected.append(try RemoteCaseService(socketPath: socket, client: "bench console \(n)", role: .console)) }
+    }
+    let busy = residentBytes(pid: pid)
+    let peak = residentBytes(pid: pid, field: "VmHWM")
+    say(String(format: "server: %.1f MiB resident with %d consoles subscribed (peak %.1f MiB while %d syncs were sent, %.0f ms each)",
+               Double(busy) / 1048576, consoles, Double(peak) / 1048576, consoles, syncTime * 1000 / Double(consoles)))
+    for c in connected { c.close() }
+}
+
+/// Child mode: connect to the server, take its copy of the store, paint one frame.
+func measureRemoteOpen(_ socket: String) throws {
+    let backend = TestBackend(width: 160, height: 48)
+    var service: RemoteCaseService!
+    var syncTime = 0.0
+    let firstPaint = try seconds {
+        syncTime = try seconds { service = try RemoteCaseService(socketPath: socket, client: "bench console", role: .console) }
+        let app = ConsoleApp(service: service, backend: backend, host: BenchHost(), clock: SystemClock(), theme: Theme.fallbackMonochrome,
+                             options: ConsoleApp.Options(agent: "alice"))
+        backend.present(app.frame())
+    }
+    say("first paint through the server (connect + copy of the store + queue + render): \(ms(firstPaint)) — of which the copy \(ms(syncTime))")
+    service.close()
+}
