@@ -206,11 +206,7 @@ import Testing
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)
         let target = app.state.selectedCaseID!
-        func run(_ line: String) {
-            app.type(.character(":"))
-            app.type(text: line)
-            app.type(.enter)
-        }
+        let run = app.command
         run("escalate supervisor \"refund over limit\"")
         #expect(s.desk.cases[target]?.escalation?.reason == "refund over limit")
         run("followup +2d call back about delivery")
@@ -233,11 +229,7 @@ import Testing
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)
         let target = app.state.selectedCaseID!
-        func run(_ line: String) {
-            app.type(.character(":"))
-            app.type(text: line)
-            app.type(.enter)
-        }
+        let run = app.command
         run("escalate tier2 billing")
         run("deescalate approved at tier 1")
         #expect(s.desk.cases[target]?.escalation == nil)

@@ -77,6 +77,13 @@ extension ConsoleApp {
     func type(text: String) { for c in text { handle(.character(c)) } }
     var screen: String { frame().lines().joined(separator: "\n") }
 
+    /// Types `:`, the line, and Enter: the console's command line.
+    func command(_ line: String) {
+        type(.character(":"))
+        type(text: line)
+        type(.enter)
+    }
+
     /// Moves the selection to `id` with g and j, as an agent would; false if it is not in the view.
     @discardableResult
     func select(_ id: CaseID) -> Bool {
