@@ -18,6 +18,11 @@ public final class CaseServer {
     let listener: Int32
     var connections: [Int32: ServerConnection] = [:]
     var cachedCopy: (sequence: UInt64, bytes: [UInt8])?
+    let copyMaker: StoreCopyMaker
+    /// The sequence of the copy being encoded, and every event journaled since it was taken:
+    /// the consoles waiting for that copy get both.
+    var copyInFlight: UInt64?
+    var eventsSinceCopy: [Event] = []
     let encoder = FrameEncoder()
     /// Events sent to subscribers as frames of up to this many bytes in their queue before the
     /// client is considered too slow and dropped (it reconnects and re-syncs).
@@ -43,6 +48,7 @@ public final class CaseServer {
     public init(store: LocalCaseService, team: TeamAccess = TeamAccess(), groupID: UInt32? = nil) throws {
         self.store = store
         self.team = team
+        copyMaker = try StoreCopyMaker()
         let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory, group: groupID)
         socketPath = directory.socketPath()
         listener = try UnixSocket.listen(at: socketPath, group: groupID)
@@ -80,8 +86,10 @@ public final class CaseServer {
             if c.pendingBytes > 0 { events |= Int16(POLLOUT) }
             fds.append(pollfd(fd: c.fd, events: events, revents: 0))
         }
+        fds.append(pollfd(fd: copyMaker.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
         guard ready > 0 else { dropSlowDrips(); return }
+        if fds[fds.count - 1].revents & Int16(POLLIN) != 0 { copyFinished() }
         if fds[0].revents & Int16(POLLIN) != 0 { acceptClients() }
         for p in fds.dropFirst() {
             guard let c = connections[p.fd] else { continue }
@@ -142,12 +150,18 @@ public final class CaseServer {
             if case .refusal = answer { c.stage = .closing } else { c.stage = .ready }
         case (.greeting, _):
             drop(c)
-        case let (.ready, .subscribe(request)), let (.subscribed, .subscribe(request)):
-            _ = request
-            let copy = storeCopy()
-            send(.sync(Sync(sequence: copy.sequence, bytes: copy.bytes.count)), to: c)
-            queueRaw(copy.bytes, to: c)
-            c.stage = .subscribed
+        case (.ready, .subscribe), (.subscribed, .subscribe):
+            let desk = store.desk
+            if let copy = cachedCopy, copy.sequence == desk.lastSequence {
+                deliver(copy, to: c, then: [])
+            } else {
+                c.stage = .awaitingCopy
+                if copyInFlight == nil {
+                    copyInFlight = desk.lastSequence
+                    eventsSinceCopy = []
+                    copyMaker.start(desk)
+                }
+            }
         case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)):
             // Others see the name the kernel vouches for, not the one a client made up.
             if !c.identity.isOwner { presence.agent = c.identity.user }
@@ -191,14 +205,25 @@ public final class CaseServer {
         return AccessPolicy.refusal(of: command, by: actor, role: role, on: store.desk)
     }
 
-    /// The store in the snapshot format, encoded once per sequence number: consoles that connect
-    /// together (after a restart, at nine o'clock) share one encoding.
-    func storeCopy() -> (sequence: UInt64, bytes: [UInt8]) {
-        let desk = store.desk
-        if let cached = cachedCopy, cached.sequence == desk.lastSequence { return cached }
-        let fresh = (sequence: desk.lastSequence, bytes: desk.snapshotBytes())
-        cachedCopy = fresh
-        return fresh
+    /// A finished copy goes to every console waiting for it, with the events since; it is kept
+    /// for consoles that join before the next change (after a restart, at nine o'clock).
+    func copyFinished() {
+        guard let copy = copyMaker.take() else { return }
+        let since = eventsSinceCopy.filter { $0.sequence > copy.sequence }
+        copyInFlight = nil
+        eventsSinceCopy = []
+        cachedCopy = copy
+        for c in connections.values where c.stage == .awaitingCopy { deliver(copy, to: c, then: since) }
+    }
+
+    func deliver(_ copy: (sequence: UInt64, bytes: [UInt8]), to c: ServerConnection, then events: [Event]) {
+        c.stage = .subscribed
+        send(.sync(Sync(sequence: copy.sequence, bytes: copy.bytes.count)), to: c)
+        queueRaw(copy.bytes, to: c)
+        if !events.isEmpty, connections[c.fd] != nil { send(.events(EventBatch(events: events)), to: c) }
+        if connections[c.fd] != nil, connections.values.contains(where: { $0.presence != nil }) {
+            send(.presenceBoard(PresenceBoard(entries: connections.values.compactMap(\.presence).sorted { $0.agent < $1.agent })), to: c)
+        }
     }
 
     /// A frame that is not JSON (the store copy after a `sync`); exempt from the queue bound.
@@ -214,6 +239,7 @@ public final class CaseServer {
 
     /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
     func broadcast(_ events: [Event]) {
+        if copyInFlight != nil { eventsSinceCopy += events }
         for c in connections.values where c.stage == .subscribed {
             send(.events(EventBatch(events: events)), to: c)
         }

@@ -3,7 +3,8 @@ import FrontlineProtocol
 
 /// One client of the server: its socket, what it has sent so far, what is waiting to be written.
 final class ServerConnection {
-    enum Stage { case greeting, ready, subscribed, closing }
+    /// `awaitingCopy`: subscribed, while the store copy it asked for is being encoded.
+    enum Stage { case greeting, ready, awaitingCopy, subscribed, closing }
 
     let fd: Int32
     let peer: PeerCredentials

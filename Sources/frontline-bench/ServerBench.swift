@@ -3,6 +3,7 @@ import FrontlineConsole
 import FrontlineCore
 import FrontlineServer
 import FrontlineTUI
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,6 +46,26 @@ func benchServer(dataDirectory dir: String, consoles: Int) throws {
     try child.run()
     child.waitUntilExit()
 
+    // An agent working while a colleague's console joins: the desk changed, so the server must
+    // encode a fresh copy; the agent's actions should not wait for it.
+    let writer = try RemoteCaseService(socketPath: socket, client: "bench writer", role: .command, subscribe: false)
+    let target = probeCase(socket: socket)
+    _ = try writer.perform(.note(target, body: "before the join"), actor: "alice")
+    nonisolated(unsafe) var joiner: RemoteCaseService?
+    let joined = Atomic<Bool>(false)
+    Thread.detachNewThread {
+        joiner = try? RemoteCaseService(socketPath: socket, client: "bench joiner", role: .console)
+        joined.store(true, ordering: .releasing)
+    }
+    var during: [Double] = []
+    while !joined.load(ordering: .acquiring) {
+        during.append(try seconds { _ = try writer.perform(.note(target, body: "while a console joins"), actor: "alice") })
+    }
+    joiner?.close()
+    writer.close()
+    say(String(format: "server: %d actions while a console joined, slowest %.1f ms, median %.1f ms", during.count,
+               (during.max() ?? 0) * 1000, during.isEmpty ? 0 : percentile(during, 0.5) * 1000))
+
     var connected: [RemoteCaseService] = []
     let syncTime = try seconds {
         for n in 0..<consoles { connected.append(try RemoteCaseService(socketPath: socket, client: "bench console \(n)", role: .console)) }
@@ -54,6 +75,13 @@ func benchServer(dataDirectory dir: String, consoles: Int) throws {
     say(String(format: "server: %.1f MiB resident with %d consoles subscribed (peak %.1f MiB while %d syncs were sent, %.0f ms each)",
                Double(busy) / 1048576, consoles, Double(peak) / 1048576, consoles, syncTime * 1000 / Double(consoles)))
     for c in connected { c.close() }
+}
+
+/// A case id to write notes on (the first case of the store, via a one-off copy).
+func probeCase(socket: String) -> CaseID {
+    guard let probe = try? RemoteCaseService(socketPath: socket, client: "bench probe", role: .command) else { return "C-1000" }
+    defer { probe.close() }
+    return probe.desk.caseOrder.first ?? "C-1000"
 }
 
 /// Child mode: connect to the server, take its copy of the store, paint one frame.

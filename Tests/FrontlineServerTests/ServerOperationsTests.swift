@@ -134,4 +134,30 @@ import Glibc
         #expect(connection.outgoing.capacity < 1 << 20, "the sent copy's buffer was given back")
         #expect(connection.allowance == 0)
     }
+
+    @Test func aConsoleJoiningWhileOthersWriteMissesNothingAndGetsNothingTwice() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        try DemoSeeder.seed(running.store, count: 3000, seed: 5)   // a copy that takes a while to encode
+        let writer = try running.client("writer")
+        defer { writer.close() }
+        let id = running.store.desk.caseOrder[0]
+        nonisolated(unsafe) var joined: RemoteCaseService?
+        let done = Atomic<Bool>(false)
+        Thread.detachNewThread {
+            joined = try? running.client("joiner")
+            done.store(true, ordering: .releasing)
+        }
+        var notes = 0
+        while !done.load(ordering: .acquiring) || notes < 5 {
+            try writer.perform(.note(id, body: "note \(notes)"), actor: "alice")
+            notes += 1
+        }
+        let joiner = try #require(joined)
+        defer { joiner.close() }
+        #expect(eventually("the joiner catches up") { _ = joiner.pollChanges(); return joiner.desk.lastSequence == running.store.desk.lastSequence })
+        #expect(joiner.desk == running.store.desk)
+        let seen = joiner.desk.cases[id]!.messages.filter { $0.direction == .note && $0.body.hasPrefix("note ") }.map(\.body)
+        #expect(seen == (0..<notes).map { "note \($0)" }, "every note once, in order")
+    }
 }
