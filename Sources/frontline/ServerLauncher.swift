@@ -23,20 +23,27 @@ final class ServerLauncher {
     var logPath: String { (dataDirectory as NSString).appendingPathComponent("server.log") }
 
     /// Starts a server and waits (up to `timeout`) until it answers; the connection it answered on.
+    /// A server that could not start because a short command (`frontline queue`) held the store
+    /// a moment is started again; one that keeps failing is reported with its own words.
     func startAndConnect(client: String, role: ClientRole, timeout: TimeInterval = 15) throws -> RemoteCaseService {
         try start()
         let socket = CaseServer.socketPath(dataDirectory: dataDirectory)
         let deadline = Date().addingTimeInterval(timeout)
-        var exitedAt: Date?
+        var failedStarts = 0
         while true {
             if FileManager.default.fileExists(atPath: socket),
                let service = try? RemoteCaseService(socketPath: socket, client: client, role: role) {
                 return service
             }
-            // Ours may have lost the race to another console's server: give that one a moment.
-            if exitedAt == nil, !childIsRunning() { exitedAt = Date() }
-            if let exitedAt, Date().timeIntervalSince(exitedAt) > 1 {
-                throw CleanExit.failure("could not start the frontline server for \(dataDirectory): \(logTail())")
+            if !childIsRunning(), Date().timeIntervalSince(lastStart) > 0.25 {
+                // Ours exited: another console's server may have won (its socket answers on the
+                // next round), or the store was busy for a moment, or it cannot start at all.
+                failedStarts += 1
+                let busy = logTail().contains("in use by")
+                if !busy || failedStarts >= 20 {
+                    throw CleanExit.failure("could not start the frontline server for \(dataDirectory): \(logTail())")
+                }
+                try start()
             }
             if Date() > deadline {
                 throw CleanExit.failure("the frontline server for \(dataDirectory) did not answer within \(Int(timeout)) s; see \(logPath)")
@@ -96,11 +103,11 @@ final class ServerLauncher {
         return false
     }
 
-    /// The last lines the server wrote: why it could not start (a damaged store, a bad config).
+    /// The last line the server wrote: why it could not start (a damaged store, a bad config).
     func logTail() -> String {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-        let lines = text.split(separator: "\n").suffix(3).map { $0.replacingOccurrences(of: "frontline: ", with: "") }
-        return lines.isEmpty ? "it exited without a word; see \(logPath)" : lines.joined(separator: "; ")
+        guard let last = text.split(separator: "\n").last else { return "it exited without a word; see \(logPath)" }
+        return last.replacingOccurrences(of: "frontline: ", with: "")
     }
 
     /// Keeps the log small: one previous generation.
