@@ -126,14 +126,16 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
         #expect(store.desk.cases[id]?.messages.last?.body == "after reconnecting")
     }
 
-    @Test func twoAgentsTakingTheSameCaseAtOnceExactlyOneWins() throws {
+    /// Taking and solving: two agents at once, ten times; exactly one wins and the other is told who.
+    @Test(arguments: ["take", "solve"])
+    func twoAgentsActingOnTheSameCaseAtOnceExactlyOneWins(action: String) throws {
         let running = try RunningServer()
         defer { running.shutDown() }
         let setup = try running.client("setup")
-        let id = try #require(try setup.perform(.receive(intake), actor: "intake").first?.caseID)
-        setup.close()
+        defer { setup.close() }
         for round in 0..<10 {
-            let target = round == 0 ? id : try #require(try running.client("r\(round)").perform(.receive(intake), actor: "intake").first?.caseID)
+            let target = try #require(try setup.perform(.receive(intake), actor: "intake").first?.caseID)
+            let command: Command = action == "take" ? .take(target) : .solve(target)
             let outcomes = Mutex<[String: String]>([:])
             let group = DispatchGroup()
             for agent in ["alice", "bob"] {
@@ -141,7 +143,7 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
                 nonisolated(unsafe) let client = try running.client(agent)   // used by that one thread only
                 Thread.detachNewThread {
                     let result: String
-                    do { _ = try client.perform(.take(target), actor: agent); result = "won" } catch { result = "\(error)" }
+                    do { _ = try client.perform(command, actor: agent); result = "won" } catch { result = "\(error)" }
                     outcomes.withLock { $0[agent] = result }
                     client.close()
                     group.leave()
@@ -152,7 +154,8 @@ func eventually(_ what: String, within seconds: Double = 10, _ condition: () -> 
             let winners = results.filter { $0.value == "won" }.map(\.key)
             #expect(winners.count == 1, "round \(round): \(results)")
             if let winner = winners.first, let loser = ["alice", "bob"].first(where: { $0 != winner }) {
-                #expect(results[loser] == "\(target) is already taken by \(winner)")
+                let told = action == "take" ? "\(target) is already taken by \(winner)" : "\(target) is already solved (by \(winner))"
+                #expect(results[loser] == told)
             }
         }
     }
