@@ -162,7 +162,7 @@ public final class CaseServer {
                     copyMaker.start(desk)
                 }
             }
-        case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)):
+        case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)), (.awaitingCopy, .presence(var presence)):
             // Others see the name the kernel vouches for, not the one a client made up.
             if !c.identity.isOwner { presence.agent = c.identity.user }
             guard c.presence != presence else { return }
@@ -181,7 +181,7 @@ public final class CaseServer {
             } catch {
                 send(.refused(Refused(request: request.request, reason: "\(error)")), to: c)
             }
-        case let (.ready, .operation(request)), let (.subscribed, .operation(request)):
+        case let (.ready, .operation(request)), let (.subscribed, .operation(request)), let (.awaitingCopy, .operation(request)):
             run(request, for: c)
         default:
             drop(c)

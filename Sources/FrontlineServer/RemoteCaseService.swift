@@ -160,6 +160,10 @@ public final class RemoteCaseService: CaseService {
         }
         var arrived = queuedEvents
         queuedEvents.removeAll()
+        // Events read ahead while waiting for something else (the store copy at connect, an
+        // answer) are in `pending`; nobody else will pick them up.
+        for case let .events(batch) in pending { arrived += batch.events }
+        pending.removeAll { if case .events = $0 { true } else { false } }
         while isConnected, readable(timeout: 0) {
             do {
                 for message in try readAvailable() {

@@ -161,3 +161,49 @@ import Glibc
         #expect(seen == (0..<notes).map { "note \($0)" }, "every note once, in order")
     }
 }
+
+@Suite struct ReadAheadTests {
+    /// A scripted server that sends the welcome, the store copy and the first events in one
+    /// write, as a busy server may: the events must not be lost in the client's read-ahead.
+    @Test func eventsThatArriveWithTheStoreCopyAreNotLost() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-ahead-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let socket = folder + "/s.sock"
+        let listener = try UnixSocket.listen(at: socket)
+        defer { close(listener) }
+
+        var b = HelpDesk()
+        let opened = b.stamp(try b.decide(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")),
+                                          actor: "intake", now: Date()), actor: "intake", now: Date())
+        for e in opened { b.apply(e) }
+        let copy = b.snapshotBytes()
+        let later = b.stamp(try b.decide(.note(opened[0].caseID, body: "read ahead"), actor: "bob", now: Date()), actor: "bob", now: Date())
+
+        let encoder = FrameEncoder(maxPayload: FrameCodec.maxServerPayload)
+        var script: [UInt8] = []
+        script += try encoder.encode(WireMessage.welcome(Welcome(server: "scripted")).payload())
+        script += try encoder.encode(WireMessage.sync(Sync(sequence: b.lastSequence, bytes: copy.count)).payload())
+        script += try encoder.encode(copy)
+        script += try encoder.encode(WireMessage.events(EventBatch(events: later)).payload())
+        let served = Atomic<Bool>(false)
+        let frames = script
+        Thread.detachNewThread {
+            var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            _ = poll(&p, 1, 10_000)
+            let fd = accept(listener, nil, nil)
+            usleep(50_000)   // the client's hello and subscribe are in; answer everything at once
+            try? UnixSocket.writeAll(fd, frames)
+            served.store(true, ordering: .releasing)
+            usleep(500_000)
+            close(fd)
+        }
+        let client = try RemoteCaseService(socketPath: socket, client: "read-ahead test", role: .console)
+        defer { client.close() }
+        #expect(client.desk.lastSequence == opened.last!.sequence)
+        #expect(eventually("the events that came with the copy are folded in") { !client.pollChanges().isEmpty || client.desk.lastSequence == later.last!.sequence })
+        #expect(client.desk.cases[opened[0].caseID]?.messages.last?.body == "read ahead")
+        let wasServed = served.load(ordering: .acquiring)
+        #expect(wasServed)
+    }
+}
