@@ -64,7 +64,7 @@ struct ServeCommand: ParsableCommand {
         }
         do { try store.snapshotNow() } catch { printError("final snapshot failed: \(error); the journal has everything") }
         store.close()
-        printError("stopped")
+        printError(stopRequested.load(ordering: .relaxed) ? "stopped" : "stopped: no client for \(exitWhenIdle ?? 0) s")
     }
 
     var configPath: String {
