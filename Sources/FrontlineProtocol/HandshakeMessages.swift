@@ -1,3 +1,5 @@
+import FrontlineCore
+
 /// The first exchange on every connection: the client says `Hello`, the server answers
 /// `Welcome` or `Refusal` (and then closes).
 
@@ -25,17 +27,26 @@ public struct Welcome: Codable, Equatable, Sendable {
     /// A console started this server in the background (it exits when idle); consoles restart
     /// such a server if it dies. Nil/false: someone runs it on purpose (systemd, tmux).
     public var autoStarted: Bool?
+    /// For a client that is not the server's own Unix user: the name its actions are recorded
+    /// under (its Unix user, whatever it asked for) and its role, so the console shows and
+    /// filters by the same name ("Mine", presence).
+    public var user: String?
+    public var role: TeamRole?
 
-    public init(protocolVersion: Int = ProtocolVersion.current, server: String, autoStarted: Bool? = nil) {
+    public init(protocolVersion: Int = ProtocolVersion.current, server: String, autoStarted: Bool? = nil,
+                user: String? = nil, role: TeamRole? = nil) {
         self.protocolVersion = protocolVersion
         self.server = server
         self.autoStarted = autoStarted
+        self.user = user
+        self.role = role
     }
 
     enum CodingKeys: String, CodingKey {
         case protocolVersion = "protocol"
         case server
         case autoStarted = "auto_started"
+        case user, role
     }
 }
 

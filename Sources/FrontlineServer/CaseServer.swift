@@ -143,6 +143,10 @@ public final class CaseServer {
             c.kind = hello.role
             if case .welcome(var welcome) = answer {
                 welcome.autoStarted = exitWhenIdle != nil ? true : nil
+                if !c.identity.isOwner {
+                    welcome.user = c.identity.user
+                    welcome.role = team.role(of: c.identity.user, isOwner: false)
+                }
                 answer = .welcome(welcome)
                 if let why = teamRefusal(of: c.identity) { answer = .refusal(Refusal(reason: why)) }
             }

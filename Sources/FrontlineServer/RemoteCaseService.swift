@@ -31,6 +31,10 @@ public final class RemoteCaseService: CaseService {
     let encoder = FrameEncoder()
     var nextRequest = 1
     var queuedEvents: [Event] = []
+    /// The name the server records this client's actions under, when it is not the server's own
+    /// Unix user (then the name given with `--agent` counts); and that user's role.
+    public private(set) var assignedName: String?
+    public private(set) var assignedRole: TeamRole?
     /// The server was started in the background by a console (it said so when we connected).
     public private(set) var serverAutoStarted = false
     /// Starts a new background server; called when an auto-started one is gone and cannot be reached.
@@ -56,6 +60,8 @@ public final class RemoteCaseService: CaseService {
             switch try receive() {
             case let .welcome(welcome):
                 serverAutoStarted = welcome.autoStarted == true
+                assignedName = welcome.user
+                assignedRole = welcome.role
             case let .refusal(refusal):
                 throw Failure(description: "the server at \(socketPath) refused this client: \(refusal.reason)")
             default:

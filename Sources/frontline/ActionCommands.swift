@@ -18,12 +18,12 @@ struct ApologiseCommand: ParsableCommand {
         defer { store.close() }
         guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure("no case \(caseID)") }
         do {
-            try store.perform(.apologise(caseID, kind: kind), actor: global.resolvedAgent)
+            try store.perform(.apologise(caseID, kind: kind), actor: global.actingName(on: store))
         } catch {
             throw CleanExit.failure("\(error)")
         }
         // The text the agent can paste into a reply (sanitised: it contains the customer's name).
-        print(ApologyTemplates.render(kind, customer: k, caseID: caseID, agent: global.resolvedAgent).sanitisedForTerminal)
+        print(ApologyTemplates.render(kind, customer: k, caseID: caseID, agent: global.actingName(on: store)).sanitisedForTerminal)
     }
 }
 

@@ -41,6 +41,8 @@ struct ConsoleCommand: ParsableCommand {
             }
         }
 
+        // On a team desk another Unix user is their login name: "Mine" and presence must agree.
+        let agent = global.actingName(on: store)
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(colour: ThemeChoice.usesColour(explicit: theme, environment: env))
@@ -50,11 +52,11 @@ struct ConsoleCommand: ParsableCommand {
         terminal.wakeDescriptor = { store.changeFeedDescriptor }
         let host = NcursesHost(terminal)
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen,
-                             options: ConsoleApp.Options(agent: global.resolvedAgent, levels: config.levels))
+                             options: ConsoleApp.Options(agent: agent, levels: config.levels))
         let reason = app.run()
         terminal.shutdown()
         if let reason {
-            let draft = app.state.editorCaseID.flatMap { store.desk.draft(caseID: $0, agent: global.resolvedAgent) } != nil
+            let draft = app.state.editorCaseID.flatMap { store.desk.draft(caseID: $0, agent: agent) } != nil
             printError("stopped: \(reason)" + (draft ? "; your draft is saved" : ""))
             store.close()
             // A requested stop (SIGTERM, SIGINT, an ssh hangup) is a clean exit; a vanished terminal is not.

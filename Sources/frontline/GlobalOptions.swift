@@ -30,6 +30,12 @@ struct GlobalOptions: ParsableArguments {
         return "agent"
     }
 
+    /// Who this program acts as on `service`: a team server names other Unix users itself
+    /// (their login, whatever `--agent` says); otherwise the resolved `--agent`.
+    func actingName(on service: CaseService) -> String {
+        (service as? RemoteCaseService)?.assignedName ?? resolvedAgent
+    }
+
     func validate() throws {
         if let a = agent, a.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--agent must not be empty") }
         if let a = agent, a.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } ?? false }) {
@@ -148,7 +154,7 @@ func performAction(_ global: GlobalOptions, _ command: Command, owner: String, s
     let store = try global.openService(owner: owner)
     defer { store.close() }
     do {
-        let events = try store.perform(command, actor: global.resolvedAgent)
+        let events = try store.perform(command, actor: global.actingName(on: store))
         print(success(events.first?.caseID ?? ""))
     } catch let e as CommandError {
         throw CleanExit.failure(e.description)

@@ -22,11 +22,12 @@ struct QueueCommand: ParsableCommand {
         }
         let store = try global.openService(owner: "frontline queue")
         let desk = store.desk
+        let agent = global.actingName(on: store)
         store.close()
         let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
         let now = SystemClock().now()
         let levels = desk.serviceLevels(base: config.levels)
-        let ids = QueueQuery(view: v, agent: global.resolvedAgent, levels: levels).run(on: desk, now: now)
+        let ids = QueueQuery(view: v, agent: agent, levels: levels).run(on: desk, now: now)
         if json {
             struct Row: Encodable {
                 let id: String, status: String, priority: String, age_seconds: Int, sla: String, assignee: String?

@@ -175,6 +175,11 @@ extension FrontlineEndToEnd {
         #expect(r.status == 0, "nobody is an agent on this team: \(r.stderr)")
         r = try t.runTool(setpriv, asNobody + ["deescalate", id, "--reason", "x", "--data-dir", t.dataDir, "--agent", "sam"])
         #expect(r.stderr.contains("(nobody is an agent)"), "\(r.stderr)")
+        // "Mine" is nobody's, not alice's, though --agent alice was given.
+        r = try t.runTool(setpriv, asNobody + ["assign", id, "nobody", "--data-dir", t.dataDir, "--agent", "alice"])
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try t.runTool(setpriv, asNobody + ["queue", "--view", "mine", "--data-dir", t.dataDir, "--agent", "alice"])
+        #expect(r.stdout.contains(id), "nobody's own queue lists the case: \(r.stdout) \(r.stderr)")
 
         let stop = try t.cli("serve", ["--stop"])
         #expect(stop.status == 0, "\(stop.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrontlineCore
 @testable import FrontlineProtocol
 
 @Suite struct WireMessageTests {
@@ -14,6 +15,7 @@ import Testing
             .welcome(Welcome(protocolVersion: 1, server: "frontline 0.1.0")),
             .refusal(Refusal(reason: "no \"quotes\"\nor newlines spared")),
             .welcome(Welcome(protocolVersion: 1, server: "frontline 0.1.0", autoStarted: true)),
+            .welcome(Welcome(protocolVersion: 2, server: "frontline 0.1.0", user: "bob", role: .viewer)),
             .operation(OperationRequest(request: 3, kind: .demo, count: 60, seed: 42)),
             .operation(OperationRequest(request: 4, kind: .exportEvents)),
             .output(OperationOutput(request: 4, lines: ["{\"seq\":1}", "åäö 漢字"])),

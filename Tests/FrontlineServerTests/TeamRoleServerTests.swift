@@ -24,6 +24,8 @@ import Testing
         defer { running.shutDown() }
         let bob = try running.client()
         defer { bob.close() }
+        // The console learns the name and role it has here, for "Mine" and for presence.
+        #expect(bob.assignedName == "bob" && bob.assignedRole == .agent)
         let opened = try bob.perform(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")), actor: "sam")
         #expect(opened.allSatisfy { $0.actor == "bob" })
         let id = try #require(opened.first?.caseID)
@@ -83,6 +85,7 @@ import Testing
         defer { running.shutDown() }
         let owner = try running.client()
         defer { owner.close() }
+        #expect(owner.assignedName == nil, "the server's own user names its agent itself")
         let opened = try owner.perform(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")), actor: "intake")
         #expect(opened.first?.actor == "intake")
         #expect(throws: CommandError("wall is a viewer on this desk: viewers can watch the queue but not change it")) {
