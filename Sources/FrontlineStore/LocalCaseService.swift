@@ -30,6 +30,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         self.snapshotInterval = snapshotInterval
         directory = try DataDirectory.prepare(path: path)
         let held = try directory.lock(owner: owner)
+        JournalFreeze.removeLeftovers(in: directory)
         var notes: [String] = []
         var desk = HelpDesk()
         var after: UInt64 = 0
@@ -153,15 +154,17 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         try snapshotQueue.sync { try lock.withLock { try body(directory) } }
     }
 
-    /// Every journaled event, archived and live, in order, read consistently while the store is open.
+    /// Every journaled event, archived and live, in order, read consistently while the store is
+    /// open. Commands wait only while a still picture of the journal is taken (links and a copy
+    /// of the live segment), not while the whole log is read and decoded.
     public func journaledEvents() throws -> [Event] {
-        try withFilesAtRest { directory in
-            var events: [Event] = []
-            for record in try JournalHistory.records(directory: directory) {
-                events += try Self.decodeRecord(record, path: directory.path)
-            }
-            return events
+        let frozen = try withFilesAtRest { try JournalFreeze.make(of: $0) }
+        defer { JournalFreeze.remove(frozen) }
+        var events: [Event] = []
+        for record in try JournalHistory.records(directory: frozen) {
+            events += try Self.decodeRecord(record, path: directory.path)
         }
+        return events
     }
 
     /// Writes a snapshot of the current state on a background thread; the caller never waits.

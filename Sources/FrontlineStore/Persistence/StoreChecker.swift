@@ -82,7 +82,8 @@ public enum StoreChecker {
     /// Customer data must not be readable by others: the directory 0700, its files 0600.
     private static func permissionFindings(directory: DataDirectory, entries: [String]) -> [String] {
         var findings: [String] = []
-        if let info = try? PosixFile.linkStatus(directory.path), PosixFile.permissionBits(info) & 0o077 != 0 {
+        // 0710 is a team server's setting (its group may pass through to run/, never list or read).
+        if let info = try? PosixFile.linkStatus(directory.path), PosixFile.permissionBits(info) & 0o067 != 0 {
             findings.append("data directory \(directory.path) has mode \(octal(PosixFile.permissionBits(info))); run `chmod 700 \(directory.path)`")
         }
         for entry in entries.sorted() {
