@@ -79,10 +79,19 @@ public enum IntakeParser {
 /// ISO 8601 times with offset, as the export writes and intake reads them.
 public enum ISOTime {
     public static func format(_ date: Date, timeZone: TimeZone = .current) -> String {
+        formatter(for: timeZone).string(from: date)
+    }
+
+    /// Making a formatter costs far more than using one (an event log export formats millions of
+    /// dates), and formatters are not to be shared across threads: one per thread and zone.
+    static func formatter(for timeZone: TimeZone) -> ISO8601DateFormatter {
+        let key = "frontline.iso8601." + timeZone.identifier
+        if let cached = Thread.current.threadDictionary[key] as? ISO8601DateFormatter { return cached }
         let f = ISO8601DateFormatter()
         f.timeZone = timeZone
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
+        Thread.current.threadDictionary[key] = f
+        return f
     }
 
     public static func parse(_ text: String) -> Date? {

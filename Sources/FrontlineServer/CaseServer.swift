@@ -113,7 +113,9 @@ public final class CaseServer {
 
     func readFrom(_ c: ServerConnection) {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        // Until it is drained, or it leaves the loop (dropped, or handed to an export thread that
+        // made it blocking: one more recv here would stall the whole server).
+        while connections[c.fd] === c {
             let n = buffer.withUnsafeMutableBytes { recv(c.fd, $0.baseAddress, $0.count, 0) }
             if n == 0 { drop(c); return }
             if n < 0 {

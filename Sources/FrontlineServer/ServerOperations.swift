@@ -57,21 +57,28 @@ extension CaseServer {
             func send(_ message: WireMessage) throws { try UnixSocket.writeAll(fd, try encoder.encode(try message.payload())) }
             do {
                 try UnixSocket.writeAll(fd, unsent)
-                let events: [Event]
-                do { events = try store.journaledEvents() } catch {
-                    return try send(.finished(OperationFinished(request: request.request, failure: "export --events: \(error)")))
-                }
                 let json = ExportDocument.encoder()
                 var lines: [String] = []
-                for event in events {
-                    lines.append(String(decoding: try json.encode(event), as: UTF8.self))
-                    if lines.count == Self.linesPerFrame {
-                        try send(.output(OperationOutput(request: request.request, lines: lines)))
-                        lines.removeAll(keepingCapacity: true)
-                    }
+                func flushLines() throws {
+                    if !lines.isEmpty { try send(.output(OperationOutput(request: request.request, lines: lines))) }
+                    lines.removeAll(keepingCapacity: true)
                 }
-                if !lines.isEmpty { try send(.output(OperationOutput(request: request.request, lines: lines))) }
-                try send(.finished(OperationFinished(request: request.request, failure: nil)))
+                var failure: String?
+                do {
+                    // A segment at a time: the reader's pace sets the pace, and memory stays flat.
+                    try store.forEachEventWhileOpen { events in
+                        for event in events {
+                            lines.append(String(decoding: try json.encode(event), as: UTF8.self))
+                            if lines.count == Self.linesPerFrame { try flushLines() }
+                        }
+                    }
+                } catch let error as UnixSocket.Failure {
+                    throw error
+                } catch {
+                    failure = "export --events: \(error)"
+                }
+                try flushLines()
+                try send(.finished(OperationFinished(request: request.request, failure: failure)))
             } catch {
                 // The reader went away; nothing to tell anyone.
             }

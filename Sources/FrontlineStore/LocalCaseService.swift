@@ -132,8 +132,11 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     /// Every event ever journaled, oldest first, archived segments included (the audit trail).
     public func forEachJournaledEvent(_ body: (Event) throws -> Void) throws {
         let path = directory.path
-        for record in try JournalHistory.records(directory: directory) {
-            for event in try Self.decodeRecord(record, path: path) { try body(event) }
+        // A segment at a time: the whole log of a big store need not fit in memory.
+        try JournalHistory.forEachRecord(directory: directory) { records in
+            for record in records {
+                for event in try Self.decodeRecord(record, path: path) { try body(event) }
+            }
         }
     }
 
@@ -155,16 +158,24 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     }
 
     /// Every journaled event, archived and live, in order, read consistently while the store is
-    /// open. Commands wait only while a still picture of the journal is taken (links and a copy
-    /// of the live segment), not while the whole log is read and decoded.
-    public func journaledEvents() throws -> [Event] {
+    /// open, a segment at a time. Commands wait only while a still picture of the journal is
+    /// taken (links and a copy of the live segment), not while the log is read and decoded.
+    public func forEachEventWhileOpen(_ body: ([Event]) throws -> Void) throws {
         let frozen = try withFilesAtRest { try JournalFreeze.make(of: $0) }
         defer { JournalFreeze.remove(frozen) }
-        var events: [Event] = []
-        for record in try JournalHistory.records(directory: frozen) {
-            events += try Self.decodeRecord(record, path: directory.path)
+        let path = directory.path
+        try JournalHistory.forEachRecord(directory: frozen) { records in
+            var events: [Event] = []
+            for record in records { events += try Self.decodeRecord(record, path: path) }
+            try body(events)
         }
-        return events
+    }
+
+    /// All of them at once (tests and small stores).
+    public func journaledEvents() throws -> [Event] {
+        var all: [Event] = []
+        try forEachEventWhileOpen { all += $0 }
+        return all
     }
 
     /// Writes a snapshot of the current state on a background thread; the caller never waits.

@@ -62,9 +62,29 @@ func benchServer(dataDirectory dir: String, consoles: Int) throws {
         during.append(try seconds { _ = try writer.perform(.note(target, body: "while a console joins"), actor: "alice") })
     }
     joiner?.close()
-    writer.close()
     say(String(format: "server: %d actions while a console joined, slowest %.1f ms, median %.1f ms", during.count,
                (during.max() ?? 0) * 1000, during.isEmpty ? 0 : percentile(during, 0.5) * 1000))
+
+    // A supervisor exports the whole event log while the agent keeps working.
+    let exported = Atomic<Int>(0)
+    let exportDone = Atomic<Bool>(false)
+    let exportStart = nowNanos()
+    Thread.detachNewThread {
+        if let exporter = try? RemoteCaseService(socketPath: socket, client: "bench export", role: .command, subscribe: false) {
+            try? exporter.run(.exportEvents) { _ in exported.add(1, ordering: .relaxed) }
+            exporter.close()
+        }
+        exportDone.store(true, ordering: .releasing)
+    }
+    var whileExporting: [Double] = []
+    while !exportDone.load(ordering: .acquiring) {
+        whileExporting.append(try seconds { _ = try writer.perform(.note(target, body: "while exporting"), actor: "alice") })
+    }
+    let exportTime = Double(nowNanos() - exportStart) / 1e9
+    writer.close()
+    say(String(format: "server: export --events of %d events took %.1f s; %d actions meanwhile, slowest %.1f ms, median %.1f ms",
+               exported.load(ordering: .relaxed), exportTime, whileExporting.count,
+               (whileExporting.max() ?? 0) * 1000, whileExporting.isEmpty ? 0 : percentile(whileExporting, 0.5) * 1000))
 
     var connected: [RemoteCaseService] = []
     let syncTime = try seconds {

@@ -207,3 +207,41 @@ import Glibc
         #expect(wasServed)
     }
 }
+
+@Suite(.serialized) struct ExportWhileWorkingTests {
+    /// An exporter that stops reading (a pager left open) must not stop anyone else's work.
+    @Test(.timeLimit(.minutes(1))) func aStalledExportHoldsUpNobody() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        try DemoSeeder.seed(running.store, count: 2000, seed: 3)   // a log far larger than a socket buffer
+        let writer = try running.client("writer")
+        defer { writer.close() }
+        let id = running.store.desk.caseOrder[0]
+
+        let release = DispatchSemaphore(value: 0)
+        let firstLine = DispatchSemaphore(value: 0)
+        let socket = running.socketPath
+        Thread.detachNewThread {
+            guard let exporter = try? RemoteCaseService(socketPath: socket, client: "stalled export", role: .command, subscribe: false) else {
+                firstLine.signal()
+                return
+            }
+            var waited = false
+            try? exporter.run(.exportEvents) { _ in
+                if !waited {
+                    waited = true
+                    firstLine.signal()
+                    release.wait()   // stop reading with the export half sent
+                }
+            }
+            exporter.close()
+        }
+        firstLine.wait()
+        // The server still answers everyone else (a stalled loop would time these out).
+        for i in 0..<20 { try writer.perform(.note(id, body: "while the export waits \(i)"), actor: "alice") }
+        let other = try running.client("late joiner")
+        #expect(other.desk.lastSequence == running.store.desk.lastSequence)
+        other.close()
+        release.signal()
+    }
+}

@@ -25,4 +25,23 @@ public enum JournalHistory {
         records += live.records
         return records
     }
+
+    /// The same records as `records(directory:)`, handed over a segment at a time. A problem
+    /// found part-way is thrown after the records before it were delivered.
+    public static func forEachRecord(directory: DataDirectory, _ body: ([JournalRecord]) throws -> Void) throws {
+        var last: UInt64 = 0
+        let archivePath = directory.filePath(archiveFolder)
+        if (try? PosixFile.linkStatus(archivePath)) != nil {
+            let archive = try DataDirectory.prepare(path: archivePath)
+            let old = try JournalInspection.walk(directory: archive, afterSequence: 0, keepPayloads: true) { records in
+                try body(records)
+                last = records.last?.sequence ?? last
+            }
+            if let problem = old.problems.first { throw problem }
+        }
+        let live = try JournalInspection.walk(directory: directory, afterSequence: last, keepPayloads: true) { records in
+            try body(records)
+        }
+        if let problem = live.problems.first { throw problem }
+    }
 }

@@ -31,6 +31,16 @@ struct JournalInspection {
     var lastIntactSequence: UInt64?
 
     static func inspect(directory: DataDirectory, afterSequence: UInt64, keepPayloads: Bool) -> JournalInspection {
+        var collected: [JournalRecord] = []
+        var inspection = walk(directory: directory, afterSequence: afterSequence, keepPayloads: keepPayloads) { collected += $0 }
+        inspection.records = collected
+        return inspection
+    }
+
+    /// The same walk, handing each segment's records to `deliver` as it goes and keeping none
+    /// (`records` stays empty), so a long read holds one segment in memory, not the journal.
+    static func walk(directory: DataDirectory, afterSequence: UInt64, keepPayloads: Bool,
+                     deliver: ([JournalRecord]) throws -> Void) rethrows -> JournalInspection {
         var inspection = JournalInspection()
         let names: [JournalSegmentName]
         do {
@@ -69,8 +79,10 @@ struct JournalInspection {
             }
             let scan = JournalSegmentScan.scan(bytes, firstSequence: name.firstSequence,
                                                keepingRecordsAfter: afterSequence, keepPayloads: keepPayloads)
-            inspection.segments.append(Segment(name: name, path: path, scan: scan))
-            inspection.records += scan.records
+            try deliver(scan.records)
+            var kept = scan
+            kept.records = []
+            inspection.segments.append(Segment(name: name, path: path, scan: kept))
             inspection.intactRecordCount += scan.intactRecordCount
             if scan.intactRecordCount > 0 {
                 inspection.lastIntactSequence = scan.nextSequence(firstSequence: name.firstSequence) - 1
