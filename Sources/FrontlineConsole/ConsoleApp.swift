@@ -61,9 +61,10 @@ public final class ConsoleApp {
         time = TimeText(timeZone: options.timeZone)
         state = ConsoleState(agent: options.agent)
         let desk = service.desk, now = clock.now()
-        order = QueueOrder(desk: desk, agent: options.agent, levels: desk.serviceLevels(base: options.levels), now: now)
+        let levels = desk.serviceLevels(base: options.levels)
+        order = QueueOrder(desk: desk, agent: options.agent, levels: levels, now: now)
         seenThrough = desk.lastSequence
-        queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: desk.serviceLevels(base: options.levels)), now: now)
+        queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: levels), now: now)
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }

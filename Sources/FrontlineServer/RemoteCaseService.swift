@@ -197,14 +197,8 @@ public final class RemoteCaseService: CaseService {
     /// The server went away: say so, and try again from the next poll on.
     func lose(_ error: Error) {
         guard isConnected else { return }
-        isConnected = false
-        announced = nil
+        disconnectQuietly()
         presence = []
-        Glibc.close(fd)
-        pending.removeAll()
-        expectingStoreCopy = false
-        storeCopy = nil
-        decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
         backgroundProblem = "lost the frontline server (\(error)); reconnecting…"
     }
 

@@ -11,22 +11,14 @@ public enum JournalHistory {
         return live.records
     }
 
+    /// Every record, archived and live, in order, all at once.
     public static func records(directory: DataDirectory) throws -> [JournalRecord] {
         var records: [JournalRecord] = []
-        let archivePath = directory.filePath(archiveFolder)
-        if (try? PosixFile.linkStatus(archivePath)) != nil {
-            let archive = try DataDirectory.prepare(path: archivePath)
-            let old = JournalInspection.inspect(directory: archive, afterSequence: 0, keepPayloads: true)
-            if let problem = old.problems.first { throw problem }
-            records = old.records
-        }
-        let live = JournalInspection.inspect(directory: directory, afterSequence: records.last?.sequence ?? 0, keepPayloads: true)
-        if let problem = live.problems.first { throw problem }
-        records += live.records
+        try forEachRecord(directory: directory) { records += $0 }
         return records
     }
 
-    /// The same records as `records(directory:)`, handed over a segment at a time. A problem
+    /// Every record, archived and live, in order, handed over a segment at a time. A problem
     /// found part-way is thrown after the records before it were delivered.
     public static func forEachRecord(directory: DataDirectory, _ body: ([JournalRecord]) throws -> Void) throws {
         var last: UInt64 = 0
