@@ -20,11 +20,15 @@ let package = Package(
         .target(name: "FrontlineProtocol", dependencies: ["FrontlineCore"]),
         // The team server: one process owns the store; consoles and commands are clients.
         .target(name: "FrontlineServer", dependencies: ["FrontlineCore", "FrontlineStore", "FrontlineProtocol"]),
+        // Pure RFC 5322/MIME: bytes in, a parsed message out; replies built as MIME. Foundation only.
+        .target(name: "FrontlineMail"),
+        // Where mail meets the desk: customer mail becomes commands; our replies become mail (sendmail / Maildir, retries).
+        .target(name: "FrontlineMailDesk", dependencies: ["FrontlineCore", "FrontlineMail"]),
         // Pure terminal toolkit: cells, grid, width, sanitiser, diff, editor model.
         .target(name: "FrontlineTUI"),
         // The application: state, keys → effects, screens, themes.
         .target(name: "FrontlineConsole", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineMail",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // System ncursesw; only NcursesBackend imports it.
@@ -32,6 +36,7 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["FrontlineTUI", "CNcursesw"]),
         .executableTarget(name: "frontline", dependencies: [
             "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend", "FrontlineServer",
+            "FrontlineMail", "FrontlineMailDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
@@ -42,6 +47,8 @@ let package = Package(
         .testTarget(name: "FrontlineServerTests", dependencies: ["FrontlineServer", "FrontlineProtocol", "FrontlineStore", "FrontlineCore"]),
         .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore", "FrontlineServer"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
+        .testTarget(name: "FrontlineMailTests", dependencies: ["FrontlineMail"]),
+        .testTarget(name: "FrontlineMailDeskTests", dependencies: ["FrontlineMailDesk", "FrontlineMail", "FrontlineCore"]),
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
                     resources: [.copy("Golden")]),
         // Depends on the executable so `swift test` builds the binary the tmux journeys drive.

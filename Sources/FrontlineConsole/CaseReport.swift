@@ -12,6 +12,6 @@ public enum CaseReport {
         let world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: TimeText(timeZone: timeZone))
         let k = history.customer
         let header = "\(TextSanitiser.singleLine(k.name)) · \(TextSanitiser.singleLine(k.language)) · customer since \(TimeText(timeZone: timeZone).year(k.since))"
-        return [header] + HistoryPane.content(c, history: history, width: width, world: world, maxLinesPerMessage: nil).map(\.plainText)
+        return [header] + HistoryPane.content(c, history: history, width: width, world: world, maxLinesPerMessage: nil, showQuoted: true).map(\.plainText)
     }
 }

@@ -14,6 +14,8 @@ public final class ConsoleApp {
         /// A dirty draft is saved after this much typing pause.
         public var draftSaveDelay: TimeInterval
         public var environment: [String: String]
+        /// Where replies are mailed, for the status line ("the outbox Maildir /…").
+        public var mailDestination: String?
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -238,8 +240,9 @@ public final class ConsoleApp {
             }
         case let .perform(command, success):
             do {
-                note(try service.perform(command, actor: state.agent))
-                state.status = StatusMessage(success, at: now)
+                let events = try service.perform(command, actor: state.agent)
+                note(events)
+                state.status = StatusMessage(ReplyStatus.text(success, events: events, destination: options.mailDestination), at: now)
                 if case let .reply(id, _) = command, id == state.editorCaseID {
                     state.editor = TextEditorState()
                     state.draftDirty = false

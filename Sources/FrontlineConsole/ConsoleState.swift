@@ -15,6 +15,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var selectedIndex: Int = 0
     public var queueTop: Int = 0
     public var historyScroll: Int = 0
+    /// Quoted history and signatures of customer mail shown in full (T), instead of folded.
+    public var showQuoted = false
     public var focus: Focus = .queue
     public var mode: Mode = .normal
     /// The reply being written, and the case it belongs to.

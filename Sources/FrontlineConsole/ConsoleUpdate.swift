@@ -50,6 +50,9 @@ public enum ConsoleUpdate {
         case .end, .character("G"): move(to: count - 1)
         case .character("J"): state.historyScroll += 3
         case .character("K"): state.historyScroll = max(0, state.historyScroll - 3)
+        case .character("T"):
+            state.showQuoted.toggle()
+            state.status = StatusMessage(state.showQuoted ? "showing quoted text and signatures (T folds them)" : "quoted text and signatures folded (T shows them)", at: world.now)
         case .character(let c) where ("1"..."7").contains(c):
             let view = QueueView.allCases[Int(String(c))! - 1]
             if view != state.view {

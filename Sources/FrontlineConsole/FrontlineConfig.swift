@@ -16,11 +16,14 @@ import TOMLKit
 /// group = "support"
 /// [team.users]
 /// alice = "supervisor"
+/// [mail]           # see `MailConfig`: from, sendmail, outbox, signature, quote, retry_for, …
+/// from = "Support <support@example.com>"
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
     public var levels = ServiceLevels()
     public var team = TeamAccess()
+    public var mail = MailConfig()
 
     public init() {}
 
@@ -68,8 +71,11 @@ public struct FrontlineConfig: Sendable, Equatable {
             case "team":
                 guard let team = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[team")): [team] must be a table") }
                 config.team = try parseTeam(team, source: source, line: line)
+            case "mail":
+                guard let mail = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[mail")): [mail] must be a table") }
+                config.mail = try parseMail(mail, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail]")
             }
         }
         return config
@@ -78,7 +84,7 @@ public struct FrontlineConfig: Sendable, Equatable {
     static func parseTeam(_ table: TOMLTable, source: String, line: (String) -> Int) throws -> TeamAccess {
         func role(_ value: TOMLValueConvertible?, _ key: String) throws -> TeamRole {
             guard let name = value?.string, let role = TeamRole(rawValue: name) else {
-                throw Failure(description: "\(source):\(line(key)): \(key) must be one of \"agent\", \"supervisor\", \"viewer\"")
+                throw Failure(description: "\(source):\(line(key)): \(key) must be one of \"agent\", \"supervisor\", \"viewer\", \"intake\"")
             }
             return role
         }
@@ -98,5 +104,66 @@ public struct FrontlineConfig: Sendable, Equatable {
             }
         }
         return team
+    }
+
+    static func parseMail(_ table: TOMLTable, source: String, line: (String) -> Int) throws -> MailConfig {
+        var mail = MailConfig()
+        func text(_ key: String, _ what: String) throws -> String {
+            guard let s = table[key]?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Failure(description: "\(source):\(line(key)): mail.\(key) must be \(what)")
+            }
+            return s
+        }
+        func duration(_ key: String) throws -> TimeInterval {
+            let spec = try text(key, "a duration like \"2d\" or \"12h\"")
+            guard let seconds = MailConfig.duration(spec) else {
+                throw Failure(description: "\(source):\(line(key)): mail.\(key) must be a duration like \"2d\" or \"12h\", not \"\(spec)\"")
+            }
+            return seconds
+        }
+        for key in table.keys {
+            switch key {
+            case "from":
+                let spec = try text(key, "an address like \"Support <support@example.com>\"")
+                guard let party = MailConfig.parseAddress(spec) else {
+                    throw Failure(description: "\(source):\(line(key)): mail.from \"\(spec)\" has no address; write it like \"Support <support@example.com>\"")
+                }
+                mail.from = party
+            case "sendmail":
+                let spec = try text(key, "a command like \"/usr/sbin/sendmail -t -oi\"")
+                guard let words = MailConfig.commandWords(spec) else {
+                    throw Failure(description: "\(source):\(line(key)): mail.sendmail has an unclosed quote")
+                }
+                mail.sendmail = words
+            case "outbox": mail.outbox = try text(key, "a folder path")
+            case "signature":
+                guard let s = table[key]?.string else { throw Failure(description: "\(source):\(line(key)): mail.signature must be a string") }
+                mail.signature = s
+            case "quote":
+                guard let b = table[key]?.bool else { throw Failure(description: "\(source):\(line(key)): mail.quote must be true or false") }
+                mail.quote = b
+            case "retry_for": mail.retryFor = try duration(key)
+            case "retry_after":
+                guard let list = table[key]?.array, !list.isEmpty else {
+                    throw Failure(description: "\(source):\(line(key)): mail.retry_after must be a list of durations like [\"1m\", \"5m\", \"1h\"]")
+                }
+                mail.retryAfter = try (0..<list.count).map { i in
+                    guard let spec = list[i].string, let seconds = MailConfig.duration(spec) else {
+                        throw Failure(description: "\(source):\(line(key)): mail.retry_after[\(i)] must be a duration like \"5m\"")
+                    }
+                    return seconds
+                }
+            case "reopen_within": mail.reopenWithin = try duration(key)
+            case "max_message_mib":
+                guard let n = table[key]?.int, n > 0, n <= 1024 else {
+                    throw Failure(description: "\(source):\(line(key)): mail.max_message_mib must be a whole number of MiB from 1 to 1024")
+                }
+                mail.maxMessageBytes = n << 20
+            case "language": mail.language = try text(key, "a language code like \"sv\"")
+            default:
+                throw Failure(description: "\(source):\(line(key)): unknown setting \"\(key)\" in [mail]; known: from, sendmail, outbox, signature, quote, retry_after, retry_for, reopen_within, max_message_mib, language")
+            }
+        }
+        return mail
     }
 }

@@ -16,7 +16,7 @@ enum HistoryPane {
         let language = Language(rawValue: k.language.lowercased()).map(\.rawValue) ?? TextSanitiser.singleLine(k.language)
         let title = " \(TextSanitiser.singleLine(k.name)) · \(language) · customer since \(text.year(k.since)) "
         g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
-        let lines = content(c, history: history, width: inner.width, world: world)
+        let lines = content(c, history: history, width: inner.width, world: world, showQuoted: state.showQuoted)
         let maxScroll = max(0, lines.count - inner.height)
         let scroll = min(state.historyScroll, maxScroll)
         for (row, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
@@ -29,7 +29,8 @@ enum HistoryPane {
         return scroll
     }
 
-    static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int? = HistoryPane.maxLinesPerMessage) -> [StyledLine] {
+    static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld,
+                        maxLinesPerMessage: Int? = HistoryPane.maxLinesPerMessage, showQuoted: Bool = false) -> [StyledLine] {
         let now = world.now
         let text = world.time
         let k = history.customer
@@ -92,8 +93,11 @@ enum HistoryPane {
         }
         out.append(StyledLine())
         let key = ThreadLayoutCache.Key(caseID: c.id, messages: c.messages.count, activity: c.activity.count, lastActivity: c.lastActivityAt,
-                                        width: width, day: Int(now.timeIntervalSince1970 + Double(world.timeZone.secondsFromGMT(for: now))) / 86400)
-        out += world.threadCache.lines(for: key) { thread(c, customer: k, width: width, world: world, maxLinesPerMessage: maxLinesPerMessage) }
+                                        width: width, day: Int(now.timeIntervalSince1970 + Double(world.timeZone.secondsFromGMT(for: now))) / 86400,
+                                        showQuoted: showQuoted, deliveries: MailThreadLines.deliveryStamp(c))
+        out += world.threadCache.lines(for: key) {
+            thread(c, customer: k, width: width, world: world, maxLinesPerMessage: maxLinesPerMessage, showQuoted: showQuoted)
+        }
 
         let others = history.cases.filter { $0.id != c.id }
         if !others.isEmpty {
@@ -115,7 +119,8 @@ enum HistoryPane {
     static let maxLinesPerMessage = 300
 
     /// Messages, replies, notes and events of one case, oldest first.
-    static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int?) -> [StyledLine] {
+    static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int?,
+                       showQuoted: Bool = false) -> [StyledLine] {
         let text = world.time
         enum Item { case message(Message), activity(CaseActivity) }
         var items: [(Date, Int, Item)] = []
@@ -131,7 +136,9 @@ enum HistoryPane {
                 let cap = maxLinesPerMessage ?? Int.max / 4
                 let limit = cap.multipliedReportingOverflow(by: max(1, width)).overflow ? Int.max : cap * max(1, width)
                 let cut = maxLinesPerMessage != nil && m.body.utf8.count > limit && m.body.count > limit
-                let body = TextSanitiser.sanitise(cut ? String(m.body.prefix(limit)) : m.body)
+                let raw = cut ? String(m.body.prefix(limit)) : m.body
+                let shown = m.direction == .inbound && m.mail != nil ? MailThreadLines.visibleBody(raw, showQuoted: showQuoted) : (raw, [])
+                let body = TextSanitiser.sanitise(shown.0)
                 let before = out.count
                 defer {
                     if cut || out.count - before > cap {
@@ -142,8 +149,11 @@ enum HistoryPane {
                 switch m.direction {
                 case .inbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)
+                    for fold in shown.1 { out.append(StyledLine("  " + fold + " (T shows)", .dim)) }
+                    if let mail = m.mail { out += MailThreadLines.inbound(mail, width: width) }
                 case .outbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + "↳ " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .outbound, prefixRole: .outbound)
+                    if let mail = m.mail { out += MailThreadLines.outbound(mail, width: width, time: text, now: world.now) }
                 case .note:
                     out += wrapped(body, width: width, firstPrefix: stamp + "note " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .note, prefixRole: .note)
                 }

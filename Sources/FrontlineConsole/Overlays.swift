@@ -25,7 +25,7 @@ enum Overlays {
         ("↑ ↓  j k", "move through the queue"), ("PgUp PgDn", "a page up / down"), ("Home End  g G", "first / last case"),
         ("1 … 7", "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All"),
         ("/", "search (name, e-mail, case id, subject, text); Esc clears"),
-        ("J K", "scroll the customer history"),
+        ("J K", "scroll the customer history"), ("T", "show / fold quoted mail history and signatures"),
         ("r  Enter", "write a reply in the reply pane"), ("Ctrl-E", "write the reply in $VISUAL / $EDITOR"),
         ("a", "apologise: delay, faulty product, our mistake, bad experience"),
         ("e", "escalate to tier 2 or a supervisor, with a reason"),

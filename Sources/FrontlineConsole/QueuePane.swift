@@ -89,6 +89,8 @@ enum QueuePane {
         if let e = c.escalation {
             markers.append((e.level == .supervisor ? "⚑ SUP" : "⚑ T2", .escalated))
         }
+        if c.failedDelivery != nil { markers.append(("✉ FAILED", .slaBreached)) }
+        if c.senderNotVerified { markers.append(("⚠ unverified", .slaAtRisk)) }
         switch c.status {
         case .pending: markers.append(("⏸", .dim))
         case .solved: markers.append(("✓", .dim))

@@ -13,6 +13,10 @@ public final class ThreadLayoutCache: @unchecked Sendable {
         var width: Int
         /// Thread stamps say "14:03" for today and "12 Nov 14:03" otherwise.
         var day: Int
+        /// Quoted mail history shown (T) or folded.
+        var showQuoted: Bool = false
+        /// Moves with every delivery outcome of our mailed replies.
+        var deliveries: Int = 0
     }
 
     private let lock = NSLock()

@@ -8,6 +8,11 @@ public enum AccessPolicy {
             return nil
         case .viewer:
             return "\(actor) is a viewer on this desk: viewers can watch the queue but not change it"
+        case .intake:
+            switch command {
+            case .receive, .receiveMail: return nil
+            default: return "\(actor) may only take in customer messages on this desk (role intake)"
+            }
         case .agent:
             switch command {
             case let .deescalate(id, _):

@@ -5,6 +5,10 @@ import Foundation
 public enum Command: Sendable, Equatable {
     /// A customer message from intake: opens a case, or appends to `appendTo`.
     case receive(IncomingMessage)
+    /// A customer e-mail: threaded onto its case, or a new one (see `MailThreading`).
+    case receiveMail(IncomingMail)
+    /// What became of one delivery attempt of our reply (the server's mail sender reports it).
+    case recordDelivery(CaseID, messageID: String, outcome: DeliveryOutcome)
     case reply(CaseID, body: String)
     case note(CaseID, body: String)
     case apologise(CaseID, kind: ApologyKind)
@@ -35,6 +39,8 @@ extension Command {
         case var .receive(m):
             if m.appendTo != nil { m.appendTo = id }
             return .receive(m)
+        case .receiveMail: return self
+        case let .recordDelivery(_, messageID, outcome): return .recordDelivery(id, messageID: messageID, outcome: outcome)
         case let .reply(_, body): return .reply(id, body: body)
         case let .note(_, body): return .note(id, body: body)
         case let .apologise(_, kind): return .apologise(id, kind: kind)
@@ -89,14 +95,33 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 
 extension HelpDesk {
     /// Validates `command` as done by `actor` at `now` and returns the changes it makes.
-    public func decide(_ command: Command, actor: String, now: Date) throws(CommandError) -> [PendingChange] {
+    /// `outbound` says how replies go out as mail; without it replies are recorded only.
+    public func decide(_ command: Command, actor: String, now: Date,
+                       outbound: OutboundMailSettings? = nil) throws(CommandError) -> [PendingChange] {
         switch command {
         case let .receive(m):
             return try decideIncoming(m, now: now)
+        case let .receiveMail(m):
+            return try decideMail(m, now: now)
+        case let .recordDelivery(id, messageID, outcome):
+            let c = try existing(id)
+            guard let reply = c.messages.last(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }) else {
+                throw CommandError("\(id) has no reply with Message-ID \(messageID)")
+            }
+            if reply.mail?.delivery?.state == .delivered || reply.mail?.delivery?.state == .failed {
+                throw CommandError("the reply \(messageID) on \(id) is already \(reply.mail?.delivery?.state.rawValue ?? "settled")")
+            }
+            switch outcome {
+            case .delivered:
+                return [PendingChange(caseID: id, change: .replyDelivered(messageID: messageID))]
+            case let .failed(error, retryAt):
+                return [PendingChange(caseID: id, change: .deliveryFailed(messageID: messageID, error: error, retryAt: retryAt?.roundedToMilliseconds))]
+            }
         case let .reply(id, body):
             let c = try existing(id)
             let text = try required(body, "reply")
-            var changes = [PendingChange(caseID: c.id, change: .replySent(body: text))]
+            let mail = outbound.flatMap { replyMail(on: c, settings: $0, now: now) }
+            var changes = [PendingChange(caseID: c.id, change: .replySent(body: text, mail: mail))]
             if c.assignee == nil { changes.append(PendingChange(caseID: id, change: .assigned(agent: actor))) }
             return changes
         case let .note(id, body):

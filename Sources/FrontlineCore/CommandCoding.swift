@@ -9,6 +9,8 @@ extension Command: Codable {
     public var name: String {
         switch self {
         case .receive: "receive"
+        case .receiveMail: "receive_mail"
+        case .recordDelivery: "record_delivery"
         case .reply: "reply"
         case .note: "note"
         case .apologise: "apologise"
@@ -42,6 +44,28 @@ extension Command: Codable {
             try c.encodeIfPresent(m.receivedAt, forKey: Key("received_at"))
             try c.encodeIfPresent(m.appendTo, forKey: Key("case"))
             try c.encode(m.priority, forKey: Key("priority"))
+        case let .receiveMail(m):
+            try c.encode(m.details, forKey: Key("mail"))
+            try c.encode(m.body, forKey: Key("body"))
+            try c.encode(m.caseSubject, forKey: Key("case_subject"))
+            try c.encodeIfPresent(m.subjectTag, forKey: Key("subject_tag"))
+            try c.encodeIfPresent(m.bounceOf, forKey: Key("bounce_of"))
+            try c.encodeIfPresent(m.bounceReason, forKey: Key("bounce_reason"))
+            try c.encode(m.language, forKey: Key("language"))
+            try c.encodeIfPresent(m.receivedAt, forKey: Key("received_at"))
+            try c.encode(m.reopenWithin, forKey: Key("reopen_within_seconds"))
+            try c.encode(Data(m.rawBytes), forKey: Key("raw"))
+        case let .recordDelivery(id, messageID, outcome):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(messageID, forKey: Key("message_id"))
+            switch outcome {
+            case .delivered:
+                try c.encode("delivered", forKey: Key("outcome"))
+            case let .failed(error, retryAt):
+                try c.encode("failed", forKey: Key("outcome"))
+                try c.encode(error, forKey: Key("error"))
+                try c.encodeIfPresent(retryAt, forKey: Key("retry_at"))
+            }
         case let .reply(id, body), let .note(id, body), let .saveDraft(id, body):
             try c.encode(id, forKey: Key("case"))
             try c.encode(body, forKey: Key("body"))
@@ -91,6 +115,21 @@ extension Command: Codable {
                 customerName: try field("customer_name"), customerEmail: try field("customer_email"), language: try field("language"),
                 subject: try field("subject"), body: try field("body"), channel: try field("channel"),
                 receivedAt: try optional("received_at"), appendTo: try optional("case"), priority: try field("priority")))
+        case "receive_mail":
+            self = .receiveMail(IncomingMail(
+                details: try field("mail"), body: try field("body"), caseSubject: try field("case_subject"),
+                subjectTag: try optional("subject_tag"), bounceOf: try optional("bounce_of"), bounceReason: try optional("bounce_reason"),
+                language: try field("language"), receivedAt: try optional("received_at"),
+                reopenWithin: try field("reopen_within_seconds"), rawBytes: [UInt8](try field("raw", Data.self))))
+        case "record_delivery":
+            let outcome: DeliveryOutcome
+            switch try field("outcome", String.self) {
+            case "delivered": outcome = .delivered
+            case "failed": outcome = .failed(error: try field("error"), retryAt: try optional("retry_at"))
+            case let other:
+                throw DecodingError.dataCorruptedError(forKey: Key("outcome"), in: c, debugDescription: "unknown delivery outcome \(other)")
+            }
+            self = .recordDelivery(try field("case"), messageID: try field("message_id"), outcome: outcome)
         case "reply": self = .reply(try field("case"), body: try field("body"))
         case "note": self = .note(try field("case"), body: try field("body"))
         case "save_draft": self = .saveDraft(try field("case"), body: try field("body"))

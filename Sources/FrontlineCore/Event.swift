@@ -20,7 +20,14 @@ public struct Event: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case caseOpened(customer: Customer, subject: String, channel: Channel, priority: Priority)
         case messageReceived(body: String, channel: Channel)
-        case replySent(body: String)
+        /// A customer e-mail, threaded onto this case (intake decided where).
+        case mailReceived(body: String, mail: MailDetails)
+        /// `mail` is set when the reply goes to the customer as e-mail (delivery state queued).
+        case replySent(body: String, mail: MailDetails? = nil)
+        /// The mail system took our reply with this Message-ID.
+        case replyDelivered(messageID: String)
+        /// Our reply could not be delivered; `retryAt` nil means it will not be tried again.
+        case deliveryFailed(messageID: String, error: String, retryAt: Date?)
         case noteAdded(body: String)
         case apologised(kind: ApologyKind)
         case escalated(level: EscalationLevel, reason: String)
@@ -41,7 +48,10 @@ public struct Event: Sendable, Equatable {
             switch self {
             case .caseOpened: "case_opened"
             case .messageReceived: "message_received"
+            case .mailReceived: "mail_received"
             case .replySent: "reply_sent"
+            case .replyDelivered: "reply_delivered"
+            case .deliveryFailed: "delivery_failed"
             case .noteAdded: "note_added"
             case .apologised: "apologised"
             case .escalated: "escalated"

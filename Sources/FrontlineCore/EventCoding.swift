@@ -22,7 +22,19 @@ extension Event: Codable {
         case let .messageReceived(body, channel):
             try c.encode(body, forKey: Key("body"))
             try c.encode(channel, forKey: Key("channel"))
-        case let .replySent(body), let .noteAdded(body), let .draftSaved(body):
+        case let .mailReceived(body, mail):
+            try c.encode(body, forKey: Key("body"))
+            try c.encode(mail, forKey: Key("mail"))
+        case let .replySent(body, mail):
+            try c.encode(body, forKey: Key("body"))
+            try c.encodeIfPresent(mail, forKey: Key("mail"))
+        case let .replyDelivered(messageID):
+            try c.encode(messageID, forKey: Key("message_id"))
+        case let .deliveryFailed(messageID, error, retryAt):
+            try c.encode(messageID, forKey: Key("message_id"))
+            try c.encode(error, forKey: Key("error"))
+            try c.encodeIfPresent(retryAt, forKey: Key("retry_at"))
+        case let .noteAdded(body), let .draftSaved(body):
             try c.encode(body, forKey: Key("body"))
         case let .apologised(kind):
             try c.encode(kind, forKey: Key("kind"))
@@ -68,7 +80,12 @@ extension Event: Codable {
                                  channel: try field("channel"), priority: try field("priority"))
         case "message_received":
             change = .messageReceived(body: try field("body"), channel: try field("channel"))
-        case "reply_sent": change = .replySent(body: try field("body"))
+        case "mail_received": change = .mailReceived(body: try field("body"), mail: try field("mail"))
+        case "reply_sent": change = .replySent(body: try field("body"), mail: try c.decodeIfPresent(MailDetails.self, forKey: Key("mail")))
+        case "reply_delivered": change = .replyDelivered(messageID: try field("message_id"))
+        case "delivery_failed":
+            change = .deliveryFailed(messageID: try field("message_id"), error: try field("error"),
+                                     retryAt: try c.decodeIfPresent(Date.self, forKey: Key("retry_at")))
         case "note_added": change = .noteAdded(body: try field("body"))
         case "draft_saved": change = .draftSaved(body: try field("body"))
         case "apologised": change = .apologised(kind: try field("kind"))

@@ -7,7 +7,23 @@ public struct ExportDocument: Encodable {
     public struct EscalationEntry: Encodable { let level: String, reason: String, by: String, at: Date }
     public struct ApologyEntry: Encodable { let kind: String, by: String, at: Date }
     public struct FollowUpEntry: Encodable { let id: Int, due: Date, note: String, by: String, done: Bool, outcome: String?, doneAt: Date? }
-    public struct MessageEntry: Encodable { let direction: String, author: String, at: Date, body: String, channel: String? }
+    public struct MessageEntry: Encodable {
+        let direction: String, author: String, at: Date, body: String, channel: String?
+        /// Null for messages that are not e-mail.
+        let mail: MailEntry?
+
+        enum CodingKeys: String, CodingKey { case direction, author, at, body, channel, mail }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(direction, forKey: .direction)
+            try c.encode(author, forKey: .author)
+            try c.encode(at, forKey: .at)
+            try c.encode(body, forKey: .body)
+            try c.encode(channel, forKey: .channel)
+            try c.encode(mail, forKey: .mail)
+        }
+    }
     public struct CaseEntry: Encodable {
         let id: String, status: String, priority: String, assignee: String?
         let customer: CustomerRef
@@ -63,7 +79,8 @@ public struct ExportDocument: Encodable {
                 escalation: c.escalation.map { EscalationEntry(level: $0.level.rawValue, reason: $0.reason, by: $0.by, at: $0.at) },
                 apologies: c.apologies.map { ApologyEntry(kind: $0.kind.rawValue, by: $0.by, at: $0.at) },
                 followUps: c.followUps.map { FollowUpEntry(id: $0.id, due: $0.due, note: $0.note, by: $0.by, done: $0.done, outcome: $0.outcome, doneAt: $0.doneAt) },
-                messages: c.messages.map { MessageEntry(direction: $0.direction.rawValue, author: $0.author, at: $0.at, body: $0.body, channel: $0.channel?.rawValue) },
+                messages: c.messages.map { MessageEntry(direction: $0.direction.rawValue, author: $0.author, at: $0.at, body: $0.body,
+                                                        channel: $0.channel?.rawValue, mail: $0.mail.map(MailEntry.init)) },
                 openedAt: c.openedAt, waitingSince: c.waitingSince, solvedAt: c.solvedAt)
     }
 

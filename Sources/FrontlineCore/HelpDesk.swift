@@ -14,6 +14,12 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Unsent replies, by case then agent.
     public internal(set) var drafts: [CaseID: [String: String]] = [:]
     public internal(set) var lastSequence: UInt64 = 0
+    /// Every Message-ID we received or sent, to its case: threading by In-Reply-To/References,
+    /// duplicates, bounces. Derived from the messages (rebuilt on snapshot read).
+    public internal(set) var caseByMessageID: [String: CaseID] = [:]
+    /// Our replies the mail system has not taken yet (queued or retrying), Message-ID → case:
+    /// what the mail sender works through, without scanning the desk.
+    public internal(set) var undeliveredReplies: [String: CaseID] = [:]
     /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
     public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
     /// The "case" of an event that belongs to the whole desk (an SLA change).
@@ -30,6 +36,8 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// The id the next opened case will get.
     public var nextCaseID: CaseID { "C-\(nextCaseNumber)" }
     public var nextCustomerID: CustomerID { "K-\(nextCustomerNumber)" }
+
+    public func caseID(forMessageID id: String) -> CaseID? { caseByMessageID[id] }
 
     public func customerID(forEmail email: String) -> CustomerID? {
         customerByEmail[email.lowercased()]
@@ -65,11 +73,50 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.status = .open
                 c.solvedAt = nil
             }
-        case let .replySent(body):
-            c.messages.append(Message(direction: .outbound, author: actor, at: at, body: body))
+        case let .mailReceived(body, mail):
+            let author = Self.displayName(mail.from, fallback: nil)
+            c.messages.append(Message(direction: .inbound, author: author, at: at, body: body, channel: .email, mail: mail))
+            caseByMessageID[mail.messageID] = c.id
+            refreshCustomerName(c.customerID, from: mail.from)
+            // Machines (auto-replies, bounces, lists) wait for nobody and reopen nothing.
+            if mail.automatic == nil {
+                if c.waitingSince == nil { c.waitingSince = at }
+                if c.status != .open {
+                    c.status = .open
+                    c.solvedAt = nil
+                }
+            }
+        case let .replySent(body, mail):
+            c.messages.append(Message(direction: .outbound, author: actor, at: at, body: body, mail: mail))
+            if let mail {
+                caseByMessageID[mail.messageID] = c.id
+                if mail.delivery != nil { undeliveredReplies[mail.messageID] = c.id }
+            }
             c.waitingSince = nil
             if c.status == .open { c.status = .pending }
             drafts[c.id]?[actor] = nil
+        case let .replyDelivered(messageID):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the mail system, not a person
+            c.updateDelivery(of: messageID) { d in
+                d.state = .delivered
+                d.attempts += 1
+                d.error = nil
+                d.nextAttempt = nil
+                d.at = at
+            }
+            undeliveredReplies[messageID] = nil
+        case let .deliveryFailed(messageID, error, retryAt):
+            c.updateDelivery(of: messageID) { d in
+                d.state = retryAt == nil ? .failed : .retrying
+                d.attempts += 1
+                d.error = error
+                d.nextAttempt = retryAt
+                d.at = at
+            }
+            if retryAt == nil {
+                undeliveredReplies[messageID] = nil
+                c.activity.append(CaseActivity(at: at, actor: actor, text: "reply not delivered: \(error)"))
+            }
         case let .noteAdded(body):
             c.messages.append(Message(direction: .note, author: actor, at: at, body: body))
         case let .apologised(kind):
@@ -133,6 +180,16 @@ public struct HelpDesk: Codable, Sendable, Equatable {
         cases[c.id] = c
     }
 
+    /// A mail's display name replaces a customer name that was only their address (or its local part).
+    private mutating func refreshCustomerName(_ id: CustomerID, from: MailParty) {
+        guard var k = customers[id], let name = from.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty,
+              k.email.lowercased() == from.address.lowercased(), name != k.name else { return }
+        let local = k.email.split(separator: "@").first.map(String.init) ?? k.email
+        guard k.name.isEmpty || k.name == k.email || k.name == local || k.name == "(unknown sender)" else { return }
+        k.name = name
+        customers[id] = k
+    }
+
     private mutating func openCase(_ id: CaseID, customer: Customer, subject: String, channel: Channel,
                                    priority: Priority, at: Date) {
         guard cases[id] == nil else { return }
@@ -167,5 +224,17 @@ extension CaseStatus {
         case .pending: "set pending"
         case .solved: "solved"
         }
+    }
+}
+
+extension SupportCase {
+    /// Changes the delivery state of our reply with that Message-ID (no-op for an unknown id).
+    mutating func updateDelivery(of messageID: String, _ change: (inout MailDelivery) -> Void) {
+        guard let i = messages.lastIndex(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }),
+              var mail = messages[i].mail else { return }
+        var d = mail.delivery ?? MailDelivery(state: .queued)
+        change(&d)
+        mail.delivery = d
+        messages[i].mail = mail
     }
 }

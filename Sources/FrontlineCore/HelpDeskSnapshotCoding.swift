@@ -3,12 +3,16 @@ import Foundation
 /// The snapshot payload: the whole help desk in the binary format. Indexes that can be derived
 /// (cases by customer, customers by e-mail) are rebuilt on read rather than stored.
 extension HelpDesk {
-    /// 3 added the run-time SLA targets at the end; 2 (without them) is still read.
-    static let snapshotFormatVersion: UInt64 = 3
+    /// 4 added the e-mail side of messages; 3 added the run-time SLA targets at the end; 2 and 3 are still read.
+    static let snapshotFormatVersion: UInt64 = 4
 
-    public func snapshotBytes() -> [UInt8] {
+    public func snapshotBytes() -> [UInt8] { snapshotBytes(format: Self.snapshotFormatVersion) }
+
+    /// `format` below the current one exists for the tests that prove old snapshots still read
+    /// (an older format drops what it cannot hold).
+    func snapshotBytes(format: UInt64) -> [UInt8] {
         var w = BinaryWriter(capacity: max(1 << 16, cases.count * 600))
-        w.uint(Self.snapshotFormatVersion)
+        w.uint(format)
         w.uint(lastSequence)
         w.int(nextCaseNumber)
         w.int(nextCustomerNumber)
@@ -19,7 +23,7 @@ extension HelpDesk {
         w.uint(UInt64(caseOrder.count))
         for id in caseOrder {
             guard let c = cases[id] else { continue }
-            Self.write(c, into: &w)
+            Self.write(c, into: &w, format: format)
         }
         let draftCases = drafts.keys.sorted()
         w.uint(UInt64(draftCases.count))
@@ -38,7 +42,7 @@ extension HelpDesk {
     public init(snapshotBytes bytes: [UInt8]) throws {
         var r = BinaryReader(bytes)
         let version = try r.uint()
-        guard version == Self.snapshotFormatVersion || version == 2 else {
+        guard (2...Self.snapshotFormatVersion).contains(version) else {
             throw BinaryReader.Malformed(description: "snapshot format \(version) is not one this frontline reads (\(Self.snapshotFormatVersion))")
         }
         self.init()
@@ -56,8 +60,13 @@ extension HelpDesk {
         cases.reserveCapacity(caseCount)
         caseOrder.reserveCapacity(caseCount)
         for _ in 0..<caseCount {
-            let c = try Self.readCase(&r)
+            let c = try Self.readCase(&r, version: version)
             cases[c.id] = c
+            for m in c.messages {
+                guard let mail = m.mail else { continue }
+                caseByMessageID[mail.messageID] = c.id
+                if let d = mail.delivery, d.state == .queued || d.state == .retrying { undeliveredReplies[mail.messageID] = c.id }
+            }
             caseOrder.append(c.id)
             casesByCustomer[c.customerID, default: []].append(c.id)
         }
@@ -73,7 +82,7 @@ extension HelpDesk {
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "snapshot has trailing bytes at \(r.offset)") }
     }
 
-    static func write(_ c: SupportCase, into w: inout BinaryWriter) {
+    static func write(_ c: SupportCase, into w: inout BinaryWriter, format: UInt64) {
         w.string(c.id); w.string(c.customerID); w.string(c.subject)
         w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
@@ -82,6 +91,10 @@ extension HelpDesk {
             w.code(m.direction); w.string(m.author); w.date(m.at); w.string(m.body)
             w.bool(m.channel != nil)
             if let ch = m.channel { w.code(ch) }
+            if format >= 4 {
+                w.bool(m.mail != nil)
+                if let mail = m.mail { MailDetailsCoding.write(mail, into: &w) }
+            }
         }
         w.uint(UInt64(c.activity.count))
         for a in c.activity { w.date(a.at); w.string(a.actor); w.string(a.text) }
@@ -97,7 +110,7 @@ extension HelpDesk {
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
 
-    static func readCase(_ r: inout BinaryReader) throws -> SupportCase {
+    static func readCase(_ r: inout BinaryReader, version: UInt64) throws -> SupportCase {
         let id = try r.string(), customerID = try r.string(), subject = try r.string()
         let status = try r.code(CaseStatus.self), priority = try r.code(Priority.self)
         let assignee = try r.optionalString()
@@ -110,7 +123,9 @@ extension HelpDesk {
             let direction = try r.code(MessageDirection.self)
             let author = try r.string(), at = try r.date(), body = try r.string()
             let channel = try r.bool() ? try r.code(Channel.self) : nil
-            messages.append(Message(direction: direction, author: author, at: at, body: body, channel: channel))
+            let hasMail = version >= 4 ? try r.bool() : false
+            let mail = hasMail ? try MailDetailsCoding.read(&r) : nil
+            messages.append(Message(direction: direction, author: author, at: at, body: body, channel: channel, mail: mail))
         }
         var activity: [CaseActivity] = []
         for _ in 0..<(try r.count()) { activity.append(CaseActivity(at: try r.date(), actor: try r.string(), text: try r.string())) }

@@ -31,13 +31,16 @@ public struct Message: Codable, Sendable, Equatable {
     public var at: Date
     public var body: String
     public var channel: Channel?
+    /// The e-mail side: headers of a customer's mail, or how our reply went out.
+    public var mail: MailDetails?
 
-    public init(direction: MessageDirection, author: String, at: Date, body: String, channel: Channel? = nil) {
+    public init(direction: MessageDirection, author: String, at: Date, body: String, channel: Channel? = nil, mail: MailDetails? = nil) {
         self.direction = direction
         self.author = author
         self.at = at
         self.body = body
         self.channel = channel
+        self.mail = mail
     }
 }
 
@@ -100,6 +103,17 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var solvedBy: String? {
         guard status == .solved else { return nil }
         return activity.last { $0.text.hasPrefix("solved by ") }?.actor
+    }
+
+    /// Our latest reply by mail, when the mail system could not take it: shown until answered anew.
+    public var failedDelivery: MailDelivery? {
+        guard let last = messages.last(where: { $0.direction == .outbound }), let d = last.mail?.delivery, d.needsAttention else { return nil }
+        return d
+    }
+
+    /// A customer mail whose sender DMARC/SPF could not verify.
+    public var senderNotVerified: Bool {
+        messages.contains { $0.direction == .inbound && $0.mail?.senderNotVerified == true }
     }
 
     public func nextFollowUp() -> FollowUp? {

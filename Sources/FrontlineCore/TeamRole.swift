@@ -8,4 +8,7 @@ public enum TeamRole: String, Codable, Sendable, CaseIterable {
     case supervisor
     /// Watches the queue (a wallboard, a trainee); changes nothing.
     case viewer
+    /// Takes in customer messages and nothing else: the user a mail system's pipe runs as
+    /// (Postfix runs root's aliases as `nobody`).
+    case intake
 }

@@ -7,6 +7,9 @@ public enum FrameCodec {
     /// What a client accepts from its server: the first sync carries the whole store
     /// (≈ 80 MB of base64 at 100,000 cases). Clients' frames stay under `defaultMaxPayload`.
     public static let maxServerPayload = 1 << 30
+    /// What a client may send once past the handshake: one e-mail at the 25 MiB default limit,
+    /// as base64 inside JSON, with room to spare.
+    public static let maxClientPayload = 48 << 20
 
     /// The largest maximum a 4-byte header can express.
     static let largestExpressible = Int(UInt32.max)

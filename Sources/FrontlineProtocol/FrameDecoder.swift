@@ -5,7 +5,7 @@ import Foundation
 /// After it throws, the decoder stays failed (every later `feed` throws the same error): the
 /// stream has lost its frame boundaries, so the only safe thing is to close the connection.
 public struct FrameDecoder: Sendable {
-    public let maxPayload: Int
+    public private(set) var maxPayload: Int
 
     private var header: [UInt8] = []
     /// Payload length of the frame being read, once its header is complete.
@@ -22,6 +22,11 @@ public struct FrameDecoder: Sendable {
         precondition(maxPayload >= 0 && maxPayload <= FrameCodec.largestExpressible,
                      "maxPayload must fit in the 4-byte length header")
         self.maxPayload = maxPayload
+    }
+
+    /// Accepts larger frames from now on (after a peer proved who it is); never lowers the limit.
+    public mutating func raiseLimit(to limit: Int) {
+        maxPayload = max(maxPayload, min(limit, FrameCodec.largestExpressible))
     }
 
     /// Bytes held for the frame still being read.

@@ -32,9 +32,13 @@ public struct Welcome: Codable, Equatable, Sendable {
     /// filters by the same name ("Mine", presence).
     public var user: String?
     public var role: TeamRole?
+    /// Where the server sends our replies ("the outbox Maildir /…", "sendmail (…)"), so a
+    /// console can say where a reply went instead of pretending it was mailed.
+    public var mail: String?
 
     public init(protocolVersion: Int = ProtocolVersion.current, server: String, autoStarted: Bool? = nil,
-                user: String? = nil, role: TeamRole? = nil) {
+                user: String? = nil, role: TeamRole? = nil, mail: String? = nil) {
+        self.mail = mail
         self.protocolVersion = protocolVersion
         self.server = server
         self.autoStarted = autoStarted
@@ -46,7 +50,7 @@ public struct Welcome: Codable, Equatable, Sendable {
         case protocolVersion = "protocol"
         case server
         case autoStarted = "auto_started"
-        case user, role
+        case user, role, mail
     }
 }
 

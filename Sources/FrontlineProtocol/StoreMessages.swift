@@ -54,8 +54,12 @@ public struct Performed: Codable, Equatable, Sendable {
 public struct Refused: Codable, Equatable, Sendable {
     public var request: Int
     public var reason: String
-    public init(request: Int, reason: String) {
+    /// True when the rules allowed it but the store could not keep it (disk full, fsync failed):
+    /// worth trying again later, unlike a refusal by the rules (a mail pipe defers, not bounces).
+    public var notStored: Bool?
+    public init(request: Int, reason: String, notStored: Bool? = nil) {
         self.request = request
         self.reason = reason
+        self.notStored = notStored
     }
 }

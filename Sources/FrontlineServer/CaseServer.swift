@@ -19,6 +19,11 @@ public final class CaseServer {
     var connections: [Int32: ServerConnection] = [:]
     var cachedCopy: (sequence: UInt64, bytes: [UInt8])?
     let copyMaker: StoreCopyMaker
+    let inbox: ServerInbox
+    /// Told of every batch of journaled events, on the loop (the mail sender wakes on a new reply).
+    public var onJournaled: (([Event]) -> Void)?
+    /// Where replies are mailed, told to every client in its welcome.
+    public var mailDestination: String?
     /// The sequence of the copy being encoded, and every event journaled since it was taken:
     /// the consoles waiting for that copy get both.
     var copyInFlight: UInt64?
@@ -49,6 +54,7 @@ public final class CaseServer {
         self.store = store
         self.team = team
         copyMaker = try StoreCopyMaker()
+        inbox = try ServerInbox()
         let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory, group: groupID)
         socketPath = directory.socketPath()
         listener = try UnixSocket.listen(at: socketPath, group: groupID)
@@ -58,6 +64,28 @@ public final class CaseServer {
     /// Every later command is checked against it; connections already open keep going.
     public func replaceTeam(_ team: TeamAccess) {
         newTeam.withLock { $0 = team }
+    }
+
+    /// Performs `commands` as `actor` on the loop, as if a client had sent them; from any thread.
+    public func submit(_ commands: [Command], actor: String) {
+        inbox.post(commands, actor: actor)
+    }
+
+    /// `submit` as a value another thread may keep.
+    public var submitter: @Sendable ([Command], String) -> Void {
+        let inbox = self.inbox
+        return { inbox.post($0, actor: $1) }
+    }
+
+    public func performSubmitted() {
+        for item in inbox.take() {
+            do {
+                let events = try store.perform(item.command, actor: item.actor)
+                if !events.isEmpty { broadcast(events) }
+            } catch {
+                FileHandle.standardError.write(Data("\(item.command.name) by \(item.actor) not recorded: \(error)\n".utf8))
+            }
+        }
     }
 
     public static func socketPath(dataDirectory: String) -> String {
@@ -86,10 +114,12 @@ public final class CaseServer {
             if c.pendingBytes > 0 { events |= Int16(POLLOUT) }
             fds.append(pollfd(fd: c.fd, events: events, revents: 0))
         }
+        fds.append(pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         fds.append(pollfd(fd: copyMaker.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
         guard ready > 0 else { dropSlowDrips(); return }
         if fds[fds.count - 1].revents & Int16(POLLIN) != 0 { copyFinished() }
+        if fds[fds.count - 2].revents & Int16(POLLIN) != 0 { performSubmitted() }
         if fds[0].revents & Int16(POLLIN) != 0 { acceptClients() }
         for p in fds.dropFirst() {
             guard let c = connections[p.fd] else { continue }
@@ -145,6 +175,7 @@ public final class CaseServer {
             c.kind = hello.role
             if case .welcome(var welcome) = answer {
                 welcome.autoStarted = exitWhenIdle != nil ? true : nil
+                welcome.mail = mailDestination
                 if !c.identity.isOwner {
                     welcome.user = c.identity.user
                     welcome.role = team.role(of: c.identity.user, isOwner: false)
@@ -153,7 +184,11 @@ public final class CaseServer {
                 if let why = teamRefusal(of: c.identity) { answer = .refusal(Refusal(reason: why)) }
             }
             send(answer, to: c)
-            if case .refusal = answer { c.stage = .closing } else { c.stage = .ready }
+            if case .refusal = answer { c.stage = .closing } else {
+                c.stage = .ready
+                // Past the handshake a known peer may send a whole e-mail (raw bytes included).
+                c.decoder.raiseLimit(to: FrameCodec.maxClientPayload)
+            }
         case (.greeting, _):
             drop(c)
         case (.ready, .subscribe), (.subscribed, .subscribe):
@@ -184,8 +219,10 @@ public final class CaseServer {
                 let events = try store.perform(request.command, actor: actor)
                 if !events.isEmpty { broadcast(events) }
                 send(.performed(Performed(request: request.request, events: events)), to: c)
+            } catch let refusal as CommandError {
+                send(.refused(Refused(request: request.request, reason: refusal.description)), to: c)
             } catch {
-                send(.refused(Refused(request: request.request, reason: "\(error)")), to: c)
+                send(.refused(Refused(request: request.request, reason: "\(error)", notStored: true)), to: c)
             }
         case let (.ready, .operation(request)), let (.subscribed, .operation(request)), let (.awaitingCopy, .operation(request)):
             run(request, for: c)
@@ -245,6 +282,7 @@ public final class CaseServer {
 
     /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
     func broadcast(_ events: [Event]) {
+        onJournaled?(events)
         if copyInFlight != nil { eventsSinceCopy += events }
         for c in connections.values where c.stage == .subscribed {
             send(.events(EventBatch(events: events)), to: c)

@@ -28,13 +28,15 @@ public final class RemoteCaseService: CaseService {
     /// How often to try again after losing the server.
     public var reconnectInterval: TimeInterval = 1
     var decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)
-    let encoder = FrameEncoder()
+    let encoder = FrameEncoder(maxPayload: FrameCodec.maxClientPayload)
     var nextRequest = 1
     var queuedEvents: [Event] = []
     /// The name the server records this client's actions under, when it is not the server's own
     /// Unix user (then the name given with `--agent` counts); and that user's role.
     public private(set) var assignedName: String?
     public private(set) var assignedRole: TeamRole?
+    /// Where the server mails replies (from its welcome).
+    public private(set) var mailDestination: String?
     /// The server was started in the background by a console (it said so when we connected).
     public private(set) var serverAutoStarted = false
     /// Starts a new background server; called when an auto-started one is gone and cannot be reached.
@@ -62,6 +64,7 @@ public final class RemoteCaseService: CaseService {
                 serverAutoStarted = welcome.autoStarted == true
                 assignedName = welcome.user
                 assignedRole = welcome.role
+                mailDestination = welcome.mail
             case let .refusal(refusal):
                 throw Failure(description: "the server at \(socketPath) refused this client: \(refusal.reason)")
             default:
@@ -113,6 +116,7 @@ public final class RemoteCaseService: CaseService {
                 apply(answer.events)
                 return answer.events
             case let .refused(answer) where answer.request == request:
+                if answer.notStored == true { throw NotStored(description: "the frontline server could not store it: \(answer.reason)") }
                 throw CommandError(answer.reason)
             default:
                 continue
@@ -319,4 +323,10 @@ public final class RemoteCaseService: CaseService {
         }
         return messages.filter { if case .presenceBoard = $0 { false } else { true } }
     }
+}
+
+/// The server accepted the command by the rules but could not make it durable (disk full, fsync
+/// failed): nothing was stored, and trying again later may work.
+public struct NotStored: Error, CustomStringConvertible, Sendable {
+    public let description: String
 }

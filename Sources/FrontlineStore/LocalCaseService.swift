@@ -20,6 +20,15 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     private var snapshotInFlight = false
     private var problem: String?
 
+    /// Every customer message's raw bytes, kept before the message is journaled.
+    public let rawMail: RawMailStore
+    private var outbound: OutboundMailSettings = .embedded
+    /// How replies go out as mail (From, Message-ID domain); the embedded default until configured.
+    public var outboundMail: OutboundMailSettings {
+        get { lock.withLock { outbound } }
+        set { lock.withLock { outbound = newValue } }
+    }
+
     public var desk: HelpDesk { lock.withLock { state } }
     public var backgroundProblem: String? { lock.withLock { problem } }
     public var dataDirectory: String { directory.path }
@@ -29,6 +38,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         self.clock = clock
         self.snapshotInterval = snapshotInterval
         directory = try DataDirectory.prepare(path: path)
+        rawMail = RawMailStore(directory: directory)
         let held = try directory.lock(owner: owner)
         JournalFreeze.removeLeftovers(in: directory)
         var notes: [String] = []
@@ -61,9 +71,10 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     }
 
     public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
-        try lock.withLock {
+        let command = try keepingRawMail(command)
+        return try lock.withLock {
             let now = at ?? clock.now()
-            let changes = try state.decide(command, actor: actor, now: now)
+            let changes = try state.decide(command, actor: actor, now: now, outbound: outbound)
             guard !changes.isEmpty else { return [] }
             let events = state.stamp(changes, actor: actor, now: now)
             // One journal record per command: a torn write loses the whole command, never half
@@ -78,12 +89,23 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
 
     public func pollChanges() -> [Event] { [] }
 
+    /// A mail's raw bytes go to the raw store (durably) before anything of it is journaled; the
+    /// journaled command carries only their name. Outside the lock: other commands need not
+    /// wait for a big message's fsync.
+    private func keepingRawMail(_ command: Command) throws -> Command {
+        guard case var .receiveMail(m) = command, !m.rawBytes.isEmpty else { return command }
+        m.details.raw = try rawMail.put(m.rawBytes)
+        m.rawBytes = []
+        return .receiveMail(m)
+    }
+
     /// Performs many commands with one journal write and one fsync (group commit), as many
     /// writers' worth of batching would. Commands the store refuses are skipped; returns, per
     /// command, its events or its refusal.
     @discardableResult
     public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [Result<[Event], CommandError>] {
-        try lock.withLock {
+        let commands = try commands.map { (command: try keepingRawMail($0.command), actor: $0.actor, at: $0.at) }
+        return try lock.withLock {
             // Decided and applied in place, command by command, so later commands see earlier
             // ones; copying the whole desk per batch would cost more than the fsync it saves.
             var results: [Result<[Event], CommandError>] = []
@@ -91,7 +113,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             for item in commands {
                 let now = item.at ?? clock.now()
                 do {
-                    let changes = try state.decide(item.command, actor: item.actor, now: now)
+                    let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: outbound)
                     let events = state.stamp(changes, actor: item.actor, now: now)
                     for e in events { state.apply(e) }
                     if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }

@@ -51,9 +51,15 @@ struct ConsoleCommand: ParsableCommand {
         }
         terminal.wakeDescriptor = { store.changeFeedDescriptor }
         let host = NcursesHost(terminal)
-        let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen,
-                             options: ConsoleApp.Options(agent: agent, levels: config.levels))
+        var options = ConsoleApp.Options(agent: agent, levels: config.levels)
+        // Alone with the store, this process mails the replies itself; otherwise the server does.
+        let mailer = (store as? LocalCaseService).map { local in
+            MailWiring.startLocalWorker(store: local, mail: config.mail)
+        }
+        options.mailDestination = mailer?.transportDescription ?? (store as? RemoteCaseService)?.mailDestination
+        let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()
+        mailer?.stop()
         terminal.shutdown()
         if let reason {
             let draft = app.state.editorCaseID.flatMap { store.desk.draft(caseID: $0, agent: agent) } != nil

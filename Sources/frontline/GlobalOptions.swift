@@ -92,9 +92,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store for one command; the lock makes a second writer fail clearly.
-    func openStore(owner: String) throws -> LocalCaseService {
+    func openStore(owner: String, config: FrontlineConfig? = nil) throws -> LocalCaseService {
+        let config = try config ?? loadConfig()
         do {
             let store = try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+            store.outboundMail = config.mail.outbound
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
             return store
@@ -156,6 +158,9 @@ func performAction(_ global: GlobalOptions, _ command: Command, owner: String, s
     do {
         let events = try store.perform(command, actor: global.actingName(on: store))
         print(success(events.first?.caseID ?? ""))
+        if let local = store as? LocalCaseService, !local.desk.undeliveredReplies.isEmpty {
+            MailWiring.sendDueNow(local, mail: try global.loadConfig().mail)
+        }
     } catch let e as CommandError {
         throw CleanExit.failure(e.description)
     } catch {

@@ -41,9 +41,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         if stop { return try stopRunningServer() }
-        let team = try loadTeam()
+        let config = try global.loadConfig(path: configPath)
+        let team = config.team
         let groupID = try team.group.map(Self.groupID)
-        let store = try global.openStore(owner: "frontline serve")
+        let store = try global.openStore(owner: "frontline serve", config: config)
         let server: CaseServer
         do {
             if let groupID { try shareDataDirectory(with: groupID) }
@@ -57,11 +58,16 @@ struct ServeCommand: ParsableCommand {
         signal(SIGINT, requestStop)
         signal(SIGPIPE, SIG_IGN)
         signal(SIGHUP, requestReload)
+        let mailer = MailWiring.startWorker(for: server, store: store, mail: config.mail, dataDirectory: global.resolvedDataDir)
+        server.mailDestination = mailer.transportDescription
+        printError("replies go to \(mailer.transportDescription)")
         printError("serving \(global.resolvedDataDir) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid())); \(Self.summary(team))")
         server.run {
             if reloadRequested.exchange(false, ordering: .relaxed) { reload(into: server) }
             return stopRequested.load(ordering: .relaxed)
         }
+        mailer.stop()
+        server.performSubmitted()   // outcomes the sender reported as the loop stopped
         do { try store.snapshotNow() } catch { printError("final snapshot failed: \(error); the journal has everything") }
         store.close()
         printError(stopRequested.load(ordering: .relaxed) ? "stopped" : "stopped: no client for \(exitWhenIdle ?? 0) s")

@@ -1,0 +1,61 @@
+import Foundation
+import FrontlineCore
+import FrontlineMail
+
+/// Turns one of our journaled replies into the exact bytes that go to the customer. Pure and
+/// deterministic: a retry after a crash sends the same message with the same Message-ID.
+public struct ReplyRendering: Sendable {
+    public var signature: String?
+    public var quote: Bool
+    /// Every message we send carries this header, so our own mail coming back is recognised.
+    public static let loopHeader = "X-Frontline-Loop"
+
+    public init(signature: String? = nil, quote: Bool = true) {
+        self.signature = signature
+        self.quote = quote
+    }
+
+    /// The loop marker's value for a desk: its Message-ID domain.
+    public static func loopMarker(domain: String) -> String { "frontline@\(domain)" }
+
+    /// The message for the reply with `messageID` on case `c`; nil when there is no such mailed reply.
+    public func render(messageID: String, on c: SupportCase, desk: HelpDesk) -> [UInt8]? {
+        guard let index = c.messages.lastIndex(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }),
+              let mail = c.messages[index].mail else { return nil }
+        let reply = c.messages[index]
+        var body = reply.body
+        if let signature, !signature.isEmpty {
+            body += "\n\n-- \n" + signature.replacingOccurrences(of: "{agent}", with: reply.author)
+        }
+        if quote, let original = c.messages[..<index].last(where: { $0.direction == .inbound && $0.mail?.automatic == nil }) {
+            body += "\n\n" + Self.attribution(original) + "\n" + Self.quoted(original.body)
+        }
+        let language = desk.customer(of: c)?.language
+        let domain = mail.from.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let outgoing = OutgoingMail(
+            from: MailAddress(name: mail.from.name, address: mail.from.address),
+            to: mail.to.map { MailAddress(name: $0.name, address: $0.address) },
+            cc: mail.cc.map { MailAddress(name: $0.name, address: $0.address) },
+            subject: mail.subject, messageID: mail.messageID, inReplyTo: mail.inReplyTo, references: mail.references,
+            date: mail.date ?? reply.at, contentLanguage: language, body: body,
+            extraHeaders: [MailHeader(name: Self.loopHeader, rawValue: Self.loopMarker(domain: domain))])
+        return MailComposer.render(outgoing)
+    }
+
+    /// "On 12 Nov 2026 10:02, Åsa Lindqvist wrote:" (English whatever the language: it is a
+    /// quotation header, and every mail client folds it).
+    static func attribution(_ m: Message) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "d MMM yyyy HH:mm 'UTC'"
+        let who = m.mail.map { $0.from.name.map { "\($0) <\(m.mail!.from.address)>" } ?? $0.from.address } ?? m.author
+        return "On \(f.string(from: m.at)), \(who) wrote:"
+    }
+
+    static func quoted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? ">" : "> " + $0 }
+            .joined(separator: "\n")
+    }
+}
