@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer", "FrontlineMail",
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),

@@ -16,6 +16,9 @@ public final class ConsoleApp {
         public var environment: [String: String]
         /// Where replies are mailed, for the status line ("the outbox Maildir /…").
         public var mailDestination: String?
+        /// Saves an attachment (message index on the case, attachment index in that message,
+        /// folder) and says where; the executable supplies it (it reads the raw mail store).
+        public var saveAttachment: (@Sendable (SupportCase, Int, Int, String) throws -> String)?
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -51,7 +54,7 @@ public final class ConsoleApp {
     let host: ConsoleHost
     let clock: WallClock
     let theme: Theme
-    let options: Options
+    public var options: Options
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
         self.service = service
@@ -250,6 +253,20 @@ public final class ConsoleApp {
                 }
             } catch {
                 state.status = StatusMessage("\(error)", kind: .error, at: now)
+            }
+        case let .saveAttachment(id, number, directory):
+            guard let c = service.desk.cases[id], let (message, index) = MailThreadLines.attachments(c).dropFirst(number - 1).first.map({ ($0.message, $0.index) }) else {
+                state.status = StatusMessage("\(id) has no attachment \(number)", kind: .error, at: now)
+                return false
+            }
+            guard let save = options.saveAttachment else {
+                state.status = StatusMessage("attachments cannot be saved from this console", kind: .error, at: now)
+                return false
+            }
+            do {
+                state.status = StatusMessage(try save(c, message, index, directory.isEmpty ? FileManager.default.currentDirectoryPath : directory), at: now)
+            } catch {
+                state.status = StatusMessage("not saved: \(error)", kind: .error, at: now)
             }
         case let .openExternalEditor(id, text):
             var result: Result<String, Error> = .failure(ExternalEditor.Failure(description: "the editor did not run"))

@@ -12,7 +12,7 @@ public enum ConsoleCommandLine {
     public static let commands = [
         "apologise KIND", "escalate tier2|supervisor REASON", "deescalate REASON", "followup WHEN WHAT", "done [OUTCOME]",
         "reply TEXT", "note TEXT", "assign AGENT", "take", "priority low|normal|high|urgent", "tag TAG…",
-        "solve", "reopen", "pending", "sla PRIORITY TARGET", "view NAME", "search TEXT", "help", "quit",
+        "solve", "reopen", "pending", "sla PRIORITY TARGET", "save N [DIR]", "view NAME", "search TEXT", "help", "quit",
     ]
 
     /// Splits on spaces, keeping "double quoted" runs together.
@@ -119,6 +119,12 @@ public enum ConsoleCommandLine {
             let id = try target()
             guard !rest.isEmpty else { throw Problem("reply TEXT — or press r to write in the reply pane") }
             return [.perform(.reply(id, body: rest), success: "reply sent on \(id)")]
+        case "save":
+            let id = try target()
+            guard let first = args.first, let n = Int(first), n >= 1 else { throw Problem("save N [DIR] — N as the history pane numbers the attachments") }
+            let count = world.desk.cases[id].map(MailThreadLines.attachments)?.count ?? 0
+            guard n <= count else { throw Problem("\(id) has \(count) attachment\(count == 1 ? "" : "s"), not \(n)") }
+            return [.saveAttachment(id, number: n, directory: args.dropFirst().joined(separator: " "))]
         case "note":
             let id = try target()
             guard !rest.isEmpty else { throw Problem("note TEXT") }

@@ -145,6 +145,9 @@ public enum ConsoleEffect: Sendable, Equatable {
     case perform(Command, success: String)
     case saveDraft(CaseID, String)
     case openExternalEditor(CaseID, String)
+    /// Save attachment `number` of the case (numbered across its mails as the history pane
+    /// shows them) into `directory` ("" = the working directory).
+    case saveAttachment(CaseID, number: Int, directory: String)
     case suspend
     case quit
 }

@@ -160,8 +160,16 @@ public struct FrontlineConfig: Sendable, Equatable {
                 }
                 mail.maxMessageBytes = n << 20
             case "language": mail.language = try text(key, "a language code like \"sv\"")
+            case "acknowledge":
+                guard let b = table[key]?.bool else { throw Failure(description: "\(source):\(line(key)): mail.acknowledge must be true or false") }
+                mail.acknowledge = b
+            case "acknowledge_per_hour":
+                guard let n = table[key]?.int, n >= 0, n <= 1000 else {
+                    throw Failure(description: "\(source):\(line(key)): mail.acknowledge_per_hour must be a whole number from 0 to 1000")
+                }
+                mail.acknowledgePerHour = n
             default:
-                throw Failure(description: "\(source):\(line(key)): unknown setting \"\(key)\" in [mail]; known: from, sendmail, outbox, signature, quote, retry_after, retry_for, reopen_within, max_message_mib, language")
+                throw Failure(description: "\(source):\(line(key)): unknown setting \"\(key)\" in [mail]; known: from, sendmail, outbox, signature, quote, retry_after, retry_for, reopen_within, max_message_mib, language, acknowledge, acknowledge_per_hour")
             }
         }
         return mail

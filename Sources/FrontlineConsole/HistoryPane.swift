@@ -44,8 +44,9 @@ enum HistoryPane {
         out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         if let last = history.lastContact {
             let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
-            // Cut before cleaning: the body may be a megabyte.
-            let gist = DisplayWidth.truncate(TextSanitiser.singleLine(String(last.body.prefix(width * 3))), toWidth: max(10, width * 2))
+            // Cut before cleaning: the body may be a megabyte. A mail's gist is its new text, not the quotes.
+            let text = last.mail != nil && last.direction == .inbound ? MailThreadLines.visibleBody(String(last.body.prefix(width * 12)), showQuoted: false).text : last.body
+            let gist = DisplayWidth.truncate(TextSanitiser.singleLine(String(text.prefix(width * 3))), toWidth: max(10, width * 2))
             out += wrapped("\(who): \(gist)", width: width, firstPrefix: "Last (\(history.lastContactCase ?? "")) ", indent: 2, role: .normal, prefixRole: .dim)
         }
         out.append(StyledLine())
@@ -128,6 +129,7 @@ enum HistoryPane {
         for (i, a) in c.activity.enumerated() { items.append((a.at, 100_000 + i, .activity(a))) }
         items.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         var out: [StyledLine] = []
+        var attachmentNumber = 1   // across the case, as `:save N` counts
         for (_, _, item) in items {
             switch item {
             case let .message(m):
@@ -150,7 +152,10 @@ enum HistoryPane {
                 case .inbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)
                     for fold in shown.1 { out.append(StyledLine("  " + fold + " (T shows)", .dim)) }
-                    if let mail = m.mail { out += MailThreadLines.inbound(mail, width: width) }
+                    if let mail = m.mail {
+                        out += MailThreadLines.inbound(mail, width: width, firstNumber: attachmentNumber)
+                        attachmentNumber += mail.attachments.count
+                    }
                 case .outbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + "↳ " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .outbound, prefixRole: .outbound)
                     if let mail = m.mail { out += MailThreadLines.outbound(mail, width: width, time: text, now: world.now) }

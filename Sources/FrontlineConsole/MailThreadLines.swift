@@ -24,15 +24,24 @@ enum MailThreadLines {
         return (shown.joined(separator: "\n"), folded)
     }
 
-    /// The dim lines under a customer's mail.
-    static func inbound(_ mail: MailDetails, width: Int) -> [StyledLine] {
+    /// Every attachment of the case, in the order the pane numbers them (from 1).
+    static func attachments(_ c: SupportCase) -> [(message: Int, index: Int, info: MailAttachmentInfo)] {
+        var out: [(Int, Int, MailAttachmentInfo)] = []
+        for (m, message) in c.messages.enumerated() where message.direction == .inbound {
+            for (i, a) in (message.mail?.attachments ?? []).enumerated() { out.append((m, i, a)) }
+        }
+        return out
+    }
+
+    /// The dim lines under a customer's mail; its attachments are numbered from `firstNumber`.
+    static func inbound(_ mail: MailDetails, width: Int, firstNumber: Int = 1) -> [StyledLine] {
         var out: [StyledLine] = []
         var who = "from " + TextSanitiser.singleLine(mail.from.display)
         if !mail.replyTo.isEmpty { who += " · reply-to " + mail.replyTo.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ") }
         if !mail.cc.isEmpty { who += " · cc " + mail.cc.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ") }
         out += wrapped(who, width: width, firstPrefix: "  ", indent: 4, role: .dim, prefixRole: .dim)
         for (i, a) in mail.attachments.enumerated() {
-            let line = "\(i + 1). \(TextSanitiser.singleLine(a.name)) · \(TextSanitiser.singleLine(a.type)) · \(byteSize(a.size))"
+            let line = "\(firstNumber + i). \(TextSanitiser.singleLine(a.name)) · \(TextSanitiser.singleLine(a.type)) · \(byteSize(a.size))"
             out += wrapped(line, width: width, firstPrefix: "  ▪ ", indent: 4, role: .dim, prefixRole: .accent)
         }
         if let q = mail.quarantined {

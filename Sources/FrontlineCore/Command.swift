@@ -102,7 +102,7 @@ extension HelpDesk {
         case let .receive(m):
             return try decideIncoming(m, now: now)
         case let .receiveMail(m):
-            return try decideMail(m, now: now)
+            return try decideMail(m, now: now, outbound: outbound)
         case let .recordDelivery(id, messageID, outcome):
             let c = try existing(id)
             guard let reply = c.messages.last(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }) else {

@@ -24,6 +24,9 @@ public struct Event: Sendable, Equatable {
         case mailReceived(body: String, mail: MailDetails)
         /// `mail` is set when the reply goes to the customer as e-mail (delivery state queued).
         case replySent(body: String, mail: MailDetails? = nil)
+        /// Our automatic "we have your message" mail for a new case (not a reply: the customer
+        /// is still waiting for one).
+        case acknowledged(body: String, mail: MailDetails)
         /// The mail system took our reply with this Message-ID.
         case replyDelivered(messageID: String)
         /// Our reply could not be delivered; `retryAt` nil means it will not be tried again.
@@ -50,6 +53,7 @@ public struct Event: Sendable, Equatable {
             case .messageReceived: "message_received"
             case .mailReceived: "mail_received"
             case .replySent: "reply_sent"
+            case .acknowledged: "acknowledged"
             case .replyDelivered: "reply_delivered"
             case .deliveryFailed: "delivery_failed"
             case .noteAdded: "note_added"

@@ -22,7 +22,7 @@ extension Event: Codable {
         case let .messageReceived(body, channel):
             try c.encode(body, forKey: Key("body"))
             try c.encode(channel, forKey: Key("channel"))
-        case let .mailReceived(body, mail):
+        case let .mailReceived(body, mail), let .acknowledged(body, mail):
             try c.encode(body, forKey: Key("body"))
             try c.encode(mail, forKey: Key("mail"))
         case let .replySent(body, mail):
@@ -82,6 +82,7 @@ extension Event: Codable {
             change = .messageReceived(body: try field("body"), channel: try field("channel"))
         case "mail_received": change = .mailReceived(body: try field("body"), mail: try field("mail"))
         case "reply_sent": change = .replySent(body: try field("body"), mail: try c.decodeIfPresent(MailDetails.self, forKey: Key("mail")))
+        case "acknowledged": change = .acknowledged(body: try field("body"), mail: try field("mail"))
         case "reply_delivered": change = .replyDelivered(messageID: try field("message_id"))
         case "delivery_failed":
             change = .deliveryFailed(messageID: try field("message_id"), error: try field("error"),

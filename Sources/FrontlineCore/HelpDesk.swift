@@ -95,6 +95,11 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.waitingSince = nil
             if c.status == .open { c.status = .pending }
             drafts[c.id]?[actor] = nil
+        case let .acknowledged(body, mail):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a machine's mail, not a person's
+            c.messages.append(Message(direction: .outbound, author: "automatic acknowledgement", at: at, body: body, mail: mail))
+            caseByMessageID[mail.messageID] = c.id
+            undeliveredReplies[mail.messageID] = c.id
         case let .replyDelivered(messageID):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the mail system, not a person
             c.updateDelivery(of: messageID) { d in

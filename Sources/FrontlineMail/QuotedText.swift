@@ -61,7 +61,8 @@ public enum QuotedText {
             let joined = k + 1 < lines.count ? lower + " " + lines[k + 1].trimmingCharacters(in: .whitespaces).lowercased() : lower
             for candidate in [lower, joined] {
                 if (candidate.hasPrefix("on ") && candidate.hasSuffix("wrote:"))
-                    || (candidate.hasPrefix("den ") && (candidate.hasSuffix("skrev:") || candidate.hasSuffix("skrev följande:")))
+                    || (candidate.hasPrefix("den ") && candidate.hasSuffix(":")
+                        && (candidate.contains(" skrev ") || candidate.hasSuffix("skrev:") || candidate.hasSuffix("skrev följande:")))
                     || candidate.hasSuffix("kirjoitti:")
                     || (candidate.hasPrefix("am ") && candidate.contains("schrieb") && candidate.hasSuffix(":")) {
                     return k

@@ -24,10 +24,12 @@ public struct ReplyRendering: Sendable {
               let mail = c.messages[index].mail else { return nil }
         let reply = c.messages[index]
         var body = reply.body
-        if let signature, !signature.isEmpty {
+        // Our automatic mail (an acknowledgement) says so (RFC 3834), with no signature or quote.
+        let automatic = mail.automatic != nil
+        if !automatic, let signature, !signature.isEmpty {
             body += "\n\n-- \n" + signature.replacingOccurrences(of: "{agent}", with: reply.author)
         }
-        if quote, let original = c.messages[..<index].last(where: { $0.direction == .inbound && $0.mail?.automatic == nil }) {
+        if quote, !automatic, let original = c.messages[..<index].last(where: { $0.direction == .inbound && $0.mail?.automatic == nil }) {
             body += "\n\n" + Self.attribution(original) + "\n" + Self.quoted(original.body)
         }
         let language = desk.customer(of: c)?.language
@@ -38,7 +40,8 @@ public struct ReplyRendering: Sendable {
             cc: mail.cc.map { MailAddress(name: $0.name, address: $0.address) },
             subject: mail.subject, messageID: mail.messageID, inReplyTo: mail.inReplyTo, references: mail.references,
             date: mail.date ?? reply.at, contentLanguage: language, body: body,
-            extraHeaders: [MailHeader(name: Self.loopHeader, rawValue: Self.loopMarker(domain: domain))])
+            extraHeaders: [MailHeader(name: Self.loopHeader, rawValue: Self.loopMarker(domain: domain))]
+                + (automatic ? [MailHeader(name: "Auto-Submitted", rawValue: "auto-replied"), MailHeader(name: "X-Auto-Response-Suppress", rawValue: "All")] : []))
         return MailComposer.render(outgoing)
     }
 

@@ -63,3 +63,34 @@ public struct Refused: Codable, Equatable, Sendable {
         self.notStored = notStored
     }
 }
+
+/// "Perform these commands as `agent`, with one fsync" (an mbox import): answered with one
+/// result per command, in order.
+public struct PerformBatchRequest: Codable, Equatable, Sendable {
+    public var request: Int
+    public var agent: String
+    public var commands: [Command]
+    public init(request: Int, agent: String, commands: [Command]) {
+        self.request = request
+        self.agent = agent
+        self.commands = commands
+    }
+}
+
+/// The batch is durably stored: per command, its events, or why the rules refused it.
+public struct PerformedBatch: Codable, Equatable, Sendable {
+    public struct Result: Codable, Equatable, Sendable {
+        public var events: [Event]?
+        public var refusal: String?
+        public init(events: [Event]? = nil, refusal: String? = nil) {
+            self.events = events
+            self.refusal = refusal
+        }
+    }
+    public var request: Int
+    public var results: [Result]
+    public init(request: Int, results: [Result]) {
+        self.request = request
+        self.results = results
+    }
+}

@@ -9,6 +9,8 @@ public enum WireMessage: Equatable, Sendable {
     case events(EventBatch)
     case perform(PerformRequest)
     case performed(Performed)
+    case performBatch(PerformBatchRequest)
+    case performedBatch(PerformedBatch)
     case refused(Refused)
     case presence(Presence)
     case presenceBoard(PresenceBoard)
@@ -26,6 +28,8 @@ public enum WireMessage: Equatable, Sendable {
         case .events: "events"
         case .perform: "perform"
         case .performed: "performed"
+        case .performBatch: "perform_batch"
+        case .performedBatch: "performed_batch"
         case .refused: "refused"
         case .presence: "presence"
         case .presenceBoard: "presence_board"
@@ -51,6 +55,8 @@ extension WireMessage: Codable {
         case "events": self = .events(try EventBatch(from: decoder))
         case "perform": self = .perform(try PerformRequest(from: decoder))
         case "performed": self = .performed(try Performed(from: decoder))
+        case "perform_batch": self = .performBatch(try PerformBatchRequest(from: decoder))
+        case "performed_batch": self = .performedBatch(try PerformedBatch(from: decoder))
         case "refused": self = .refused(try Refused(from: decoder))
         case "presence": self = .presence(try Presence(from: decoder))
         case "presence_board": self = .presenceBoard(try PresenceBoard(from: decoder))
@@ -73,6 +79,8 @@ extension WireMessage: Codable {
         case let .events(m): try m.encode(to: encoder)
         case let .perform(m): try m.encode(to: encoder)
         case let .performed(m): try m.encode(to: encoder)
+        case let .performBatch(m): try m.encode(to: encoder)
+        case let .performedBatch(m): try m.encode(to: encoder)
         case let .refused(m): try m.encode(to: encoder)
         case let .presence(m): try m.encode(to: encoder)
         case let .presenceBoard(m): try m.encode(to: encoder)

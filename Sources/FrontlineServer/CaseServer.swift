@@ -224,6 +224,29 @@ public final class CaseServer {
             } catch {
                 send(.refused(Refused(request: request.request, reason: "\(error)", notStored: true)), to: c)
             }
+        case let (_, .performBatch(request)):
+            let actor = c.identity.isOwner ? request.agent : c.identity.user
+            var results = request.commands.map { command in
+                permissionRefusal(of: command, actor: actor, on: c).map { PerformedBatch.Result(refusal: $0) }
+            }
+            let allowed = request.commands.indices.filter { results[$0] == nil }
+            do {
+                let outcomes = try store.performBatch(allowed.map { (request.commands[$0], actor, nil) })
+                var journaled: [Event] = []
+                for (i, outcome) in zip(allowed, outcomes) {
+                    switch outcome {
+                    case let .success(events):
+                        results[i] = PerformedBatch.Result(events: events)
+                        journaled += events
+                    case let .failure(refusal):
+                        results[i] = PerformedBatch.Result(refusal: refusal.description)
+                    }
+                }
+                if !journaled.isEmpty { broadcast(journaled) }
+                send(.performedBatch(PerformedBatch(request: request.request, results: results.map { $0 ?? PerformedBatch.Result() })), to: c)
+            } catch {
+                send(.refused(Refused(request: request.request, reason: "\(error)", notStored: true)), to: c)
+            }
         case let (.ready, .operation(request)), let (.subscribed, .operation(request)), let (.awaitingCopy, .operation(request)):
             run(request, for: c)
         default:

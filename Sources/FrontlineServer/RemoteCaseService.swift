@@ -89,6 +89,29 @@ public final class RemoteCaseService: CaseService {
 
     public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         guard at == nil else { throw Failure(description: "a command sent to the server cannot be backdated") }
+        return try roundTrip({ .perform(PerformRequest(request: $0, agent: actor, command: command)) }) { message, request in
+            guard case let .performed(answer) = message, answer.request == request else { return nil }
+            apply(answer.events)
+            return answer.events
+        }
+    }
+
+    public func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>] {
+        try roundTrip({ .performBatch(PerformBatchRequest(request: $0, agent: actor, commands: commands)) }) { message, request in
+            guard case let .performedBatch(answer) = message, answer.request == request else { return nil }
+            return answer.results.map { r in
+                if let events = r.events {
+                    apply(events)
+                    return .success(events)
+                }
+                return .failure(CommandError(r.refusal ?? "refused"))
+            }
+        }
+    }
+
+    /// Sends one request and waits for its answer (`answer` picks it out), folding in the events
+    /// that arrive meanwhile; a refusal becomes `CommandError` (the rules) or `NotStored` (the store).
+    private func roundTrip<T>(_ makeRequest: (Int) -> WireMessage, answer: (WireMessage, Int) -> T?) throws -> T {
         if !isConnected { reconnect(now: Date(), force: true) }
         guard isConnected else {
             throw Failure(description: "not connected to the frontline server at \(socketPath) (reconnecting…); nothing was stored")
@@ -96,7 +119,7 @@ public final class RemoteCaseService: CaseService {
         let request = nextRequest
         nextRequest += 1
         do {
-            try send(.perform(PerformRequest(request: request, agent: actor, command: command)))
+            try send(makeRequest(request))
         } catch {
             lose(error)
             throw Failure(description: "the frontline server went away; nothing was stored (reconnecting…)")
@@ -109,23 +132,19 @@ public final class RemoteCaseService: CaseService {
                 lose(error)
                 throw Failure(description: "the frontline server went away before confirming; check the case before doing it again (reconnecting…)")
             }
+            if let result = answer(message, request) { return result }
             switch message {
             case let .events(batch):
                 apply(batch.events)
-            case let .performed(answer) where answer.request == request:
-                apply(answer.events)
-                return answer.events
-            case let .refused(answer) where answer.request == request:
-                if answer.notStored == true { throw NotStored(description: "the frontline server could not store it: \(answer.reason)") }
-                throw CommandError(answer.reason)
+            case let .refused(refusal) where refusal.request == request:
+                if refusal.notStored == true { throw NotStored(description: "the frontline server could not store it: \(refusal.reason)") }
+                throw CommandError(refusal.reason)
             default:
                 continue
             }
         }
     }
 
-    /// Asks the server to run `kind` on its files and hands each output line to `output` as it
-    /// arrives. Throws the server's words if the operation failed (or the server went away).
     public func run(_ kind: OperationRequest.Kind, count: Int? = nil, seed: UInt64? = nil, output: (String) -> Void) throws {
         guard isConnected else { throw Failure(description: "not connected to the frontline server at \(socketPath)") }
         let request = nextRequest

@@ -12,6 +12,9 @@ public protocol CaseService: AnyObject {
     /// `at` backdates the action (demo seeding); nil means the service clock's now.
     @discardableResult
     func perform(_ command: Command, actor: String, at: Date?) throws -> [Event]
+    /// Performs many commands as one durable write (group commit); per command, its events or
+    /// its refusal by the rules. Throws (nothing of the batch stored) when the store fails.
+    func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>]
     /// Events that arrived from elsewhere since the last call (the change feed). The in-process
     /// store has no other writers, so it returns [].
     func pollChanges() -> [Event]
@@ -36,5 +39,12 @@ extension CaseService {
     @discardableResult
     public func perform(_ command: Command, actor: String) throws -> [Event] {
         try perform(command, actor: actor, at: nil)
+    }
+
+    /// One command at a time (a store without group commit).
+    public func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>] {
+        try commands.map { command in
+            do { return .success(try perform(command, actor: actor, at: nil)) } catch let refusal as CommandError { return .failure(refusal) }
+        }
     }
 }

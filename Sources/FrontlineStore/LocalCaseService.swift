@@ -89,9 +89,29 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
 
     public func pollChanges() -> [Event] { [] }
 
+    public func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>] {
+        try performBatch(commands.map { ($0, actor, nil) })
+    }
+
     /// A mail's raw bytes go to the raw store (durably) before anything of it is journaled; the
     /// journaled command carries only their name. Outside the lock: other commands need not
     /// wait for a big message's fsync.
+    /// Many mails at once go into one pack file: one fsync, not one per message.
+    private func keepingRawMail(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [(command: Command, actor: String, at: Date?)] {
+        let mailIndexes = commands.indices.filter { if case let .receiveMail(m) = commands[$0].command { return !m.rawBytes.isEmpty }; return false }
+        guard mailIndexes.count > 1 else { return try commands.map { (try keepingRawMail($0.command), $0.actor, $0.at) } }
+        let raws = mailIndexes.map { i -> [UInt8] in if case let .receiveMail(m) = commands[i].command { return m.rawBytes }; return [] }
+        let keys = try rawMail.putPack(raws)
+        var out = commands
+        for (i, key) in zip(mailIndexes, keys) {
+            guard case var .receiveMail(m) = out[i].command else { continue }
+            m.details.raw = key
+            m.rawBytes = []
+            out[i].command = .receiveMail(m)
+        }
+        return out
+    }
+
     private func keepingRawMail(_ command: Command) throws -> Command {
         guard case var .receiveMail(m) = command, !m.rawBytes.isEmpty else { return command }
         m.details.raw = try rawMail.put(m.rawBytes)
@@ -104,7 +124,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     /// command, its events or its refusal.
     @discardableResult
     public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [Result<[Event], CommandError>] {
-        let commands = try commands.map { (command: try keepingRawMail($0.command), actor: $0.actor, at: $0.at) }
+        let commands = try keepingRawMail(commands)
         return try lock.withLock {
             // Decided and applied in place, command by command, so later commands see earlier
             // ones; copying the whole desk per batch would cost more than the fsync it saves.

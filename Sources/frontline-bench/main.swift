@@ -209,6 +209,11 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-remo
     exit(0)
 }
 
+if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "--mail" {
+    try benchMail(count: CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 100_000 : 100_000)
+    exit(0)
+}
+
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--fan-out" {
     try benchFanOut()
     exit(0)

@@ -57,6 +57,7 @@ struct ConsoleCommand: ParsableCommand {
             MailWiring.startLocalWorker(store: local, mail: config.mail)
         }
         options.mailDestination = mailer?.transportDescription ?? (store as? RemoteCaseService)?.mailDestination
+        options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()
         mailer?.stop()

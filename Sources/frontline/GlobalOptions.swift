@@ -45,8 +45,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// The store for a command that can work through the team server: the running server if
     /// there is one for this data directory, otherwise the store itself (in this process).
-    func openService(owner: String, role: ClientRole = .command) throws -> CaseService {
-        if let server = try connectToServer(role: role) { return server }
+    /// `subscribe: false` for commands that only send (intake): no copy of the store to wait for.
+    func openService(owner: String, role: ClientRole = .command, subscribe: Bool = true) throws -> CaseService {
+        if let server = try connectToServer(role: role, subscribe: subscribe) { return server }
         return try openStore(owner: owner)
     }
 
@@ -96,7 +97,7 @@ struct GlobalOptions: ParsableArguments {
         let config = try config ?? loadConfig()
         do {
             let store = try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
-            store.outboundMail = config.mail.outbound
+            store.outboundMail = config.mail.outbound(levels: config.levels)
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
             return store

@@ -50,7 +50,7 @@ struct IntakeCommand: ParsableCommand {
     }
 
     func takeJSONLines() throws {
-        let store = try global.openService(owner: "frontline intake")
+        let store = try global.openService(owner: "frontline intake", subscribe: false)
         defer { store.close() }
         var bad = 0
         var lineNumber = 0

@@ -58,13 +58,27 @@ struct AttachmentCommand: ParsableCommand {
         }
         let a = parsed.attachments[number - 1]
         let path = try AttachmentSaving.save(a.content, suggestedName: a.name, into: dir)
-        print("saved \(TextSanitiser.singleLine(a.name)) as \(path)")
+        print("saved \(TextSanitiser.singleLine(a.name)) as \(TextSanitiser.singleLine(path))")
     }
 }
 
 /// Reading the raw messages kept in the data directory.
 struct MailFiles {
     let global: GlobalOptions
+
+    /// The console's `:save N [DIR]`: the attachment re-read from the raw message and saved.
+    static func attachmentSaver(dataDirectory: String) -> @Sendable (SupportCase, Int, Int, String) throws -> String {
+        { c, message, index, dir in
+            guard let key = c.messages[message].mail?.raw else { throw CleanExit.failure("that message has no raw bytes kept") }
+            let store = RawMailStore(root: (dataDirectory as NSString).appendingPathComponent("mail/raw"))
+            guard let bytes = try store.get(key) else { throw CleanExit.failure("the raw message of \(c.id) is missing") }
+            let parsed = try MailParser.parse(bytes, limits: MailLimits(maxMessageBytes: Int.max, maxHeaderBytes: Int.max))
+            guard index < parsed.attachments.count else { throw CleanExit.failure("the message has \(parsed.attachments.count) attachments now") }
+            let a = parsed.attachments[index]
+            let path = try AttachmentSaving.save(a.content, suggestedName: a.name, into: dir)
+            return "saved \(TextSanitiser.singleLine(a.name)) as \(TextSanitiser.singleLine(path))"
+        }
+    }
 
     func raw(caseID: CaseID, message: Int) throws -> [UInt8] {
         let store = try global.openService(owner: "frontline raw")
@@ -96,7 +110,12 @@ enum AttachmentSaving {
     /// "../../etc/passwd" → "passwd"; ".bashrc" → "bashrc"; control characters and slashes go.
     static func safeName(_ name: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        var cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0 != ":" }.map(Character.init))
+        // Format characters (bidi overrides, zero-width) go too: "invoice\u{202E}fdp.exe" would
+        // show as "invoiceexe.pdf" in a file manager.
+        var cleaned = String(last.unicodeScalars.filter { scalar in
+            scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) && scalar != ":"
+                && ![.format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
+        }.map(Character.init))
         while cleaned.hasPrefix(".") || cleaned.hasPrefix(" ") { cleaned.removeFirst() }
         cleaned = String(cleaned.prefix(200)).trimmingCharacters(in: .whitespaces)
         return cleaned.isEmpty ? "attachment" : cleaned

@@ -57,7 +57,8 @@ final class MailIntakeRunner {
         let deadline = Date().addingTimeInterval(5)
         while true {
             do {
-                let s = try global.openService(owner: "frontline intake", role: .command)
+                // Intake only sends: a copy of the whole store would cost more than the message.
+                let s = try global.openService(owner: "frontline intake", role: .command, subscribe: false)
                 service = s
                 return s
             } catch {
@@ -92,6 +93,47 @@ final class MailIntakeRunner {
         }
     }
 
+    /// Many messages with one durable write (an mbox import); per message its outcome, or the
+    /// failure of a message too big to keep. Throws when the store cannot take the batch.
+    func takeMany(_ raws: [[UInt8]]) throws -> [Result<Outcome, Failure>] {
+        var results = [Result<Outcome, Failure>?](repeating: nil, count: raws.count)
+        var commands: [Command] = []
+        var slots: [Int] = []
+        var messageIDs: [String] = []
+        for (i, raw) in raws.enumerated() {
+            guard raw.count <= Self.largestKept else {
+                results[i] = .failure(Failure(description: "message is \(raw.count >> 20) MiB, beyond the \(Self.largestKept >> 20) MiB any desk keeps", exitCode: MailExit.dataError))
+                continue
+            }
+            switch MailIntake.read(raw, envelopeSender: nil, settings: settings) {
+            case let .ignore(why): results[i] = .success(.ignored(why))
+            case let .take(m):
+                commands.append(.receiveMail(m))
+                slots.append(i)
+                messageIDs.append(m.details.messageID)
+            }
+        }
+        if !commands.isEmpty {
+            let store = try store()
+            let outcomes: [Result<[Event], CommandError>]
+            do {
+                outcomes = try store.performAll(commands, actor: "intake")
+            } catch {
+                throw Failure(description: "not stored: \(error)", exitCode: MailExit.temporaryFailure)
+            }
+            let desk = store.desk
+            for ((slot, messageID), outcome) in zip(zip(slots, messageIDs), outcomes) {
+                switch outcome {
+                case let .success(events):
+                    results[slot] = .success(events.first.map { .stored($0.caseID) } ?? .duplicate(desk.caseID(forMessageID: messageID), messageID))
+                case let .failure(refusal):
+                    results[slot] = .failure(Failure(description: "refused: \(refusal.description)", exitCode: MailExit.temporaryFailure))
+                }
+            }
+        }
+        return results.map { $0 ?? .success(.ignored("not read")) }
+    }
+
     func close() {
         service?.close()
         service = nil
@@ -100,7 +142,8 @@ final class MailIntakeRunner {
     static func describe(_ outcome: Outcome) -> String {
         switch outcome {
         case let .stored(id): return id
-        case let .duplicate(id, messageID): return "\(id ?? "?") (duplicate: \(TextSanitiser.singleLine(messageID)) is stored already)"
+        case let .duplicate(id, messageID):
+            return (id.map { "\($0) " } ?? "") + "(duplicate: \(TextSanitiser.singleLine(messageID)) is stored already)"
         case let .ignored(why): return "ignored: \(TextSanitiser.singleLine(why))"
         }
     }

@@ -25,7 +25,12 @@ enum MailWiring {
         let worker = OutboxWorker(sender: sender(mail, dataDirectory: dataDirectory), clock: SystemClock(),
                                   desk: { store.desk }, record: { submit($0, "mail") })
         server.onJournaled = { events in
-            if events.contains(where: { if case .replySent(_, .some) = $0.change { return true }; return false }) { worker.nudge() }
+            if events.contains(where: { e in
+                switch e.change {
+                case .replySent(_, .some), .acknowledged: return true
+                default: return false
+                }
+            }) { worker.nudge() }
         }
         worker.start()
         return worker

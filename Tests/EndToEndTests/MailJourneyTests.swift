@@ -83,6 +83,7 @@ extension FrontlineEndToEnd {
     func mailFlowsBothWaysThroughPostfix() throws {
         let d = try MailDesk()
         let t = d.t
+        try d.writeConfig(sendmail: d.postfix.sendmail.joined(separator: " "), extra: "acknowledge = true")
         try t.launchConsole()
         try d.customerWrites(["Subject: TV:n luktar =?utf-8?q?br=C3=A4nt?=", "Message-ID: <first@example.test>",
                               "Date: Tue, 01 Dec 2026 10:02:00 +0100", "Content-Language: sv"],
@@ -94,6 +95,11 @@ extension FrontlineEndToEnd {
         let first = try #require(e["C-1000"])
         #expect((first["customer"] as? [String: Any])?["email"] as? String == "customer@example.test")
         #expect((first["customer"] as? [String: Any])?["language"] as? String == "sv")
+        // The acknowledgement: in Swedish, with the case id and the target, marked automatic.
+        let ack = try d.waitForCustomerMail(count: 1)[0]
+        #expect(headerValue("Auto-Submitted", in: ack) == "auto-replied")
+        #expect(headerValue("In-Reply-To", in: ack) == "<first@example.test>")
+        #expect(ack.contains("C-1000") && ack.contains("inom 24 timmar"), "\(ack)")
 
         // The agent answers from the console.
         try t.sendKeys("r")
@@ -102,8 +108,8 @@ extension FrontlineEndToEnd {
         try t.sendKeys("C-s")
         try t.waitFor("mailing to customer@example.test")
         try t.sendKeys("7")   // answered, the case waits on her: it is in All, not Waiting
-        let inbox = try d.waitForCustomerMail(count: 1)
-        let reply = inbox[0]
+        let inbox = try d.waitForCustomerMail(count: 2)
+        let reply = try #require(inbox.first { headerValue("Auto-Submitted", in: $0) == nil })
         let ourID = try #require(headerValue("Message-ID", in: reply))
         #expect(headerValue("In-Reply-To", in: reply) == "<first@example.test>")
         #expect(headerValue("References", in: reply) == "<first@example.test>")
@@ -126,7 +132,8 @@ extension FrontlineEndToEnd {
         try d.customerWrites(["Subject: Something else entirely", "Message-ID: <a3@example.test>", "In-Reply-To: \(ourID)",
                               "References: <first@example.test> \(ourID)"], body: "Changed subject, with References")
         e = try d.waitForExport("three answers on C-1000") { e in
-            ((e["C-1000"]?["messages"] as? [[String: Any]]) ?? []).count == 5
+            // her mail, our acknowledgement, our reply, and her three answers
+            ((e["C-1000"]?["messages"] as? [[String: Any]]) ?? []).count == 6
         }
         #expect(e.count == 1, "no new case: \(e.keys.sorted())")
         let bodies = try d.messages("C-1000").compactMap { $0["body"] as? String }
@@ -136,23 +143,29 @@ extension FrontlineEndToEnd {
         // A stranger quoting the tag gets a case of their own.
         try d.customerWrites(["Subject: Re: [C-1000] let me in", "Message-ID: <x1@elsewhere.test>"], body: "Not her", from: "mallory@elsewhere.test")
         e = try d.waitForExport("the stranger's own case") { $0["C-1001"] != nil }
-        #expect(try d.messages("C-1000").count == 5)
+        #expect(try d.messages("C-1000").count == 6)
 
         // The same message delivered twice is stored once.
         try d.customerWrites(["Subject: Another question", "Message-ID: <a1@example.test>", "References: \(ourID)"], body: "References only")
         try t.waitUntilTrue("Postfix to deliver the duplicate", timeout: 20) {
             d.postfix.log.components(separatedBy: "delivered to command").count - 1 >= 6
         }
-        #expect(try d.messages("C-1000").count == 5)
+        #expect(try d.messages("C-1000").count == 6)
 
         // An auto-reply is stored and marked, and reopens nothing.
         #expect(try t.cli("solve", ["C-1000"]).status == 0)
         try d.customerWrites(["Subject: Out of office", "Message-ID: <ooo@example.test>", "Auto-Submitted: auto-replied",
                               "In-Reply-To: \(ourID)"], body: "I am away until Monday.")
-        e = try d.waitForExport("the auto-reply stored") { e in ((e["C-1000"]?["messages"] as? [[String: Any]]) ?? []).count == 6 }
+        e = try d.waitForExport("the auto-reply stored") { e in ((e["C-1000"]?["messages"] as? [[String: Any]]) ?? []).count == 7 }
         #expect(e["C-1000"]?["status"] as? String == "solved")
         #expect((try d.messages("C-1000").last?["mail"] as? [String: Any])?["automatic"] as? String == "auto-reply")
-        #expect(d.postfix.customerMail().count == 1, "nothing was sent to the customer automatically")
+        // An out-of-office that starts a thread of its own opens a case but gets no acknowledgement.
+        try d.customerWrites(["Subject: Autosvar: Borta", "Message-ID: <ooo2@example.test>", "Auto-Submitted: auto-replied"], body: "Jag är borta.")
+        e = try d.waitForExport("the out-of-office's case") { $0.count == 3 }
+        // The acknowledgement is decided in the same journal record as the case: none was.
+        let ooo = try #require(e.values.first { ($0["subject"] as? String)?.contains("Borta") == true })
+        #expect(((ooo["messages"] as? [[String: Any]]) ?? []).allSatisfy { $0["direction"] as? String != "outbound" })
+        #expect(d.postfix.customerMail().count == 2, "no acknowledgement of automatic mail: \(d.postfix.customerMail().count) messages")
 
         try t.sendKeys("q")
         #expect(try t.waitForExit() == 0)

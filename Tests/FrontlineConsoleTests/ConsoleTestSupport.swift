@@ -17,13 +17,15 @@ final class InMemoryCaseService: CaseService {
     var performed: [Command] = []
     var presence: [AgentPresence] = []
     var announced: [AgentPresence] = []
+    /// Set to mail replies, as a store with `[mail]` does.
+    var outbound: OutboundMailSettings?
     func announce(_ presence: AgentPresence) { if announced.last != presence { announced.append(presence) } }
 
     init(clock: WallClock) { self.clock = clock }
 
     func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         let now = at ?? clock.now()
-        let events = desk.stamp(try desk.decide(command, actor: actor, now: now), actor: actor, now: now)
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound), actor: actor, now: now)
         performed.append(command)
         for e in events { desk.apply(e) }
         return events

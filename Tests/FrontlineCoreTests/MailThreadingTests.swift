@@ -195,3 +195,69 @@ import Testing
         #expect(capped[1] == "<12@x>")
     }
 }
+
+/// The optional "we have your message" mail of a new case.
+@Suite struct AcknowledgementTests {
+    static let settings = OutboundMailSettings(from: MailParty(name: "Support", address: "support@shop.example"),
+                                               acknowledge: AcknowledgementPolicy(perAddressPerHour: 2, levels: ServiceLevels(targets: [.normal: 4 * 3600])))
+
+    func newMail(_ id: String, from: String = "asa@example.se", automatic: AutomaticMail? = nil, language: String = "sv") -> Command {
+        .receiveMail(IncomingMail(details: MailDetails(messageID: id, subject: "Hjälp", from: MailParty(name: "Åsa Lindqvist", address: from),
+                                                       automatic: automatic),
+                                  body: "Hej", caseSubject: "Hjälp", language: language))
+    }
+
+    func run(_ b: inout DeskBuilder, _ command: Command) throws -> [Event] {
+        let events = b.desk.stamp(try b.desk.decide(command, actor: "intake", now: b.now, outbound: Self.settings), actor: "intake", now: b.now)
+        for e in events { b.desk.apply(e) }
+        return events
+    }
+
+    @Test func aNewCaseIsAcknowledgedInTheCustomersLanguageWithItsIDAndTarget() throws {
+        var b = DeskBuilder()
+        let events = try run(&b, newMail("<1@x>"))
+        #expect(events.map(\.change.typeName) == ["case_opened", "mail_received", "acknowledged"])
+        guard case let .acknowledged(body, mail) = events[2].change else { Issue.record("no acknowledgement"); return }
+        #expect(body.hasPrefix("Hej Åsa,"))
+        #expect(body.contains("ärende C-1000") && body.contains("inom 4 timmar"))
+        #expect(mail.automatic == .autoReply && mail.inReplyTo == "<1@x>" && mail.to.map(\.address) == ["asa@example.se"])
+        #expect(mail.subject == "Re: Hjälp [C-1000]")
+        let c = try #require(b.desk.cases["C-1000"])
+        // Not an answer: she is still waiting for one, and the SLA clock runs on.
+        #expect(c.status == .open && c.waitingSince != nil)
+        #expect(b.desk.undeliveredReplies[mail.messageID] == "C-1000")
+    }
+
+    @Test func automaticMailAndRepliesOnACaseGetNoAcknowledgement() throws {
+        var b = DeskBuilder()
+        #expect(try run(&b, newMail("<1@x>", automatic: .autoReply)).map(\.change.typeName) == ["case_opened", "mail_received"])
+        #expect(try run(&b, newMail("<2@x>", from: "MAILER-DAEMON@mx.example")).map(\.change.typeName) == ["case_opened", "mail_received"])
+        #expect(try run(&b, newMail("<3@x>", from: "support@shop.example")).map(\.change.typeName) == ["case_opened", "mail_received"])
+        var threaded = DeskBuilder()
+        _ = try run(&threaded, newMail("<1@x>"))
+        let reply = Command.receiveMail(IncomingMail(details: MailDetails(messageID: "<2@x>", subject: "Re", from: MailParty(name: nil, address: "asa@example.se"),
+                                                                          inReplyTo: "<1@x>"), body: "more", caseSubject: "Re"))
+        #expect(try run(&threaded, reply).map(\.change.typeName) == ["mail_received"])
+    }
+
+    @Test func atMostTheLimitPerAddressPerHour() throws {
+        var b = DeskBuilder()
+        var acks = 0
+        for i in 1...4 {
+            if try run(&b, newMail("<\(i)@x>")).contains(where: { $0.change.typeName == "acknowledged" }) { acks += 1 }
+            b.advance(60)
+        }
+        #expect(acks == 2)
+        b.advance(3600)
+        #expect(try run(&b, newMail("<9@x>")).contains { $0.change.typeName == "acknowledged" }, "an hour later, again")
+    }
+
+    @Test(arguments: [(Language.en, "within 4 hours"), (.fi, "4 tunnin kuluessa"), (.sv, "inom 4 timmar")])
+    func theTextNamesTheTargetInTheLanguage(language: Language, phrase: String) {
+        let text = AcknowledgementText.render(firstName: "Matti", caseID: "C-7", target: 4 * 3600, language: language)
+        #expect(text.contains(phrase) && text.contains("C-7") && text.contains("Matti"))
+        #expect(AcknowledgementText.duration(86400, language: .en) == "24 hours")
+        #expect(AcknowledgementText.duration(3 * 86400, language: .sv) == "3 dagar")
+        #expect(AcknowledgementText.duration(1800, language: .en) == "30 minutes")
+    }
+}

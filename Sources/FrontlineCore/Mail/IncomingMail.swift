@@ -44,9 +44,12 @@ public struct OutboundMailSettings: Sendable, Equatable {
     public var from: MailParty
     /// Our Message-IDs end in `@domain`, so a reference to one is recognisably ours.
     public var messageIDDomain: String
+    /// Acknowledge new cases by mail (nil: never).
+    public var acknowledge: AcknowledgementPolicy?
 
-    public init(from: MailParty, messageIDDomain: String? = nil) {
+    public init(from: MailParty, messageIDDomain: String? = nil, acknowledge: AcknowledgementPolicy? = nil) {
         self.from = from
+        self.acknowledge = acknowledge
         self.messageIDDomain = messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost"
     }
 

@@ -14,6 +14,8 @@ import Foundation
 /// reopen_within = "30d"                       # a reply to a solved case reopens it within this
 /// max_message_mib = 25                        # bigger mail is quarantined
 /// language = "sv"                             # a new customer's language when the mail names none
+/// acknowledge = true                          # mail "we have your message, case C-…" for new cases
+/// acknowledge_per_hour = 3                    # at most this many to one address an hour
 /// ```
 public struct MailConfig: Sendable, Equatable {
     public var from: MailParty?
@@ -27,12 +29,19 @@ public struct MailConfig: Sendable, Equatable {
     public var reopenWithin: TimeInterval = 30 * 86400
     public var maxMessageBytes = 25 << 20
     public var language = "en"
+    public var acknowledge = false
+    public var acknowledgePerHour = 3
 
     public init() {}
 
     /// From and Message-ID domain of replies: configured, or the embedded default.
-    public var outbound: OutboundMailSettings {
-        from.map { OutboundMailSettings(from: $0) } ?? .embedded
+    public var outbound: OutboundMailSettings { outbound(levels: ServiceLevels()) }
+
+    /// The same, with the acknowledgement of new cases naming the first-response target of `levels`.
+    public func outbound(levels: ServiceLevels) -> OutboundMailSettings {
+        var settings = from.map { OutboundMailSettings(from: $0) } ?? .embedded
+        if acknowledge { settings.acknowledge = AcknowledgementPolicy(perAddressPerHour: acknowledgePerHour, levels: levels) }
+        return settings
     }
 
     /// `Support <support@example.com>` or a bare address; nil when there is no address in it.

@@ -5,7 +5,7 @@ import Foundation
 /// holds); then In-Reply-To / References against every Message-ID we sent or received; else a
 /// new case. The same Message-ID twice is stored once; a bounce of our reply marks that reply.
 extension HelpDesk {
-    func decideMail(_ m: IncomingMail, now: Date) throws(CommandError) -> [PendingChange] {
+    func decideMail(_ m: IncomingMail, now: Date, outbound: OutboundMailSettings? = nil) throws(CommandError) -> [PendingChange] {
         let id = m.details.messageID
         guard !id.isEmpty else { throw CommandError("the mail has no Message-ID (intake synthesises one)") }
         if caseID(forMessageID: id) != nil { return [] }   // the same message again: stored once already
@@ -27,7 +27,7 @@ extension HelpDesk {
             }
             notes.append("follows \(target), solved \(AgeFormat.compact((at ?? now).timeIntervalSince(c.solvedAt ?? now))) ago: a reply after the reopen window opens a new case")
         }
-        return newMailCase(m, notes: notes, now: now)
+        return newMailCase(m, notes: notes, now: now, outbound: outbound)
     }
 
     /// The case this mail answers, if any; `notes` collects why a tag was not followed.
@@ -44,7 +44,7 @@ extension HelpDesk {
         return nil
     }
 
-    private func newMailCase(_ m: IncomingMail, notes: [String], now: Date) -> [PendingChange] {
+    private func newMailCase(_ m: IncomingMail, notes: [String], now: Date, outbound: OutboundMailSettings?) -> [PendingChange] {
         let address = m.details.from.address.trimmingCharacters(in: .whitespaces)
         let known = customerID(forEmail: address).flatMap { address.isEmpty ? nil : $0 }
         let customerID = known ?? nextCustomerID
@@ -60,6 +60,9 @@ extension HelpDesk {
             PendingChange(caseID: caseID, change: .mailReceived(body: m.body, mail: m.details), at: m.receivedAt),
         ]
         for note in notes { changes.append(PendingChange(caseID: caseID, change: .noteAdded(body: note), at: m.receivedAt)) }
+        if let settings = outbound, let ack = acknowledgement(for: m, caseID: caseID, customer: customer, settings: settings, now: now) {
+            changes.append(ack)
+        }
         return changes
     }
 

@@ -42,13 +42,61 @@ public struct RawMailStore: Sendable {
         return key
     }
 
+    /// Keeps many messages with one fsync (an mbox import): appended to one pack file,
+    /// `mail/raw/packs/<digest of the batch>.pack`; each key is `<pack>@<offset>+<length>`.
+    public func putPack(_ messages: [[UInt8]]) throws -> [String] {
+        guard !messages.isEmpty else { return [] }
+        var all: [UInt8] = []
+        all.reserveCapacity(messages.reduce(0) { $0 + $1.count })
+        var keys: [String] = []
+        let name = ContentDigest.hex(messages.flatMap { Array(ContentDigest.hex($0).utf8) })
+        for m in messages {
+            keys.append("\(name)@\(all.count)+\(m.count)")
+            all += m
+        }
+        let folder = root + "/packs"
+        try Self.makeDirectories([String(root.dropLast(4)), root, folder])
+        let path = folder + "/" + name + ".pack"
+        if let info = try PosixFile.linkStatus(path), info.st_size == all.count { return keys }
+        let temporary = path + ".tmp"
+        try PosixFile.removeIfPresent(temporary)
+        let fd = try PosixFile.createExclusive(temporary)
+        do {
+            defer { PosixFile.close(fd) }
+            try PosixFile.writeAll(fd, all, path: temporary)
+            try PosixFile.fsync(fd, path: temporary)
+        } catch {
+            try? PosixFile.removeIfPresent(temporary)
+            throw error
+        }
+        try PosixFile.rename(temporary, to: path)
+        try PosixFile.fsyncDirectory(folder)
+        return keys
+    }
+
     /// The bytes kept under `key`; nil when there is no such message. Keys are checked to be
-    /// digests, so a key from outside can never name a path elsewhere.
+    /// digests (and numbers), so a key from outside can never name a path elsewhere.
     public func get(_ key: String) throws -> [UInt8]? {
-        guard key.count == 32, key.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        if let at = key.firstIndex(of: "@") {
+            let name = String(key[..<at])
+            let range = key[key.index(after: at)...].split(separator: "+")
+            guard Self.isDigest(name), range.count == 2, let offset = Int(range[0]), let length = Int(range[1]),
+                  offset >= 0, length >= 0, length <= 64 << 20 else { return nil }
+            let path = root + "/packs/" + name + ".pack"
+            guard try PosixFile.linkStatus(path) != nil else { return nil }
+            let fd = try PosixFile.open(path, flags: O_RDONLY, operation: "open")
+            defer { PosixFile.close(fd) }
+            let bytes = try PosixFile.read(fd, offset: offset, count: length, path: path)
+            return bytes.count == length ? bytes : nil
+        }
+        guard Self.isDigest(key) else { return nil }
         let path = root + "/" + key.prefix(2) + "/" + key + ".eml"
         guard try PosixFile.linkStatus(path) != nil else { return nil }
         return try PosixFile.readAll(path)
+    }
+
+    static func isDigest(_ s: String) -> Bool {
+        s.count == 32 && s.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
     private static func makeDirectories(_ paths: [String]) throws {
