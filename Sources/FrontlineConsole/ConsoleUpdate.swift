@@ -50,6 +50,15 @@ public enum ConsoleUpdate {
         case .end, .character("G"): move(to: count - 1)
         case .character("J"): state.historyScroll += 3
         case .character("K"): state.historyScroll = max(0, state.historyScroll - 3)
+        case .character("S"):
+            guard let c = needCase() else { break }
+            let count = MailThreadLines.attachments(c).count
+            guard count > 0 else {
+                state.status = StatusMessage("\(c.id) has no attachments", kind: .error, at: world.now)
+                break
+            }
+            state.mode = .prompt(Prompt(.commandLine, label: ":", text: count == 1 ? "save 1 " : "save ",
+                                        hint: "save N [DIR] — N as the history numbers them (1–\(count)); DIR defaults to the working directory"))
         case .character("T"):
             state.showQuoted.toggle()
             state.status = StatusMessage(state.showQuoted ? "showing quoted text and signatures (T folds them)" : "quoted text and signatures folded (T shows them)", at: world.now)

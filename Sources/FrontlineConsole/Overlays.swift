@@ -26,6 +26,7 @@ enum Overlays {
         ("1 … 7", "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All"),
         ("/", "search (name, e-mail, case id, subject, text); Esc clears"),
         ("J K", "scroll the customer history"), ("T", "show / fold quoted mail history and signatures"),
+        ("S", "save an attachment of the case (:save N DIR)"),
         ("r  Enter", "write a reply in the reply pane"), ("Ctrl-E", "write the reply in $VISUAL / $EDITOR"),
         ("a", "apologise: delay, faulty product, our mistake, bad experience"),
         ("e", "escalate to tier 2 or a supervisor, with a reason"),

@@ -30,7 +30,7 @@ public struct ReplyRendering: Sendable {
             body += "\n\n-- \n" + signature.replacingOccurrences(of: "{agent}", with: reply.author)
         }
         if quote, !automatic, let original = c.messages[..<index].last(where: { $0.direction == .inbound && $0.mail?.automatic == nil }) {
-            body += "\n\n" + Self.attribution(original) + "\n" + Self.quoted(original.body)
+            body += "\n\n" + Self.attribution(original) + "\n" + Self.quoted(Self.quotable(original.body))
         }
         let language = desk.customer(of: c)?.language
         let domain = mail.from.address.split(separator: "@").last.map(String.init) ?? "localhost"
@@ -54,6 +54,17 @@ public struct ReplyRendering: Sendable {
         f.dateFormat = "d MMM yyyy HH:mm 'UTC'"
         let who = m.mail.map { $0.from.name.map { "\($0) <\(m.mail!.from.address)>" } ?? $0.from.address } ?? m.author
         return "On \(f.string(from: m.at)), \(who) wrote:"
+    }
+
+    /// At most the first 200 lines (or 64 KiB) of the customer's message go below a reply: a
+    /// quote is a reminder, and a megabyte of it would be mailed back with every answer.
+    static func quotable(_ text: String) -> String {
+        var lines = text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+        var cut = lines.count > 200
+        if cut { lines = Array(lines.prefix(200)) }
+        var kept = lines.joined(separator: "\n")
+        if kept.utf8.count > 65_536 { kept = String(kept.prefix(65_536)); cut = true }
+        return cut ? kept + "\n[…]" : kept
     }
 
     static func quoted(_ text: String) -> String {

@@ -12,7 +12,9 @@ import Glibc
 /// `frontline intake --mail` process per message, two at a time as Postfix's local delivery
 /// does by default) into a server.
 func benchMail(count: Int, pipeMessages: Int = 1000) throws {
-    let frontline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path
+    // BENCH_FRONTLINE: another build of the binary (e.g. --static-swift-stdlib) to compare.
+    let frontline = ProcessInfo.processInfo.environment["BENCH_FRONTLINE"]
+        ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("frontline").path
     guard FileManager.default.isExecutableFile(atPath: frontline) else {
         say("mail: no frontline binary at \(frontline) (build it: swift build -c release)")
         return
@@ -20,7 +22,7 @@ func benchMail(count: Int, pipeMessages: Int = 1000) throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-mailbench-\(getpid())").path
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     defer { if ProcessInfo.processInfo.environment["BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
-    say("== mail: \(count) messages ==")
+    say("== mail: \(count) messages (\(frontline)) ==")
     var mbox: [UInt8] = []
     let made = seconds { mbox = MailCorpus(count: count, seed: 7).mbox() }
     let mboxPath = root + "/mail.mbox"

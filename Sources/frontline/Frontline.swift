@@ -20,7 +20,8 @@ struct Frontline: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot(globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+            let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
+            var command = try mailPipeCommand(arguments) ?? parseAsRoot(arguments)
             try command.run()
         } catch let failure as CleanExit.Failure {
             printError(failure.description)
@@ -28,6 +29,19 @@ struct Frontline: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+/// `frontline intake …` is what a mail system runs once per message: parsed as that one command,
+/// without building the whole command tree first (which costs more than taking in the mail;
+/// see the README's figures). Help and errors still come from the full parser.
+func mailPipeCommand(_ arguments: [String]) throws -> ParsableCommand? {
+    guard arguments.first == IntakeCommand.configuration.commandName,
+          !arguments.contains(where: { ["-h", "--help", "help", "--version"].contains($0) }) else { return nil }
+    do {
+        return try IntakeCommand.parse(Array(arguments.dropFirst()))
+    } catch {
+        return nil   // let the full parser say what is wrong, as it would for any command
     }
 }
 

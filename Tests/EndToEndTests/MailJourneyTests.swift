@@ -138,7 +138,9 @@ extension FrontlineEndToEnd {
         #expect(e.count == 1, "no new case: \(e.keys.sorted())")
         let bodies = try d.messages("C-1000").compactMap { $0["body"] as? String }
         #expect(bodies.contains("References only") && bodies.contains("The tag only") && bodies.contains("Changed subject, with References"))
-        try t.waitFor("Changed subject, with References")
+        // Live in the console too: the history's summary names her latest message.
+        let latest = try #require(try d.messages("C-1000").last?["body"] as? String)
+        try t.waitFor("Last (C-1000) Åsa: \(latest)")
 
         // A stranger quoting the tag gets a case of their own.
         try d.customerWrites(["Subject: Re: [C-1000] let me in", "Message-ID: <x1@elsewhere.test>"], body: "Not her", from: "mallory@elsewhere.test")

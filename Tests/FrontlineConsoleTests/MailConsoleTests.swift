@@ -76,6 +76,29 @@ import Testing
         #expect(asked.calls.count == 1)
     }
 
+    @Test func theSKeyOpensTheSaveCommand() throws {
+        let s = try mailService()
+        let (app, _, _) = makeApp(s, clock: clock, width: 160, height: 40)
+        let asked = Recorder()
+        app.options.saveAttachment = { c, message, index, dir in
+            asked.record("\(c.id) \(message) \(index) \(dir)")
+            return "saved"
+        }
+        app.type(.character("S"))
+        guard case let .prompt(p) = app.state.mode else { Issue.record("S opens the command line"); return }
+        #expect(p.field.text == "save ")
+        app.type(text: "1 /tmp/out")
+        app.type(.enter)
+        #expect(asked.calls == ["C-1000 0 0 /tmp/out"])
+        // A case without attachments says so instead.
+        let plain = InMemoryCaseService(clock: clock)
+        try plain.open("Tom", subject: "Hi", body: "Hello", minutesAgo: 5)
+        let (other, _, _) = makeApp(plain, clock: clock)
+        other.type(.character("S"))
+        #expect(other.state.mode == .normal)
+        #expect(other.state.status?.text == "C-1000 has no attachments")
+    }
+
     @Test func aReplySaysWhereItIsMailedAndHowItGoes() throws {
         let s = try mailService()
         let (app, _, _) = makeApp(s, clock: clock, width: 160, height: 40)

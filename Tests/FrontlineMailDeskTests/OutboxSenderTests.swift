@@ -126,3 +126,30 @@ struct MailedReplyDesk {
         #expect(p.nextAttempt(afterFailure: 5, writtenAt: t, now: t.addingTimeInterval(960)) == nil)
     }
 }
+
+@Suite struct ReplyRenderingTests {
+    @Test func aHugeCustomerMessageIsQuotedOnlyInPart() {
+        let long = (1...5000).map { "line \($0)" }.joined(separator: "\n")
+        let q = ReplyRendering.quotable(long)
+        #expect(q.hasPrefix("line 1\nline 2"))
+        #expect(q.hasSuffix("line 200\n[…]"))
+        #expect(ReplyRendering.quotable("short\ntext") == "short\ntext")
+        let wide = String(repeating: "å", count: 100_000)
+        #expect(ReplyRendering.quotable(wide).utf8.count < 140_000)
+    }
+
+    @Test func anAcknowledgementIsMarkedAutomaticWithoutSignatureOrQuote() throws {
+        var desk = HelpDesk()
+        let settings = OutboundMailSettings(from: MailParty(name: "Support", address: "support@shop.example"),
+                                            acknowledge: AcknowledgementPolicy())
+        let now = Date(timeIntervalSince1970: 1_795_428_000)
+        let command = Command.receiveMail(IncomingMail(details: MailDetails(messageID: "<1@x>", subject: "Hjälp", from: MailParty(name: "Åsa", address: "asa@example.se")),
+                                                       body: "Hej", caseSubject: "Hjälp", language: "sv"))
+        for e in desk.stamp(try desk.decide(command, actor: "intake", now: now, outbound: settings), actor: "intake", now: now) { desk.apply(e) }
+        let ack = try #require(desk.cases["C-1000"]?.messages.last?.mail)
+        let bytes = try #require(ReplyRendering(signature: "alice", quote: true).render(messageID: ack.messageID, on: desk.cases["C-1000"]!, desk: desk))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("Auto-Submitted: auto-replied"))
+        #expect(!text.contains("wrote:") && !text.contains("-- \n"))
+    }
+}
