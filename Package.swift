@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore", "FrontlineServer"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
         .testTarget(name: "FrontlineMailTests", dependencies: ["FrontlineMail"]),
-        .testTarget(name: "FrontlineMailDeskTests", dependencies: ["FrontlineMailDesk", "FrontlineMail", "FrontlineCore"]),
+        .testTarget(name: "FrontlineMailDeskTests", dependencies: ["FrontlineMailDesk", "FrontlineMail", "FrontlineCore", "FrontlineStore"]),
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
                     resources: [.copy("Golden")]),
         // Depends on the executable so `swift test` builds the binary the tmux journeys drive.

@@ -24,21 +24,7 @@ public struct RawMailStore: Sendable {
         let key = ContentDigest.hex(bytes)
         let folder = root + "/" + key.prefix(2)
         try Self.makeDirectories([String(root.dropLast(4)), root, folder])
-        let path = folder + "/" + key + ".eml"
-        if let info = try PosixFile.linkStatus(path), info.st_size == bytes.count { return key }
-        let temporary = path + ".tmp"
-        try PosixFile.removeIfPresent(temporary)
-        let fd = try PosixFile.createExclusive(temporary)
-        do {
-            defer { PosixFile.close(fd) }
-            try PosixFile.writeAll(fd, bytes, path: temporary)
-            try PosixFile.fsync(fd, path: temporary)
-        } catch {
-            try? PosixFile.removeIfPresent(temporary)
-            throw error
-        }
-        try PosixFile.rename(temporary, to: path)
-        try PosixFile.fsyncDirectory(folder)
+        try Self.writeDurably(bytes, to: folder + "/" + key + ".eml", in: folder)
         return key
     }
 
@@ -56,21 +42,7 @@ public struct RawMailStore: Sendable {
         }
         let folder = root + "/packs"
         try Self.makeDirectories([String(root.dropLast(4)), root, folder])
-        let path = folder + "/" + name + ".pack"
-        if let info = try PosixFile.linkStatus(path), info.st_size == all.count { return keys }
-        let temporary = path + ".tmp"
-        try PosixFile.removeIfPresent(temporary)
-        let fd = try PosixFile.createExclusive(temporary)
-        do {
-            defer { PosixFile.close(fd) }
-            try PosixFile.writeAll(fd, all, path: temporary)
-            try PosixFile.fsync(fd, path: temporary)
-        } catch {
-            try? PosixFile.removeIfPresent(temporary)
-            throw error
-        }
-        try PosixFile.rename(temporary, to: path)
-        try PosixFile.fsyncDirectory(folder)
+        try Self.writeDurably(all, to: folder + "/" + name + ".pack", in: folder)
         return keys
     }
 
@@ -93,6 +65,25 @@ public struct RawMailStore: Sendable {
         let path = root + "/" + key.prefix(2) + "/" + key + ".eml"
         guard try PosixFile.linkStatus(path) != nil else { return nil }
         return try PosixFile.readAll(path)
+    }
+
+    /// temp → fsync → rename → fsync the folder; a file already there whole (the same bytes,
+    /// content-addressed) is kept as it is.
+    private static func writeDurably(_ bytes: [UInt8], to path: String, in folder: String) throws {
+        if let info = try PosixFile.linkStatus(path), info.st_size == bytes.count { return }
+        let temporary = path + ".tmp"
+        try PosixFile.removeIfPresent(temporary)
+        let fd = try PosixFile.createExclusive(temporary)
+        do {
+            defer { PosixFile.close(fd) }
+            try PosixFile.writeAll(fd, bytes, path: temporary)
+            try PosixFile.fsync(fd, path: temporary)
+        } catch {
+            try? PosixFile.removeIfPresent(temporary)
+            throw error
+        }
+        try PosixFile.rename(temporary, to: path)
+        try PosixFile.fsyncDirectory(folder)
     }
 
     static func isDigest(_ s: String) -> Bool {
