@@ -93,10 +93,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store for one command; the lock makes a second writer fail clearly.
-    func openStore(owner: String, config: FrontlineConfig? = nil) throws -> LocalCaseService {
+    /// `patience`: how long to wait for another holder of the lock to let go (a cron `queue`, a
+    /// script's `note` holds it for a moment) before saying who holds it.
+    func openStore(owner: String, config: FrontlineConfig? = nil, patience: TimeInterval = 0) throws -> LocalCaseService {
         let config = try config ?? loadConfig()
+        let deadline = Date().addingTimeInterval(patience)
         do {
-            let store = try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+            let store = try Self.retryingWhileBusy(until: deadline) {
+                try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
+            }
             store.outboundMail = config.mail.outbound(levels: config.levels)
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
@@ -108,6 +113,18 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
+    /// Runs `open` again while the data directory is in use by another process, until `deadline`.
+    static func retryingWhileBusy<T>(until deadline: Date, _ open: () throws -> T) throws -> T {
+        while true {
+            do {
+                return try open()
+            } catch let e as StoreError {
+                guard case .inUse = e.kind, Date() < deadline else { throw e }
+                usleep(50_000)
+            }
+        }
+    }
+
     /// The config file and the chosen theme, for the full-screen commands; errors name file and line.
     func loadConfigAndTheme(explicit theme: String?) throws -> (FrontlineConfig, Theme) {
         let xdg = XDGPaths(environment: environment)

@@ -44,7 +44,8 @@ struct ServeCommand: ParsableCommand {
         let config = try global.loadConfig(path: configPath)
         let team = config.team
         let groupID = try team.group.map(Self.groupID)
-        let store = try global.openStore(owner: "frontline serve", config: config)
+        // A short command (cron's `queue`, a script's `note`) may hold the store for a moment.
+        let store = try global.openStore(owner: "frontline serve", config: config, patience: 5)
         let server: CaseServer
         do {
             if let groupID { try shareDataDirectory(with: groupID) }
