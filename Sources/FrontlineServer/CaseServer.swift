@@ -20,6 +20,10 @@ public final class CaseServer {
     var cachedCopy: (sequence: UInt64, bytes: [UInt8])?
     let copyMaker: StoreCopyMaker
     let inbox: ServerInbox
+    /// Commands read in this round of the loop, decided in order and journaled together with
+    /// one fsync at the end of the round (group commit, as bbolt's Batch): their answers wait
+    /// for that one fsync instead of each its own.
+    var pendingPerforms: [(connection: ServerConnection, request: PerformRequest, actor: String)] = []
     /// Told of every batch of journaled events, on the loop (the mail sender wakes on a new reply).
     public var onJournaled: (([Event]) -> Void)?
     /// Where replies are mailed, told to every client in its welcome.
@@ -64,6 +68,35 @@ public final class CaseServer {
     /// Every later command is checked against it; connections already open keep going.
     public func replaceTeam(_ team: TeamAccess) {
         newTeam.withLock { $0 = team }
+    }
+
+    /// The round's commands: decided in arrival order (each sees the ones before it), journaled
+    /// with one write and one fsync, then answered and broadcast as one batch of events.
+    func performPending() {
+        guard !pendingPerforms.isEmpty else { return }
+        let batch = pendingPerforms
+        pendingPerforms = []
+        do {
+            let outcomes = try store.performBatch(batch.map { ($0.request.command, $0.actor, nil) })
+            var journaled: [Event] = []
+            for (item, outcome) in zip(batch, outcomes) {
+                if case let .success(events) = outcome { journaled += events }
+            }
+            if !journaled.isEmpty { broadcast(journaled) }
+            for (item, outcome) in zip(batch, outcomes) where connections[item.connection.fd] === item.connection {
+                switch outcome {
+                case let .success(events):
+                    send(.performed(Performed(request: item.request.request, events: events)), to: item.connection)
+                case let .failure(refusal):
+                    send(.refused(Refused(request: item.request.request, reason: refusal.description)), to: item.connection)
+                }
+            }
+        } catch {
+            // Not durable, so nothing of the batch happened: every client hears it was not stored.
+            for item in batch where connections[item.connection.fd] === item.connection {
+                send(.refused(Refused(request: item.request.request, reason: "\(error)", notStored: true)), to: item.connection)
+            }
+        }
     }
 
     /// Performs `commands` as `actor` on the loop, as if a client had sent them; from any thread.
@@ -124,7 +157,11 @@ public final class CaseServer {
         for p in fds.dropFirst() {
             guard let c = connections[p.fd] else { continue }
             if p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { readFrom(c) }
-            if connections[p.fd] != nil, p.revents & Int16(POLLOUT) != 0 { flush(c) }
+        }
+        performPending()
+        for p in fds.dropFirst() {
+            guard let c = connections[p.fd], p.revents & Int16(POLLOUT) != 0 else { continue }
+            flush(c)
         }
         dropSlowDrips()
     }
@@ -169,6 +206,11 @@ public final class CaseServer {
 
     func handle(_ frame: [UInt8], from c: ServerConnection) {
         guard let message = try? WireMessage.decode(payload: frame) else { drop(c); return }
+        // Whatever else a client asks sees (and follows) the commands read before it.
+        switch message {
+        case .perform, .presence: break
+        default: performPending()
+        }
         switch (c.stage, message) {
         case let (.greeting, .hello(hello)):
             var answer = Handshake.answer(to: hello, serverVersion: ServerVersion(protocolVersion: ProtocolVersion.current, software: Self.software))
@@ -215,15 +257,7 @@ public final class CaseServer {
                 send(.refused(Refused(request: request.request, reason: why)), to: c)
                 return
             }
-            do {
-                let events = try store.perform(request.command, actor: actor)
-                if !events.isEmpty { broadcast(events) }
-                send(.performed(Performed(request: request.request, events: events)), to: c)
-            } catch let refusal as CommandError {
-                send(.refused(Refused(request: request.request, reason: refusal.description)), to: c)
-            } catch {
-                send(.refused(Refused(request: request.request, reason: "\(error)", notStored: true)), to: c)
-            }
+            pendingPerforms.append((c, request, actor))
         case let (_, .performBatch(request)):
             let actor = c.identity.isOwner ? request.agent : c.identity.user
             var results = request.commands.map { command in

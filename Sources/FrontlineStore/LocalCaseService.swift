@@ -30,6 +30,8 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     }
 
     public var desk: HelpDesk { lock.withLock { state } }
+    /// fdatasync calls the journal has made (group commit: fewer than commands).
+    public var journalSyncs: Int { journal.syncCount }
     public var backgroundProblem: String? { lock.withLock { problem } }
     public var dataDirectory: String { directory.path }
 

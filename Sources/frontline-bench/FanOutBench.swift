@@ -69,10 +69,31 @@ func benchFanOut(clients: Int = 20, rate: Double = 50, seconds duration: Double 
     let perSecond = Double(ids.count) / Date().timeIntervalSince(t0)
     writer.close()
 
+    // Twenty writers at once, each waiting for its answer: the server's round-by-round group
+    // commit shares an fsync among the commands that arrive together.
+    let writersCount = 20, perWriter = 200
+    let syncsBefore = store.journalSyncs
+    let manyStart = Date()
+    let done = DispatchGroup()
+    for w in 0..<writersCount {
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            guard let client = try? RemoteCaseService(socketPath: socket, client: "bench writer \(w)", role: .command, subscribe: false) else { return }
+            for i in 0..<perWriter { _ = try? client.perform(.note(ids[(w * perWriter + i) % ids.count], body: "w\(w)"), actor: "agent\(w)") }
+            client.close()
+        }
+    }
+    done.wait()
+    let manySeconds = Date().timeIntervalSince(manyStart)
+    let manySyncs = store.journalSyncs - syncsBefore
+
     func pct(_ p: Double) -> Double { all.isEmpty ? .nan : all[min(all.count - 1, Int(Double(all.count - 1) * p))] * 1000 }
     say(String(format: "fan-out: %d consoles, intake at %.0f/s for %.0f s: %d of %d events delivered; action → on every console p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                clients, rate, duration, all.count, liveEvents * clients, pct(0.5), pct(0.99), pct(1.0)))
     say(String(format: "actions through the server, one writer waiting for each: %.0f /s", perSecond))
+    say(String(format: "actions through the server, %d writers at once: %.0f /s (%d commands, %d fsyncs)",
+               writersCount, Double(writersCount * perWriter) / manySeconds, writersCount * perWriter, manySyncs))
     say("  (latency: from the event's time, stamped before its fsync and kept to the millisecond, to the console's receipt)")
     stop.store(true, ordering: .relaxed)
     while !stopped.load(ordering: .relaxed) { usleep(1000) }
