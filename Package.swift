@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "FrontlineProtocol", dependencies: ["FrontlineCore"]),
         // The team server: one process owns the store; consoles and commands are clients.
         .target(name: "FrontlineServer", dependencies: ["FrontlineCore", "FrontlineStore", "FrontlineProtocol"]),
+        // The client side of the team server: the CaseService a console or command uses through it.
+        .target(name: "FrontlineClient", dependencies: ["FrontlineCore", "FrontlineProtocol"]),
         // Pure RFC 5322/MIME: bytes in, a parsed message out; replies built as MIME. Foundation only.
         .target(name: "FrontlineMail"),
         // Where mail meets the desk: customer mail becomes commands; our replies become mail (sendmail / Maildir, retries).
@@ -28,24 +30,24 @@ let package = Package(
         .target(name: "FrontlineTUI"),
         // The application: state, keys → effects, screens, themes.
         .target(name: "FrontlineConsole", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineMail",
+            "FrontlineCore", "FrontlineTUI", "FrontlineMail",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // System ncursesw; only NcursesBackend imports it.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesBackend", dependencies: ["FrontlineTUI", "CNcursesw"]),
         .executableTarget(name: "frontline", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend", "FrontlineServer",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend", "FrontlineServer", "FrontlineClient",
             "FrontlineMail", "FrontlineMailDesk",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer", "FrontlineMail",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer", "FrontlineClient", "FrontlineMail",
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),
-        .testTarget(name: "FrontlineServerTests", dependencies: ["FrontlineServer", "FrontlineProtocol", "FrontlineStore", "FrontlineCore"]),
-        .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore", "FrontlineServer"]),
+        .testTarget(name: "FrontlineServerTests", dependencies: ["FrontlineServer", "FrontlineClient", "FrontlineProtocol", "FrontlineStore", "FrontlineCore"]),
+        .testTarget(name: "FrontlineStoreTests", dependencies: ["FrontlineStore", "FrontlineCore", "FrontlineServer", "FrontlineClient"]),
         .testTarget(name: "FrontlineTUITests", dependencies: ["FrontlineTUI"]),
         .testTarget(name: "FrontlineMailTests", dependencies: ["FrontlineMail"]),
         .testTarget(name: "FrontlineMailDeskTests", dependencies: ["FrontlineMailDesk", "FrontlineMail", "FrontlineCore", "FrontlineStore"]),

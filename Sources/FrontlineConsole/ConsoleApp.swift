@@ -1,6 +1,5 @@
 import Foundation
 import FrontlineCore
-import FrontlineStore
 import FrontlineTUI
 
 /// The run loop: wait for a key or the tick, update, perform effects through the store, draw.

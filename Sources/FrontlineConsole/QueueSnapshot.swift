@@ -1,6 +1,5 @@
 import Foundation
 import FrontlineCore
-import FrontlineStore
 
 /// The ordered rows of the current view plus the counts of every view, computed once per store
 /// change (not per keystroke or frame): at 100,000 cases sorting is the expensive part, and

@@ -1,6 +1,5 @@
 import Foundation
 import FrontlineCore
-import FrontlineStore
 import FrontlineTUI
 
 /// The wallboard's run loop: redraw once a second (and on resize), read keys only to quit.

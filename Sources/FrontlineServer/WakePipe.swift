@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineProtocol
 #if canImport(Glibc)
 import Glibc
 #endif

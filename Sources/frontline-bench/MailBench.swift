@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineClient
 import FrontlineCore
 import FrontlineMail
 import FrontlineServer

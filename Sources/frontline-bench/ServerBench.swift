@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineClient
 import FrontlineConsole
 import FrontlineCore
 import FrontlineServer

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontlineClient
 import FrontlineConsole
 import FrontlineCore
 import FrontlineServer

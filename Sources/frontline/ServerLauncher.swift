@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineClient
 import FrontlineProtocol
 import FrontlineServer
 #if canImport(Glibc)

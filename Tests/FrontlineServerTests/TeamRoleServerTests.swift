@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineClient
 import FrontlineCore
 import FrontlineProtocol
 import FrontlineServer

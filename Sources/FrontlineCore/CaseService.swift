@@ -1,5 +1,4 @@
 import Foundation
-import FrontlineCore
 
 /// What the console and the command line need from a store. The in-process store implements it
 /// today; a client of a shared server (the team's live queue) can implement it tomorrow.

@@ -7,6 +7,7 @@ import Glibc
 public enum UnixSocket {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     static func failure(_ what: String, _ path: String, _ code: Int32 = errno) -> Failure {
@@ -67,7 +68,7 @@ public enum UnixSocket {
     }
 
     /// Writes all of `bytes` to a blocking socket.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

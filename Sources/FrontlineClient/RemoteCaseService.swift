@@ -1,7 +1,6 @@
 import Foundation
 import FrontlineCore
 import FrontlineProtocol
-import FrontlineStore
 #if canImport(Glibc)
 import Glibc
 #endif
