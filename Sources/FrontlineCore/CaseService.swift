@@ -20,6 +20,11 @@ public protocol CaseService: AnyObject {
     /// A descriptor that becomes readable when changes from elsewhere arrive (nil when there is
     /// no elsewhere): the console waits on it together with the terminal.
     var changeFeedDescriptor: Int32? { get }
+    /// The name a team server records this client's actions under (its Unix user), when the
+    /// server says so; nil when the client may name itself (its own store, the server's owner).
+    var assignedName: String? { get }
+    /// Where replies are mailed ("the outbox Maildir /…"), when the store's owner says so.
+    var mailDestination: String? { get }
     /// Tells others which case this agent has open and whether they are replying (no-op alone).
     func announce(_ presence: AgentPresence)
     /// What other agents have open, as last heard.
@@ -32,6 +37,8 @@ public protocol CaseService: AnyObject {
 
 extension CaseService {
     public var changeFeedDescriptor: Int32? { nil }
+    public var assignedName: String? { nil }
+    public var mailDestination: String? { nil }
     public func announce(_ presence: AgentPresence) {}
     public var presence: [AgentPresence] { [] }
 

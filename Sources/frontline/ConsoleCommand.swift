@@ -3,6 +3,7 @@ import Foundation
 import FrontlineClient
 import FrontlineConsole
 import FrontlineCore
+import FrontlineMailDesk
 import FrontlineServer
 import FrontlineStore
 import NcursesBackend
@@ -27,13 +28,15 @@ struct ConsoleCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
+        let opened = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
+        let store = opened.service
         defer { store.close() }
         if demo && store.desk.cases.isEmpty {
             do {
-                if let local = store as? LocalCaseService {
+                switch opened {
+                case let .own(local):
                     try DemoSeeder.seed(local, count: 60, seed: 42)
-                } else if let remote = store as? RemoteCaseService {
+                case let .server(remote):
                     // The server generates it (only the store may backdate); its events arrive on the feed.
                     try remote.run(.demo, count: 60, seed: 42) { _ in }
                 }
@@ -54,10 +57,9 @@ struct ConsoleCommand: ParsableCommand {
         let host = NcursesHost(terminal)
         var options = ConsoleApp.Options(agent: agent, levels: config.levels)
         // Alone with the store, this process mails the replies itself; otherwise the server does.
-        let mailer = (store as? LocalCaseService).map { local in
-            MailWiring.startLocalWorker(store: local, mail: config.mail)
-        }
-        options.mailDestination = mailer?.transportDescription ?? (store as? RemoteCaseService)?.mailDestination
+        var mailer: OutboxWorker?
+        if case let .own(local) = opened { mailer = MailWiring.startLocalWorker(store: local, mail: config.mail) }
+        options.mailDestination = mailer?.transportDescription ?? store.mailDestination
         options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()

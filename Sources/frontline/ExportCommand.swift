@@ -16,11 +16,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if events, try global.runOnServer(.exportEvents) { return }
-        let store = try global.openService(owner: "frontline export")
+        let opened = try global.open(owner: "frontline export")
+        let store = opened.service
         defer { store.close() }
         let out = FileHandle.standardOutput
         if events {
-            guard let local = store as? LocalCaseService else { throw CleanExit.failure("a frontline server started meanwhile; run the export again") }
+            guard case let .own(local) = opened else { throw CleanExit.failure("a frontline server started meanwhile; run the export again") }
             let encoder = ExportDocument.encoder()
             do {
                 try local.forEachJournaledEvent { event in

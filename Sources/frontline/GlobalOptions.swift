@@ -34,7 +34,7 @@ struct GlobalOptions: ParsableArguments {
     /// Who this program acts as on `service`: a team server names other Unix users itself
     /// (their login, whatever `--agent` says); otherwise the resolved `--agent`.
     func actingName(on service: CaseService) -> String {
-        (service as? RemoteCaseService)?.assignedName ?? resolvedAgent
+        service.assignedName ?? resolvedAgent
     }
 
     func validate() throws {
@@ -48,19 +48,24 @@ struct GlobalOptions: ParsableArguments {
     /// there is one for this data directory, otherwise the store itself (in this process).
     /// `subscribe: false` for commands that only send (intake): no copy of the store to wait for.
     func openService(owner: String, role: ClientRole = .command, subscribe: Bool = true) throws -> CaseService {
-        if let server = try connectToServer(role: role, subscribe: subscribe) { return server }
-        return try openStore(owner: owner)
+        try open(owner: owner, role: role, subscribe: subscribe).service
+    }
+
+    /// The same, saying which of the two it is, for commands that do more when they own the store.
+    func open(owner: String, role: ClientRole = .command, subscribe: Bool = true) throws -> OpenedStore {
+        if let server = try connectToServer(role: role, subscribe: subscribe) { return .server(server) }
+        return .own(try openStore(owner: owner))
     }
 
     /// The store for the console and the wallboard: the running server; with none, one started in
     /// the background for this data directory (which they then restart if it dies); with
     /// `standalone`, the store itself in this process (no other program can use it meanwhile).
-    func openSharedService(owner: String, role: ClientRole, standalone: Bool) throws -> CaseService {
-        if standalone { return try openStore(owner: owner) }
+    func openSharedService(owner: String, role: ClientRole, standalone: Bool) throws -> OpenedStore {
+        if standalone { return .own(try openStore(owner: owner)) }
         let launcher = ServerLauncher(dataDirectory: resolvedDataDir)
         let service = try connectToServer(role: role) ?? launcher.startAndConnect(client: "frontline \(FrontlineVersion.string)", role: role)
         service.restartServer = launcher.restart
-        return service
+        return .server(service)
     }
 
     /// The running server for this data directory, or nil if none answers. `subscribe`: take a
@@ -172,17 +177,34 @@ func printError(_ message: String) {
 /// Runs a store action and reports it like every command does: the message on success, the
 /// reason and exit 1 on refusal. Exit 0 means the change is durably stored.
 func performAction(_ global: GlobalOptions, _ command: Command, owner: String, success: (String) -> String) throws {
-    let store = try global.openService(owner: owner)
+    let opened = try global.open(owner: owner)
+    let store = opened.service
     defer { store.close() }
     do {
         let events = try store.perform(command, actor: global.actingName(on: store))
         print(success(events.first?.caseID ?? ""))
-        if let local = store as? LocalCaseService, !local.desk.undeliveredReplies.isEmpty {
+        // Owning the store, nobody else would send a reply before the next server starts.
+        if case let .own(local) = opened, !local.desk.undeliveredReplies.isEmpty {
             MailWiring.sendDueNow(local, mail: try global.loadConfig().mail)
         }
     } catch let e as CommandError {
         throw CleanExit.failure(e.description)
     } catch {
         throw CleanExit.failure("not stored: \(error)")
+    }
+}
+
+/// What a command opened: the data directory itself (this process owns it) or the team server
+/// that owns it. Commands that only read and act use `service`; the few that do more when they
+/// own the store (send mail, read the journal, seed a demo) say so by matching.
+enum OpenedStore {
+    case own(LocalCaseService)
+    case server(RemoteCaseService)
+
+    var service: CaseService {
+        switch self {
+        case let .own(store): store
+        case let .server(client): client
+        }
     }
 }

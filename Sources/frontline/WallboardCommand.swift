@@ -29,7 +29,7 @@ struct WallboardCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openSharedService(owner: "frontline wallboard", role: .wallboard, standalone: standalone)
+        let store = try global.openSharedService(owner: "frontline wallboard", role: .wallboard, standalone: standalone).service
         defer { store.close() }
 
         let terminal: NcursesTerminal

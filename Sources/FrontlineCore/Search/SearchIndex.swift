@@ -16,11 +16,10 @@ public struct SearchIndex: Sendable {
     /// The desk sequence it reflects.
     public private(set) var sequence: UInt64 = 0
 
-    /// Lower-cased words; ids index `postings`, `lastPosting`, `customerPostings`, `foldOf`, `nextSameFold`.
+    /// Lower-cased words; ids index `postings`, `lastPosting`, `customerPostings`, `nextSameFold`.
     private var lower = SearchWordTable(buckets: true)
     /// Folded words; ids index `firstWithFold`.
     private var folded = SearchWordTable(buckets: true)
-    private var foldOf: [Int32] = []
     /// The lower-cased words with one folded form, as a chain: first, then next.
     private var firstWithFold: [Int32] = []
     private var nextSameFold: [Int32] = []
@@ -313,7 +312,6 @@ public struct SearchIndex: Sendable {
         postings.append([])
         lastPosting.append(-1)
         customerPostings.append([])
-        foldOf.append(f)
         if Int(f) == firstWithFold.count { firstWithFold.append(-1) }
         nextSameFold.append(firstWithFold[Int(f)])
         firstWithFold[Int(f)] = l
