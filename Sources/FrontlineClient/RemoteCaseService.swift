@@ -258,6 +258,12 @@ public final class RemoteCaseService: CaseService {
     func apply(_ events: [Event]) -> [Event] {
         var fresh: [Event] = []
         for e in events where e.sequence > desk.lastSequence {
+            // A copy of the store must not skip an event: a gap means something was lost on
+            // the way, so take a fresh copy (as after a lost connection) rather than fold on.
+            if subscribes, e.sequence > desk.lastSequence + 1 {
+                lose(SequenceGap(after: desk.lastSequence, next: e.sequence))
+                break
+            }
             desk.apply(e)
             fresh.append(e)
         }
@@ -347,4 +353,11 @@ public final class RemoteCaseService: CaseService {
 /// failed): nothing was stored, and trying again later may work.
 public struct NotStored: Error, CustomStringConvertible, Sendable {
     public let description: String
+}
+
+/// Events arrived with sequence numbers missing between the copy and them.
+struct SequenceGap: Error, CustomStringConvertible {
+    let after: UInt64
+    let next: UInt64
+    var description: String { "events \(after + 1)–\(next - 1) never arrived; taking a fresh copy" }
 }

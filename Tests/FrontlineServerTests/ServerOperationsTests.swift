@@ -246,3 +246,58 @@ import Glibc
         release.signal()
     }
 }
+
+@Suite struct SequenceGapTests {
+    /// A console's copy must not fold on past a missing event: it takes a fresh copy instead.
+    @Test func aGapInTheEventsTakesAFreshCopy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-gap-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let socket = folder + "/s.sock"
+        let listener = try UnixSocket.listen(at: socket)
+        defer { close(listener) }
+
+        var b = HelpDesk()
+        func run(_ c: Command, _ actor: String) throws -> [Event] {
+            let events = b.stamp(try b.decide(c, actor: actor, now: Date()), actor: actor, now: Date())
+            for e in events { b.apply(e) }
+            return events
+        }
+        let opened = try run(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")), "intake")
+        let firstCopy = b.snapshotBytes()
+        let firstSequence = b.lastSequence
+        _ = try run(.note(opened[0].caseID, body: "lost on the way"), "bob")
+        let after = try run(.note(opened[0].caseID, body: "arrives after the gap"), "bob")
+        let secondCopy = b.snapshotBytes()
+
+        let encoder = FrameEncoder(maxPayload: FrameCodec.maxServerPayload)
+        func greeting(_ sequence: UInt64, _ copy: [UInt8]) throws -> [UInt8] {
+            try encoder.encode(WireMessage.welcome(Welcome(server: "scripted")).payload())
+                + encoder.encode(WireMessage.sync(Sync(sequence: sequence, bytes: copy.count)).payload()) + encoder.encode(copy)
+        }
+        let first = try greeting(firstSequence, firstCopy) + encoder.encode(WireMessage.events(EventBatch(events: after)).payload())
+        let second = try greeting(b.lastSequence, secondCopy)
+        let connections = Atomic<Int>(0)
+        Thread.detachNewThread {
+            for script in [first, second] {
+                var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+                _ = poll(&p, 1, 10_000)
+                let fd = accept(listener, nil, nil)
+                connections.add(1, ordering: .relaxed)
+                usleep(50_000)
+                try? UnixSocket.writeAll(fd, script)
+                usleep(300_000)
+                close(fd)
+            }
+        }
+        let client = try RemoteCaseService(socketPath: socket, client: "gap test", role: .console)
+        defer { client.close() }
+        #expect(client.desk.lastSequence == firstSequence)
+        #expect(eventually("a fresh copy after the gap") {
+            _ = client.pollChanges()
+            return client.desk.lastSequence == b.lastSequence
+        })
+        #expect(client.desk.cases[opened[0].caseID]?.messages.map(\.body) == ["x", "lost on the way", "arrives after the gap"])
+        #expect(connections.load(ordering: .relaxed) == 2, "it reconnected for the fresh copy")
+    }
+}
