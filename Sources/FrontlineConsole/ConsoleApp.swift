@@ -18,6 +18,8 @@ public final class ConsoleApp {
         /// Saves an attachment (message index on the case, attachment index in that message,
         /// folder) and says where; the executable supplies it (it reads the raw mail store).
         public var saveAttachment: (@Sendable (SupportCase, Int, Int, String) throws -> String)?
+        /// Build the search index on a thread of its own (the console); tests build it at once.
+        public var searchIndexInBackground = true
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -53,6 +55,7 @@ public final class ConsoleApp {
     let host: ConsoleHost
     let clock: WallClock
     let theme: Theme
+    let search: ConsoleSearch
     public var options: Options
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
@@ -69,6 +72,8 @@ public final class ConsoleApp {
         order = QueueOrder(desk: desk, agent: options.agent, levels: levels, now: now)
         seenThrough = desk.lastSequence
         queue = QueueSnapshot(order: order, desk: desk, query: QueueQuery(view: .waiting, agent: options.agent, levels: levels), now: now)
+        search = ConsoleSearch(desk: desk, inBackground: options.searchIndexInBackground)
+        search.currentDesk = { [unowned service] in service.desk }
         if let note = service.recoveryNotes.first {
             state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
         }
@@ -179,7 +184,8 @@ public final class ConsoleApp {
         // A supervisor may change SLA targets at run time; they travel with the store.
         let levels = desk.serviceLevels(base: options.levels)
         let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: levels)
-        if !queue.isCurrent(desk: desk, query: query, now: now) {
+        let searching = !query.search.trimmingCharacters(in: .whitespaces).isEmpty
+        if !queue.isCurrent(desk: desk, query: query, now: now, searchGeneration: search.generation) {
             if !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
                 if seenThrough == desk.lastSequence && order.agent == state.agent && order.levels == levels {
                     order.update(changed: changedCases, desk: desk, now: now)
@@ -189,7 +195,9 @@ public final class ConsoleApp {
                 }
                 changedCases.removeAll(keepingCapacity: true)
             }
-            queue = QueueSnapshot(order: order, desk: desk, query: query, now: now)
+            let matching = searching ? search.matches(query.search) : nil
+            queue = QueueSnapshot(order: order, desk: desk, query: query, now: now, matching: matching,
+                                  searchGeneration: search.generation, searchPending: searching && matching == nil)
         }
         let answering = state.focus == .reply && state.editorCaseID != nil && state.editorCaseID == state.selectedCaseID
             && desk.cases[state.selectedCaseID ?? ""] != nil
@@ -209,8 +217,10 @@ public final class ConsoleApp {
         return world
     }
 
-    /// Remembers which cases these events touched, for the next order update.
+    /// Remembers which cases these events touched, for the next order update, and folds them
+    /// into the search index.
     private func note(_ events: [Event]) {
+        search.apply(events, desk: service.desk)
         for e in events {
             changedCases.insert(e.caseID)
             if e.sequence == seenThrough + 1 { seenThrough = e.sequence }

@@ -34,7 +34,9 @@ enum QueuePane {
         let visible = max(0, inner.height - 1)
         guard visible > 0 else { return 0 }
         if rows.isEmpty {
-            let why = state.search.isEmpty ? "Nothing here. Well done." : "No case matches the search. Esc clears it."
+            let why = state.search.isEmpty ? "Nothing here. Well done."
+                : world.queue.searchPending ? "Building the search index… the results follow in a moment."
+                : "No case matches the search. Esc clears it."
             g.write(why, x: inner.x + 2, y: listTop + 1, style: theme[.dim], maxWidth: inner.width - 2)
             return 0
         }

@@ -16,6 +16,10 @@ public struct QueueSnapshot: Sendable, Equatable {
     public var openFollowUpDues: [Date]
     /// The longest-waiting customer in this view (for the title), without scanning rows per frame.
     public var oldestWaitingSince: Date?
+    /// For a search: the search index's generation it was computed with, and whether the index
+    /// was ready (until it is, a search shows nothing and says why).
+    public var searchGeneration: Int = 0
+    public var searchPending = false
 
     public init(desk: HelpDesk, query: QueueQuery, now: Date) {
         self.init(order: QueueOrder(desk: desk, agent: query.agent, levels: query.levels, now: now), desk: desk, query: query, now: now)
@@ -23,7 +27,14 @@ public struct QueueSnapshot: Sendable, Equatable {
 
     /// The view as a filter of an already sorted order: cheap enough for a keystroke.
     public init(order: QueueOrder, desk: HelpDesk, query: QueueQuery, now: Date) {
-        rows = order.rows(for: query, desk: desk, now: now)
+        self.init(order: order, desk: desk, query: query, now: now, matching: nil)
+    }
+
+    /// `matching`: what the search index found for `query.search` (nil: scan, as small desks may).
+    init(order: QueueOrder, desk: HelpDesk, query: QueueQuery, now: Date, matching: Set<Int>?, searchGeneration: Int = 0, searchPending: Bool = false) {
+        self.searchGeneration = searchGeneration
+        self.searchPending = searchPending
+        rows = searchPending ? [] : order.rows(for: query, desk: desk, now: now, matching: matching)
         counts = order.counts
         sequence = order.sequence
         self.query = query
@@ -50,8 +61,9 @@ public struct QueueSnapshot: Sendable, Equatable {
         return lo
     }
 
-    public func isCurrent(desk: HelpDesk, query: QueueQuery, now: Date) -> Bool {
+    public func isCurrent(desk: HelpDesk, query: QueueQuery, now: Date, searchGeneration: Int = 0) -> Bool {
         sequence == desk.lastSequence && self.query == query && now < validUntil
+            && (query.search.isEmpty || self.searchGeneration == searchGeneration)
     }
 
     public func index(of id: CaseID?) -> Int? {

@@ -152,11 +152,24 @@ public struct QueueOrder: Sendable {
         }
     }
 
-    /// The rows of `query`, in the same order `query.run` gives.
-    public func rows(for query: QueueQuery, desk: HelpDesk, now: Date) -> [CaseID] {
+    /// The rows of `query`, in the same order `query.run` gives. `matching`: the case numbers a
+    /// search index found for the query's search (then no text is scanned here).
+    public func rows(for query: QueueQuery, desk: HelpDesk, now: Date, matching: Set<Int>? = nil) -> [CaseID] {
         let needle = query.search.trimmingCharacters(in: .whitespaces).lowercased()
         if needle.isEmpty, query.agent == agent, query.levels == levels, let index = views[query.view] { return index.ids }
         let source = views[query.view].map(\.ids) ?? ordered
+        if !needle.isEmpty, let matching {
+            // A keystroke costs the answer: walk the view's order only as far as the matches go.
+            guard !matching.isEmpty else { return [] }
+            var rows: [CaseID] = []
+            rows.reserveCapacity(matching.count)
+            for id in source where matching.contains(Int(SearchIndex.caseNumber(id) ?? -1)) {
+                guard let c = desk.cases[id], query.includes(c, now: now) else { continue }
+                rows.append(id)
+                if rows.count == matching.count { break }
+            }
+            return rows
+        }
         return source.filter { id in
             guard let c = desk.cases[id], query.includes(c, now: now) else { return false }
             return needle.isEmpty || QueueQuery.matches(c, customer: desk.customer(of: c), needle: needle)

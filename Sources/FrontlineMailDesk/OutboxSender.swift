@@ -48,9 +48,11 @@ public final class OutboxSender: @unchecked Sendable {
 
     /// One pass: sends everything due and returns the commands that record the outcomes (the
     /// caller performs them: directly on a local store, or through the server's loop).
-    public func sendDue(on desk: HelpDesk, now: () -> Date) -> [Command] {
+    /// `carryOn` is asked before each message: a stopping worker does not finish a long pass.
+    public func sendDue(on desk: HelpDesk, now: () -> Date, carryOn: () -> Bool = { true }) -> [Command] {
         var commands: [Command] = []
         for (caseID, messageID) in due(on: desk, now: now()) {
+            guard carryOn() else { break }
             guard let c = desk.cases[caseID],
                   let reply = c.messages.last(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }),
                   let delivery = reply.mail?.delivery else { continue }

@@ -68,7 +68,7 @@ public final class OutboxWorker: @unchecked Sendable {
                 return running
             }
             guard go else { break }
-            let commands = sender.sendDue(on: desk(), now: { clock.now() })
+            let commands = sender.sendDue(on: desk(), now: { clock.now() }, carryOn: { condition.withLock { running } })
             if !commands.isEmpty { record(commands) }
             // The outcomes just reported may not be folded in yet; the next pass looks again.
             let next = sender.nextRetry(on: desk())

@@ -125,7 +125,8 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     /// writers' worth of batching would. Commands the store refuses are skipped; returns, per
     /// command, its events or its refusal.
     @discardableResult
-    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)]) throws -> [Result<[Event], CommandError>] {
+    /// `mailingReplies: false` records replies without mailing them (the demo's made-up history).
+    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)], mailingReplies: Bool = true) throws -> [Result<[Event], CommandError>] {
         let commands = try keepingRawMail(commands)
         return try lock.withLock {
             // Decided and applied in place, command by command, so later commands see earlier
@@ -135,7 +136,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             for item in commands {
                 let now = item.at ?? clock.now()
                 do {
-                    let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: outbound)
+                    let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: mailingReplies ? outbound : nil)
                     let events = state.stamp(changes, actor: item.actor, now: now)
                     for e in events { state.apply(e) }
                     if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }

@@ -66,9 +66,9 @@ func bench(cases n: Int) throws {
         for step in DemoQueue(count: n, seed: 1).steps(now: Date()) {
             if step.opensCase { ids[step.caseRef] = "C-\(next)"; next += 1; batch.append((step.command, step.actor, step.at)) }
             else if let id = ids[step.caseRef] { batch.append((step.command(for: id), step.actor, step.at)) }
-            if batch.count >= 5000 { try seeded.performBatch(batch); batch.removeAll() }
+            if batch.count >= 5000 { try seeded.performBatch(batch, mailingReplies: false); batch.removeAll() }
         }
-        try seeded.performBatch(batch)
+        try seeded.performBatch(batch, mailingReplies: false)
         // Top up to five messages per case on average with notes and customer messages.
         let desk = seeded.desk
         var extra: [(command: Command, actor: String, at: Date?)] = []
@@ -79,10 +79,10 @@ func bench(cases n: Int) throws {
                                          : .receive(IncomingMessage(customerName: "", customerEmail: "", language: "", subject: "",
                                                                     body: "Any news? I still have not heard anything from you about this.", appendTo: id)),
                               "alice", nil))
-                if extra.count >= 5000 { try seeded.performBatch(extra); extra.removeAll() }
+                if extra.count >= 5000 { try seeded.performBatch(extra, mailingReplies: false); extra.removeAll() }
             }
         }
-        try seeded.performBatch(extra)
+        try seeded.performBatch(extra, mailingReplies: false)
     }
     let messages = seeded.desk.cases.values.reduce(0) { $0 + $1.messages.count }
     say("seeded \(n) cases, \(messages) messages in \(String(format: "%.2f", seedTime)) s")

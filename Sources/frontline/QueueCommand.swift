@@ -28,6 +28,13 @@ struct QueueCommand: ParsableCommand {
         let now = SystemClock().now()
         let levels = desk.serviceLevels(base: config.levels)
         let ids = QueueQuery(view: v, agent: agent, levels: levels).run(on: desk, now: now)
+        try QueueListing.print(ids, title: v.title, desk: desk, levels: levels, now: now, json: json)
+    }
+}
+
+/// The queue's rows as text or JSON: `queue` and `search` print the same shape.
+enum QueueListing {
+    static func print(_ ids: [CaseID], title: String, desk: HelpDesk, levels: ServiceLevels, now: Date, json: Bool) throws {
         if json {
             struct Row: Encodable {
                 let id: String, status: String, priority: String, age_seconds: Int, sla: String, assignee: String?
@@ -42,10 +49,10 @@ struct QueueCommand: ParsableCommand {
                            follow_up_overdue: f.map { $0.due <= now } ?? false)
             }
             let data = try ExportDocument.encoder().encode(rows)
-            print(String(decoding: data, as: UTF8.self))
+            Swift.print(String(decoding: data, as: UTF8.self))
             return
         }
-        print("\(v.title): \(ids.count) case\(ids.count == 1 ? "" : "s")")
+        Swift.print("\(title): \(ids.count) case\(ids.count == 1 ? "" : "s")")
         for id in ids {
             guard let c = desk.cases[id] else { continue }
             var marks: [String] = []
@@ -59,7 +66,7 @@ struct QueueCommand: ParsableCommand {
                 DisplayWidth.pad(c.status.rawValue, toWidth: 7), DisplayWidth.pad(c.assignee.map(TextSanitiser.singleLine) ?? "-", toWidth: 8),
                 DisplayWidth.pad(name, toWidth: 20), DisplayWidth.truncate(TextSanitiser.singleLine(c.subject), toWidth: 40),
             ]
-            print(cols.joined(separator: " ") + (marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]"))
+            Swift.print(cols.joined(separator: " ") + (marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]"))
         }
     }
 }

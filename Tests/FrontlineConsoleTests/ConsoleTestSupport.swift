@@ -69,8 +69,10 @@ func seededService(clock: ManualClock) throws -> InMemoryCaseService {
 func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32) -> (ConsoleApp, TestBackend, FakeHost) {
     let backend = TestBackend(width: width, height: height)
     let host = FakeHost()
+    var options = ConsoleApp.Options(agent: "alice", timeZone: utc, environment: [:])
+    options.searchIndexInBackground = false   // the index is there for the first keystroke of a test
     let app = ConsoleApp(service: service, backend: backend, host: host, clock: clock, theme: try! ThemeLoader.load(name: "dark", userThemeDirectory: nil),
-                         options: ConsoleApp.Options(agent: "alice", timeZone: utc, environment: [:]))
+                         options: options)
     return (app, backend, host)
 }
 

@@ -34,3 +34,21 @@ import FrontlineStore
         #expect(reopened.desk.undeliveredReplies.isEmpty)
     }
 }
+
+@Suite struct DemoMailTests {
+    @Test func theDemosRepliesAreHistoryNotMail() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fl-demo-mail-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try LocalCaseService(path: dir, owner: "test")
+        defer { store.close() }
+        try DemoSeeder.seed(store, count: 60, seed: 42)
+        let replies = store.desk.cases.values.flatMap(\.messages).filter { $0.direction == .outbound }
+        #expect(!replies.isEmpty)
+        #expect(replies.allSatisfy { $0.mail == nil })
+        #expect(store.desk.undeliveredReplies.isEmpty, "nothing of the demo is sent to anyone")
+        // A reply an agent writes on a demo case does go out (to the outbox on the embedded default).
+        let id = try #require(store.desk.caseOrder.first { store.desk.customer(of: store.desk.cases[$0]!)?.email.isEmpty == false })
+        let events = try store.perform(.reply(id, body: "Hej"), actor: "alice")
+        guard case .replySent(_, _?) = events.first?.change else { Issue.record("a real reply is mailed"); return }
+    }
+}
