@@ -16,38 +16,51 @@ public struct SearchIndex: Sendable {
     /// The desk sequence it reflects.
     public private(set) var sequence: UInt64 = 0
 
-    /// Lower-cased words; ids index `postings`, `lastPosting`, `customerPostings`, `nextSameFold`.
-    private var lower = SearchWordTable(buckets: true)
+    /// Lower-cased words; ids index `postings`, `lastPosting`, `customerPostings`, `nextSameFold`, `foldedFirstBit`.
+    private var lower = SearchWordTable()
     /// Folded words; ids index `firstWithFold`.
-    private var folded = SearchWordTable(buckets: true)
-    /// The lower-cased words with one folded form, as a chain: first, then next.
-    private var firstWithFold: [Int32] = []
-    private var nextSameFold: [Int32] = []
+    private var folded = SearchWordTable()
+    /// The lower-cased words with one folded form, as a chain: first, then next (-1 ends it).
+    private var firstWithFold = SearchPages<Int32>()
+    private var nextSameFold = SearchPages<Int32>()
+    /// The first byte of each lower-cased word's folded form as a bit (0-9 → bits 0-9, a-z →
+    /// bits 10-35), 0 when it is not an ASCII letter or digit.
+    private var foldedFirstBit = SearchPages<UInt64>()
     /// Non-ASCII words as written → their lower-cased word (so lower-casing and NFC happen once per spelling).
-    private var rawForms = SearchWordTable(buckets: false)
-    private var rawToLower: [Int32] = []
+    private var rawForms = SearchWordTable()
+    private var rawToLower = SearchPages<Int32>()
 
-    /// Case ordinals (the order cases were indexed in) per word, sorted, unique.
-    private var postings: [[Int32]] = []
+    /// Case ordinals (the order cases were indexed in) per word, sorted, unique — when there are
+    /// two or more. Most words (order numbers, addresses) are in one case only: then the list is
+    /// empty and `lastPosting` is the case, so neither building nor searching touches another array.
+    private var postings = SearchPages<[Int32]>()
     /// The largest ordinal in each word's postings (-1 when none): the cheap duplicate check.
-    private var lastPosting: [Int32] = []
-    /// Customer ordinals per word (name and address words), sorted, unique.
-    private var customerPostings: [[Int32]] = []
+    private var lastPosting = SearchPages<Int32>()
+    /// Customer ordinals per word (name and address words), sorted, unique, when two or more;
+    /// `customerOne` is the only one (-1: none, -2: see the list).
+    private var customerPostings = SearchPages<[Int32]>()
+    private var customerOne = SearchPages<Int32>()
+    /// One-character terms match so many words that they are answered from a bit set per first
+    /// (folded, ASCII) byte: the cases with an own word starting with it, and the customers.
+    private var casesByFirstByte = [[UInt64]](repeating: [], count: 36)
+    private var customersByFirstByte = [[UInt64]](repeating: [], count: 36)
+    /// Per case, the first bytes (as bits) its own words start with.
+    private var firstBitsOfCase = SearchPages<UInt64>()
 
     /// Ordinal → case number, and back.
-    private var caseNumbers: [Int32] = []
-    private var ordinalOfCase: [Int32: Int32] = [:]
+    private var caseNumbers = SearchPages<Int32>()
+    private var ordinalOfCase = SearchShardedMap<Int32, Int32>()
     /// Ordinal → customer ordinal.
-    private var customerOfCase: [Int32] = []
+    private var customerOfCase = SearchPages<Int32>()
 
-    private var customerOrdinal: [CustomerID: Int32] = [:]
-    private var customerIDs: [CustomerID] = []
+    private var customerOrdinal = SearchShardedMap<CustomerID, Int32>()
+    private var customerIDs = SearchPages<CustomerID>()
     /// What the customer's words were built from ("name\0email"), to skip no-op refreshes.
-    private var customerSource: [String] = []
+    private var customerSource = SearchPages<String>()
     /// The customer's current words, sorted, unique.
-    private var customerWords: [[Int32]] = []
+    private var customerWords = SearchPages<[Int32]>()
     /// Case ordinals of each customer, sorted.
-    private var customerCases: [[Int32]] = []
+    private var customerCases = SearchPages<[Int32]>()
 
     public init() {}
 
@@ -60,8 +73,6 @@ public struct SearchIndex: Sendable {
             if let n = Self.caseNumber(c.id) { numbered.append((n, c)) }
         }
         numbered.sort { $0.0 < $1.0 }
-        caseNumbers.reserveCapacity(numbered.count)
-        ordinalOfCase.reserveCapacity(numbered.count)
         for (n, c) in numbered {
             let o = addCase(n, id: c.id, subject: c.subject)
             for m in c.messages { indexText(m.body, case: o) }
@@ -102,7 +113,7 @@ public struct SearchIndex: Sendable {
 
     /// The case numbers matching every term of `query`; every indexed case when it has no terms.
     public func matches(_ query: String) -> Set<Int> {
-        matchingCaseIDs(query) ?? Set(caseNumbers.map(Int.init))
+        matchingCaseIDs(query) ?? Set((0..<caseNumbers.count).map { Int(caseNumbers[$0]) })
     }
 
     /// The case numbers matching every term of `query`, or nil when it has no terms (no narrowing).
@@ -132,15 +143,11 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    /// Number of distinct words (lower-cased, folded), for diagnostics.
-    var vocabularySize: (lower: Int, folded: Int, bytes: Int) { (lower.count, folded.count, lower.bytes.count + folded.bytes.count) }
-
     // MARK: - Query
 
     /// The words a term matches, as lower-cased word ids.
     func words(matching term: SearchTerm) -> [Int32] {
-        let table = term.ascii ? folded : lower
-        let ids = term.substring ? table.containing(term.bytes) : table.withPrefix(term.bytes)
+        let ids = (term.ascii ? folded : lower).search(term.bytes, prefix: !term.substring)
         guard term.ascii else { return ids }
         var out: [Int32] = []
         out.reserveCapacity(ids.count)
@@ -156,27 +163,40 @@ public struct SearchIndex: Sendable {
 
     /// A bit per case ordinal: the cases with a word the term matches (in their own text or their customer's).
     private func cases(matching term: SearchTerm) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: (caseNumbers.count + 63) / 64)
-        var customers: [UInt64] = []
-        let matched = words(matching: term)
-        bits.withUnsafeMutableBufferPointer { bits in
-            for l in matched {
-                postings[Int(l)].withUnsafeBufferPointer { p in
-                    for o in p { bits[Int(o) >> 6] |= 1 << (UInt64(o) & 63) }
+        let words = (caseNumbers.count + 63) / 64
+        var bits = [UInt64](repeating: 0, count: words)
+        var customers = [UInt64](repeating: 0, count: (customerIDs.count + 63) / 64)
+        if term.ascii, term.bytes.count == 1, let b = Self.firstByteSlot(term.bytes[0]) {
+            for (w, x) in casesByFirstByte[b].enumerated() { bits[w] = x }
+            for (w, x) in customersByFirstByte[b].enumerated() { customers[w] = x }
+        } else {
+            for l in self.words(matching: term) {
+                let i = Int(l)
+                let last = lastPosting[i]
+                if last >= 0 {
+                    postings[i].withUnsafeBufferPointer { p in
+                        for o in p { bits[Int(o) &>> 6] |= 1 &<< (UInt64(o) & 63) }
+                    }
+                    bits[Int(last) &>> 6] |= 1 &<< (UInt64(last) & 63)
                 }
-                let ks = customerPostings[Int(l)]
-                if !ks.isEmpty {
-                    if customers.isEmpty { customers = [UInt64](repeating: 0, count: (customerIDs.count + 63) / 64) }
-                    for k in ks { customers[Int(k) >> 6] |= 1 << (UInt64(k) & 63) }
+                let k = customerOne[i]
+                if k >= 0 {
+                    customers[Int(k) &>> 6] |= 1 &<< (UInt64(k) & 63)
+                } else if k == -2 {
+                    customerPostings[i].withUnsafeBufferPointer { p in
+                        for k in p { customers[Int(k) &>> 6] |= 1 &<< (UInt64(k) & 63) }
+                    }
                 }
             }
-            for w in customers.indices {
-                var c = customers[w]
-                while c != 0 {
-                    let k = w * 64 + c.trailingZeroBitCount
-                    for o in customerCases[k] { bits[Int(o) >> 6] |= 1 << (UInt64(o) & 63) }
-                    c &= c - 1
+        }
+        for w in customers.indices {
+            var c = customers[w]
+            while c != 0 {
+                let k = w * 64 + c.trailingZeroBitCount
+                customerCases[k].withUnsafeBufferPointer { p in
+                    for o in p { bits[Int(o) &>> 6] |= 1 &<< (UInt64(o) & 63) }
                 }
+                c &= c - 1
             }
         }
         return bits
@@ -201,9 +221,12 @@ public struct SearchIndex: Sendable {
         caseNumbers.append(n)
         ordinalOfCase[n] = o
         customerOfCase.append(-1)
+        firstBitsOfCase.append(0)
         let digits = String(id.dropFirst(2))
-        addPosting(asciiWord("c-" + digits), o)
-        addPosting(asciiWord(digits), o)
+        let a = asciiWord("c-" + digits), b = asciiWord(digits)
+        addPosting(a, o)
+        addPosting(b, o)
+        noteFirstBits(foldedFirstBit[Int(a)] | foldedFirstBit[Int(b)], case: o)
         indexText(subject, case: o)
         return o
     }
@@ -235,9 +258,12 @@ public struct SearchIndex: Sendable {
         collectWords(email, into: &ids)
         let new = Array(Set(ids)).sorted()
         let old = customerWords[Int(k)]
-        for l in old where Self.sortedContains(new, l) == false { Self.removeSorted(k, from: &customerPostings[Int(l)]) }
-        for l in new where Self.sortedContains(old, l) == false { Self.insertSorted(k, into: &customerPostings[Int(l)]) }
+        for l in old where Self.sortedContains(new, l) == false { removeCustomer(k, from: Int(l)) }
+        for l in new where Self.sortedContains(old, l) == false { addCustomer(k, to: Int(l)) }
         customerWords[Int(k)] = new
+        let oldBits = old.reduce(UInt64(0)) { $0 | foldedFirstBit[Int($1)] }, newBits = new.reduce(UInt64(0)) { $0 | foldedFirstBit[Int($1)] }
+        Self.forEachBit(oldBits & ~newBits) { Self.setBit(&customersByFirstByte[$0], Int(k), false) }
+        Self.forEachBit(newBits & ~oldBits) { Self.setBit(&customersByFirstByte[$0], Int(k), true) }
     }
 
     /// Adds every word of `text` to case `o`.
@@ -247,10 +273,34 @@ public struct SearchIndex: Sendable {
             guard !buf.isEmpty else { return }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buf.count) { scratch in
                 var tokens = SearchTokenizer(buf)
+                var firstBits: UInt64 = 0
                 while let t = tokens.next() {
-                    addPosting(wordID(buf, t, scratch: scratch), o)
+                    let l = wordID(buf, t, scratch: scratch)
+                    if addPosting(l, o) { firstBits |= foldedFirstBit[Int(l)] }
                 }
+                noteFirstBits(firstBits, case: o)
             }
+        }
+    }
+
+    private mutating func noteFirstBits(_ bits: UInt64, case o: Int32) {
+        let new = bits & ~firstBitsOfCase[Int(o)]
+        guard new != 0 else { return }
+        firstBitsOfCase[Int(o)] |= new
+        Self.forEachBit(new) { Self.setBit(&casesByFirstByte[$0], Int(o), true) }
+    }
+
+    static func firstByteSlot(_ b: UInt8) -> Int? {
+        if b &- 0x30 < 10 { return Int(b - 0x30) }
+        if b &- 0x61 < 26 { return Int(b - 0x61) + 10 }
+        return nil
+    }
+
+    static func forEachBit(_ bits: UInt64, _ body: (Int) -> Void) {
+        var b = bits
+        while b != 0 {
+            body(b.trailingZeroBitCount)
+            b &= b - 1
         }
     }
 
@@ -272,9 +322,7 @@ public struct SearchIndex: Sendable {
         let n = t.end - t.start
         if t.ascii {
             let dst = scratch.baseAddress!
-            SearchText.asciiLower.withUnsafeBufferPointer { table in
-                for k in 0..<n { dst[k] = table[Int(src[k])] }
-            }
+            for k in 0..<n { dst[k] = SearchText.asciiLowered(src[k]) }
             return asciiWord(UnsafePointer(dst), n)
         }
         let raw = rawForms.intern(src, n)
@@ -293,7 +341,7 @@ public struct SearchIndex: Sendable {
     /// A lower-cased ASCII word (its own folded form).
     private mutating func asciiWord(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
         let (id, new) = lower.intern(p, n)
-        if new { linkFold(id, folded.intern(p, n).id) }
+        if new { linkFold(id, folded.intern(p, n).id, first: p[0]) }
         return id
     }
 
@@ -303,41 +351,92 @@ public struct SearchIndex: Sendable {
         let (id, new) = word.withUTF8 { lower.intern($0.baseAddress!, $0.count) }
         if new {
             var f = SearchText.foldForm(word)
-            linkFold(id, f.withUTF8 { folded.intern($0.baseAddress!, $0.count).id })
+            let (fid, first) = f.withUTF8 { (folded.intern($0.baseAddress!, $0.count).id, $0.first ?? 0) }
+            linkFold(id, fid, first: first)
         }
         return id
     }
 
-    private mutating func linkFold(_ l: Int32, _ f: Int32) {
+    private mutating func linkFold(_ l: Int32, _ f: Int32, first: UInt8) {
+        foldedFirstBit.append(Self.firstByteSlot(first).map { 1 << UInt64($0) } ?? 0)
         postings.append([])
         lastPosting.append(-1)
         customerPostings.append([])
+        customerOne.append(-1)
         if Int(f) == firstWithFold.count { firstWithFold.append(-1) }
         nextSameFold.append(firstWithFold[Int(f)])
         firstWithFold[Int(f)] = l
     }
 
-    @inline(__always)
-    private mutating func addPosting(_ l: Int32, _ o: Int32) {
-        let last = lastPosting[Int(l)]
-        if last == o { return }
-        if last < o {
-            postings[Int(l)].append(o)
-            lastPosting[Int(l)] = o
-        } else {
-            Self.insertSorted(o, into: &postings[Int(l)])
+    /// Adds case `o` to word `l`; false when it was there already.
+    @inline(__always) @discardableResult
+    private mutating func addPosting(_ l: Int32, _ o: Int32) -> Bool {
+        let i = Int(l)
+        let last = lastPosting[i]
+        if last == o { return false }
+        if last < 0 {
+            lastPosting[i] = o
+            return true
         }
+        if last < o {
+            if postings[i].isEmpty { postings[i] = [last, o] } else { postings[i].append(o) }
+            lastPosting[i] = o
+            return true
+        }
+        if postings[i].isEmpty {
+            postings[i] = [o, last]
+            return true
+        }
+        return Self.insertSorted(o, into: &postings[i])
+    }
+
+    private mutating func addCustomer(_ k: Int32, to l: Int) {
+        let one = customerOne[l]
+        if one == -1 {
+            customerOne[l] = k
+        } else if one >= 0 {
+            guard one != k else { return }
+            customerPostings[l] = one < k ? [one, k] : [k, one]
+            customerOne[l] = -2
+        } else {
+            Self.insertSorted(k, into: &customerPostings[l])
+        }
+    }
+
+    private mutating func removeCustomer(_ k: Int32, from l: Int) {
+        let one = customerOne[l]
+        if one == k {
+            customerOne[l] = -1
+        } else if one == -2 {
+            Self.removeSorted(k, from: &customerPostings[l])
+            if customerPostings[l].count == 1 {
+                customerOne[l] = customerPostings[l][0]
+                customerPostings[l] = []
+            }
+        }
+    }
+
+    static func setBit(_ bits: inout [UInt64], _ i: Int, _ on: Bool) {
+        let w = i &>> 6
+        if bits.count <= w {
+            guard on else { return }
+            bits.append(contentsOf: repeatElement(0, count: w + 1 - bits.count))
+        }
+        if on { bits[w] |= 1 &<< UInt64(i & 63) } else { bits[w] &= ~(1 &<< UInt64(i & 63)) }
     }
 
     // MARK: - Sorted arrays
 
-    static func insertSorted(_ x: Int32, into a: inout [Int32]) {
+    @discardableResult
+    static func insertSorted(_ x: Int32, into a: inout [Int32]) -> Bool {
         if let last = a.last, last < x {
             a.append(x)
-            return
+            return true
         }
         let i = lowerBound(a, x)
-        if i == a.count || a[i] != x { a.insert(x, at: i) }
+        guard i == a.count || a[i] != x else { return false }
+        a.insert(x, at: i)
+        return true
     }
 
     static func removeSorted(_ x: Int32, from a: inout [Int32]) {

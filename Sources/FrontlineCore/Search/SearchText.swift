@@ -29,6 +29,26 @@ enum SearchText {
         }
     }
 
+    @inline(__always)
+    static func isASCIIAlnum(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
+
+    @inline(__always)
+    static func asciiClassOf(_ b: UInt8) -> UInt8 {
+        if isASCIIAlnum(b) { return word }
+        switch b {
+        case 0x40: return at
+        case 0x2E, 0x5F, 0x25, 0x2B, 0x2D: return addressPunct
+        default: return separator
+        }
+    }
+
+    @inline(__always)
+    static func asciiLowered(_ b: UInt8) -> UInt8 {
+        b &- 0x41 < 26 ? b | 0x20 : b
+    }
+
     /// ASCII lower-casing table (identity above 0x7F).
     static let asciiLower: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         (65...90).contains(b) ? UInt8(b + 32) : UInt8(b)
@@ -54,7 +74,7 @@ enum SearchText {
 
     @inline(__always)
     static func classify(_ v: UInt32) -> UInt8 {
-        if v < 0x80 { return asciiClass[Int(v)] }
+        if v < 0x80 { return asciiClassOf(UInt8(v)) }
         if v < 0x800 { return twoByteClass[Int(v) - 0x80] }
         return classifySlow(v)
     }
@@ -127,7 +147,25 @@ struct SearchTokenizer {
             var cls: UInt8
             var len = 1
             if b < 0x80 {
-                cls = SearchText.asciiClass[Int(b)]
+                if SearchText.isASCIIAlnum(b) {
+                    // The common case: a run of ASCII letters and digits.
+                    if wordStart < 0 {
+                        wordStart = i
+                        wordASCII = true
+                    }
+                    if runStart < 0 {
+                        runStart = i
+                        runASCII = true
+                        runSawAt = false
+                        runWordAfterAt = false
+                    }
+                    i += 1
+                    while i < n, SearchText.isASCIIAlnum(base[i]) { i += 1 }
+                    runEnd = i
+                    if runSawAt { runWordAfterAt = true }
+                    continue
+                }
+                cls = SearchText.asciiClassOf(b)
             } else {
                 var v: UInt32
                 if b & 0xE0 == 0xC0, i + 1 < n {
