@@ -56,6 +56,11 @@ public final class ConsoleApp {
     let clock: WallClock
     let theme: Theme
     let search: ConsoleSearch
+    /// The search index has been built (it is built in the background after the first frame).
+    public var searchReady: Bool { search.isReady }
+
+    /// Starts building the search index now (the run loop does it after its first frame).
+    public func startSearchIndex() { search.startBuilding(from: service.desk) }
     public var options: Options
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
@@ -174,6 +179,8 @@ public final class ConsoleApp {
         state.historyScroll = frame.historyScroll
         backend.present(frame.grid)
         lastDrawn = (state, world.desk.lastSequence, second, sizeKey, world.others)
+        // The first frame is on screen: now the search index may have the spare core.
+        search.startBuilding(from: world.desk)
     }
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.

@@ -21,15 +21,22 @@ final class ConsoleSearch: @unchecked Sendable {
     }
     private var changes = 0
 
+    /// `inBackground`: built later by `startBuilding` on a thread of its own (the console starts
+    /// it once its first frame is on screen, so the two do not share the cores); else at once.
     init(desk: HelpDesk, inBackground: Bool = true) {
-        if inBackground {
-            let copy = desk
-            Thread.detachNewThread { [weak self] in
-                let fresh = SearchIndex(desk: copy)
-                self?.built.withLock { $0 = fresh }
-            }
-        } else {
-            index = SearchIndex(desk: desk)
+        if !inBackground { index = SearchIndex(desk: desk) }
+    }
+
+    private var started = false
+
+    /// Builds the index from `desk` (an immutable copy) on a thread of its own, once.
+    func startBuilding(from desk: HelpDesk) {
+        guard index == nil, !started else { return }
+        started = true
+        let copy = desk
+        Thread.detachNewThread { [weak self] in
+            let fresh = SearchIndex(desk: copy)
+            self?.built.withLock { $0 = fresh }
         }
     }
 

@@ -159,11 +159,17 @@ public struct QueueOrder: Sendable {
         if needle.isEmpty, query.agent == agent, query.levels == levels, let index = views[query.view] { return index.ids }
         let source = views[query.view].map(\.ids) ?? ordered
         if !needle.isEmpty, let matching {
-            // A keystroke costs the answer: walk the view's order only as far as the matches go.
-            guard !matching.isEmpty else { return [] }
+            // No text is scanned: the view's order is walked with a bit per matching case
+            // number (the number is in each sort key), and only matches are looked up.
+            guard let highest = matching.max(), highest >= 0 else { return [] }
+            var bits = [UInt64](repeating: 0, count: highest / 64 + 1)
+            for n in matching where n >= 0 { bits[n >> 6] |= 1 << UInt64(n & 63) }
+            let index = views[query.view] ?? views[.all]!
             var rows: [CaseID] = []
-            rows.reserveCapacity(matching.count)
-            for id in source where matching.contains(Int(SearchIndex.caseNumber(id) ?? -1)) {
+            rows.reserveCapacity(min(matching.count, index.count))
+            for (id, key) in zip(index.ids, index.keys) {
+                let n = abs(key.tiebreak)
+                guard n <= highest, bits[n >> 6] & (1 << UInt64(n & 63)) != 0 else { continue }
                 guard let c = desk.cases[id], query.includes(c, now: now) else { continue }
                 rows.append(id)
                 if rows.count == matching.count { break }
@@ -185,7 +191,7 @@ public struct QueueOrder: Sendable {
 /// Case ids kept sorted by a key.
 struct SortedCaseIndex: Sendable {
     private(set) var ids: [CaseID] = []
-    private var keys: [QueueQuery.SortKey] = []
+    private(set) var keys: [QueueQuery.SortKey] = []
 
     init(_ entries: [(QueueQuery.SortKey, CaseID)]) {
         let sorted = entries.sorted { $0.0 < $1.0 }

@@ -31,8 +31,16 @@ public struct Message: Codable, Sendable, Equatable {
     public var at: Date
     public var body: String
     public var channel: Channel?
-    /// The e-mail side: headers of a customer's mail, or how our reply went out.
-    public var mail: MailDetails?
+    /// The e-mail side: headers of a customer's mail, or how our reply went out. Kept behind
+    /// one reference: most messages of a big desk have none, and an inline optional of this
+    /// size would cost every message a few hundred bytes.
+    public var mail: MailDetails? {
+        get { mailBox?.value }
+        set { mailBox = newValue.map(MailBox.init) }
+    }
+    private var mailBox: MailBox?
+
+    private enum CodingKeys: String, CodingKey { case direction, author, at, body, channel, mailBox = "mail" }
 
     public init(direction: MessageDirection, author: String, at: Date, body: String, channel: Channel? = nil, mail: MailDetails? = nil) {
         self.direction = direction
@@ -119,4 +127,13 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public func nextFollowUp() -> FollowUp? {
         openFollowUps.min { $0.due < $1.due }
     }
+}
+
+/// An immutable box for a message's mail details (copy-on-write by replacing the box).
+final class MailBox: Codable, Sendable, Equatable {
+    let value: MailDetails
+    init(_ value: MailDetails) { self.value = value }
+    static func == (a: MailBox, b: MailBox) -> Bool { a === b || a.value == b.value }
+    required init(from decoder: Decoder) throws { value = try MailDetails(from: decoder) }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
 }

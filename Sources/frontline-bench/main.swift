@@ -130,6 +130,30 @@ func bench(cases n: Int) throws {
     keystrokes("switch view (7 All / 1 Waiting)", [.character("7"), .character("1")], rounds: 200)
     keystrokes("open a case (Enter, Esc)", [.enter, .escape], rounds: 1000)
 
+    // Search: the index is built in the background at start; wait for it, then type words
+    // into / one key at a time (each key re-filters the view), Ctrl-U between words.
+    let rssBeforeIndex = residentBytes()
+    let indexStart = Date()
+    app.startSearchIndex()
+    while !app.searchReady { usleep(1000) }
+    say(String(format: "search index built in the background in %.1f s; the process grew by %.0f MiB meanwhile",
+               Date().timeIntervalSince(indexStart), Double(residentBytes() - rssBeforeIndex) / 1048576))
+    var searchSamples: [Double] = []
+    app.handle(.character("/"))
+    for word in ["lindqvist", "order 5512", "mäkinen", "refund", "kassa", "tilaus", "asa", "luktar bränt", "c-1042", "zzzzzzzzzzzzzz"] {
+        for ch in word {
+            searchSamples.append(seconds {
+                app.handle(.character(ch))
+                backend.present(app.frame())
+            })
+        }
+        app.handle(.control("u"))
+        backend.present(app.frame())
+    }
+    app.handle(.escape)
+    backend.present(app.frame())
+    say("keystroke search (/ and a word, \(searchSamples.count) keys): median \(ms(percentile(searchSamples, 0.5))), p99 \(ms(percentile(searchSamples, 0.99))), max \(ms(searchSamples.max() ?? 0))")
+
     // Durable actions per second.
     let ids = Array(store.desk.caseOrder.prefix(500))
     let single = try seconds {

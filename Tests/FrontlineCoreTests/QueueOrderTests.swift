@@ -74,3 +74,29 @@ import Testing
         expectSame(order, b.desk, now: later, "the follow-up came due")
     }
 }
+
+@Suite struct IndexedSearchRowsTests {
+    /// Rows narrowed by the search index keep the view's order exactly and drop nothing.
+    @Test func indexedRowsAreTheViewFilteredByTheIndexInQueueOrder() throws {
+        var b = DeskBuilder()
+        var ids: [Int: CaseID] = [:]
+        for step in DemoQueue(count: 300, seed: 9).steps(now: t0) {
+            b.now = step.at
+            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
+            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
+        }
+        let desk = b.desk
+        let index = SearchIndex(desk: desk)
+        let now = t0.addingTimeInterval(3600)
+        let order = QueueOrder(desk: desk, agent: "alice", levels: ServiceLevels(), now: now)
+        for view in QueueView.allCases {
+            for search in ["åsa", "asa", "order 5512", "tv", "refund", "c-10", "nothing-like-this"] {
+                let matching = index.matches(search)
+                let q = QueueQuery(view: view, agent: "alice", search: search)
+                let expected = QueueQuery(view: view, agent: "alice").run(on: desk, now: now)
+                    .filter { matching.contains(Int(SearchIndex.caseNumber($0) ?? -1)) }
+                #expect(order.rows(for: q, desk: desk, now: now, matching: matching) == expected, "\(view) \(search)")
+            }
+        }
+    }
+}
