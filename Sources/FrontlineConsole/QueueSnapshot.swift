@@ -42,6 +42,8 @@ public struct QueueSnapshot: Sendable, Equatable {
         validUntil = order.validUntil
         if query.search.trimmingCharacters(in: .whitespaces).isEmpty {
             oldestWaitingSince = order.oldestWaitingSince(query.view)
+        } else if let matching {
+            oldestWaitingSince = order.oldestWaitingSince(query.view, matching: matching)
         } else {
             var oldest: Date?
             for id in rows {

@@ -164,13 +164,16 @@ public struct QueueOrder: Sendable {
             guard let highest = matching.max(), highest >= 0 else { return [] }
             var bits = [UInt64](repeating: 0, count: highest / 64 + 1)
             for n in matching where n >= 0 { bits[n >> 6] |= 1 << UInt64(n & 63) }
-            let index = views[query.view] ?? views[.all]!
+            let own = views[query.view]
+            let index = own ?? views[.all]!
+            // This order's own view, kept up to date, holds exactly the query's cases: no lookups.
+            let exact = own != nil && query.agent == agent && query.levels == levels && now >= asOf && now < validUntil
             var rows: [CaseID] = []
             rows.reserveCapacity(min(matching.count, index.count))
             for (id, key) in zip(index.ids, index.keys) {
                 let n = abs(key.tiebreak)
                 guard n <= highest, bits[n >> 6] & (1 << UInt64(n & 63)) != 0 else { continue }
-                guard let c = desk.cases[id], query.includes(c, now: now) else { continue }
+                if !exact { guard let c = desk.cases[id], query.includes(c, now: now) else { continue } }
                 rows.append(id)
                 if rows.count == matching.count { break }
             }
@@ -184,6 +187,12 @@ public struct QueueOrder: Sendable {
 
     /// When the longest-waiting customer in `view` started waiting (nil if nobody waits there).
     public func oldestWaitingSince(_ view: QueueView) -> Date? { waits[view]?.first?.since }
+
+    /// The same among the cases whose numbers are in `matching` (a search): the waits are kept
+    /// sorted, so this stops at the first one that matches.
+    public func oldestWaitingSince(_ view: QueueView, matching: Set<Int>) -> Date? {
+        waits[view]?.first { matching.contains(Int(SearchIndex.caseNumber($0.caseID) ?? -1)) }?.since
+    }
 
     typealias SortKey = QueueQuery.SortKey
 }
