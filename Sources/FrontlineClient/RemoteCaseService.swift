@@ -30,6 +30,9 @@ public final class RemoteCaseService: CaseService {
     let encoder = FrameEncoder(maxPayload: FrameCodec.maxClientPayload)
     var nextRequest = 1
     var queuedEvents: [Event] = []
+    /// Colleagues' events folded in while this client waited for an answer: the next
+    /// `pollChanges` hands them on, so the console updates its views by case, not by re-sorting.
+    var foldedWhileWaiting: [Event] = []
     /// The name the server records this client's actions under, when it is not the server's own
     /// Unix user (then the name given with `--agent` counts); and that user's role.
     public private(set) var assignedName: String?
@@ -91,6 +94,7 @@ public final class RemoteCaseService: CaseService {
         return try roundTrip({ .perform(PerformRequest(request: $0, agent: actor, command: command)) }) { message, request in
             guard case let .performed(answer) = message, answer.request == request else { return nil }
             apply(answer.events)
+            handOnOnlyOthers(answer.events)
             return answer.events
         }
     }
@@ -101,11 +105,20 @@ public final class RemoteCaseService: CaseService {
             return answer.results.map { r in
                 if let events = r.events {
                     apply(events)
+                    handOnOnlyOthers(events)
                     return .success(events)
                 }
                 return .failure(CommandError(r.refusal ?? "refused"))
             }
         }
+    }
+
+    /// Our own events come back on the feed too, ahead of the answer that returns them: the
+    /// change feed hands on only what came from elsewhere.
+    private func handOnOnlyOthers(_ own: [Event]) {
+        guard !own.isEmpty, !foldedWhileWaiting.isEmpty else { return }
+        let mine = Set(own.map(\.sequence))
+        foldedWhileWaiting.removeAll { mine.contains($0.sequence) }
     }
 
     /// Sends one request and waits for its answer (`answer` picks it out), folding in the events
@@ -134,7 +147,7 @@ public final class RemoteCaseService: CaseService {
             if let result = answer(message, request) { return result }
             switch message {
             case let .events(batch):
-                apply(batch.events)
+                foldedWhileWaiting += apply(batch.events)
             case let .refused(refusal) where refusal.request == request:
                 if refusal.notStored == true { throw NotStored(description: "the frontline server could not store it: \(refusal.reason)") }
                 throw CommandError(refusal.reason)
@@ -201,7 +214,9 @@ public final class RemoteCaseService: CaseService {
                 lose(error)
             }
         }
-        return apply(arrived)
+        let folded = foldedWhileWaiting
+        foldedWhileWaiting = []
+        return folded + apply(arrived)
     }
 
     /// Closes the connection without calling it a problem; the next command or poll reconnects.
@@ -211,6 +226,7 @@ public final class RemoteCaseService: CaseService {
         announced = nil
         Glibc.close(fd)
         pending.removeAll()
+        foldedWhileWaiting = []
         expectingStoreCopy = false
         storeCopy = nil
         decoder = FrameDecoder(maxPayload: FrameCodec.maxServerPayload)

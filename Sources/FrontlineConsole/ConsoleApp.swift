@@ -42,6 +42,9 @@ public final class ConsoleApp {
     /// sequence up to which it has seen every event.
     private var changedCases: Set<CaseID> = []
     private var seenThrough: UInt64
+    /// Sequences noted beyond `seenThrough` (a colleague's events can be handed on after our
+    /// own action's, which came later): `seenThrough` moves up as the gap below them fills.
+    private var seenAhead = Set<UInt64>()
     /// What the last frame was drawn from, so an idle tick redraws only when something visible can have changed.
     private var lastDrawn: (state: ConsoleState, sequence: UInt64, second: Int, size: Int, others: [AgentPresence])?
     private let time: TimeText
@@ -199,6 +202,7 @@ public final class ConsoleApp {
                 } else {
                     order = QueueOrder(desk: desk, agent: state.agent, levels: levels, now: now)
                     seenThrough = desk.lastSequence
+                    seenAhead.removeAll()
                 }
                 changedCases.removeAll(keepingCapacity: true)
             }
@@ -230,7 +234,8 @@ public final class ConsoleApp {
         search.apply(events, desk: service.desk)
         for e in events {
             changedCases.insert(e.caseID)
-            if e.sequence == seenThrough + 1 { seenThrough = e.sequence }
+            if e.sequence > seenThrough { seenAhead.insert(e.sequence) }
+            while seenAhead.remove(seenThrough + 1) != nil { seenThrough += 1 }
         }
     }
 

@@ -53,3 +53,24 @@ import Testing
         #expect(syncs > 0)
     }
 }
+
+@Suite struct EventsWhileWaitingTests {
+    /// A colleague's event that arrives while a console waits for its own answer is handed on
+    /// by the next poll (the console updates its views case by case instead of re-sorting all).
+    @Test func eventsFoldedWhileWaitingAreHandedOn() throws {
+        let s = try RunningServer()
+        defer { s.shutDown() }
+        let alice = try s.client("alice"), bob = try s.client("bob")
+        defer { alice.close(); bob.close() }
+        let id = try #require(try bob.perform(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "x", body: "y")),
+                                            actor: "intake").first?.caseID)
+        #expect(eventually("alice sees the case") { !alice.pollChanges().isEmpty || alice.desk.cases[id] != nil })
+        let bobs = try bob.perform(.note(id, body: "bob was here"), actor: "bob")
+        // Alice acts before she polls: bob's event is ahead of her answer on her connection.
+        let own = try alice.perform(.note(id, body: "alice too"), actor: "alice")
+        let handedOn = alice.pollChanges()
+        #expect(handedOn.map(\.sequence) == bobs.map(\.sequence), "bob's note is handed on once")
+        #expect(alice.pollChanges().isEmpty)
+        #expect(alice.desk.lastSequence == own.last?.sequence)
+    }
+}
