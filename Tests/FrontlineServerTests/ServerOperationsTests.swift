@@ -278,11 +278,14 @@ import Glibc
         let first = try greeting(firstSequence, firstCopy) + encoder.encode(WireMessage.events(EventBatch(events: after)).payload())
         let second = try greeting(b.lastSequence, secondCopy)
         let connections = Atomic<Int>(0)
+        let scriptDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
+            defer { scriptDone.signal() }
             for script in [first, second] {
                 var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-                _ = poll(&p, 1, 10_000)
+                guard poll(&p, 1, 10_000) > 0 else { return }
                 let fd = accept(listener, nil, nil)
+                guard fd >= 0 else { return }
                 connections.add(1, ordering: .relaxed)
                 usleep(50_000)
                 try? UnixSocket.writeAll(fd, script)
@@ -290,6 +293,9 @@ import Glibc
                 close(fd)
             }
         }
+        // The scripted server's thread is done with the listener before it is closed: a
+        // descriptor number closed under it could be another test's by then.
+        defer { scriptDone.wait() }
         let client = try RemoteCaseService(socketPath: socket, client: "gap test", role: .console)
         defer { client.close() }
         #expect(client.desk.lastSequence == firstSequence)
