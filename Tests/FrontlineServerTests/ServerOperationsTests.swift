@@ -189,16 +189,21 @@ import Glibc
         script += try encoder.encode(WireMessage.events(EventBatch(events: later)).payload())
         let served = Atomic<Bool>(false)
         let frames = script
+        let scriptDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
+            defer { scriptDone.signal() }
             var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            _ = poll(&p, 1, 10_000)
+            guard poll(&p, 1, 10_000) > 0 else { return }
             let fd = accept(listener, nil, nil)
+            guard fd >= 0 else { return }
             usleep(50_000)   // the client's hello and subscribe are in; answer everything at once
             try? UnixSocket.writeAll(fd, frames)
             served.store(true, ordering: .releasing)
             usleep(500_000)
             close(fd)
         }
+        // Done with the listener (and its own connection) before the test closes anything.
+        defer { scriptDone.wait() }
         let client = try RemoteCaseService(socketPath: socket, client: "read-ahead test", role: .console)
         defer { client.close() }
         #expect(client.desk.lastSequence == opened.last!.sequence)
