@@ -57,7 +57,7 @@ public enum ConsoleUpdate {
                 state.status = StatusMessage("\(c.id) has no attachments", kind: .error, at: world.now)
                 break
             }
-            state.mode = .prompt(Prompt(.commandLine, label: ":", text: count == 1 ? "save 1 " : "save ",
+            state.mode = .prompt(Prompt(.commandLine, label: ":", text: "save ",
                                         hint: "save N [DIR] — N as the history numbers them (1–\(count)); DIR defaults to the working directory"))
         case .character("T"):
             state.showQuoted.toggle()

@@ -123,6 +123,10 @@ enum AttachmentSaving {
 
     /// Creates the file exclusively (never overwriting, never following a link); "name (2).pdf" when taken.
     static func save(_ bytes: [UInt8], suggestedName: String, into dir: String) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CleanExit.failure("there is no folder \"\(TextSanitiser.singleLine(dir))\" to save into")
+        }
         let name = safeName(suggestedName)
         let ext = (name as NSString).pathExtension
         let stem = (name as NSString).deletingPathExtension
