@@ -21,7 +21,7 @@ struct Frontline: ParsableCommand {
     static func main() {
         do {
             let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
-            var command = try mailPipeCommand(arguments) ?? parseAsRoot(arguments)
+            var command = try directSubcommand(arguments) ?? parseAsRoot(arguments)
             try command.run()
         } catch let failure as CleanExit.Failure {
             printError(failure.description)
@@ -32,17 +32,15 @@ struct Frontline: ParsableCommand {
     }
 }
 
-/// `frontline intake …` is what a mail system runs once per message: parsed as that one command,
-/// without building the whole command tree first (which costs more than taking in the mail;
-/// see the README's figures). Help and errors still come from the full parser.
-func mailPipeCommand(_ arguments: [String]) throws -> ParsableCommand? {
-    guard arguments.first == IntakeCommand.configuration.commandName,
+/// `frontline SUBCOMMAND …` is parsed as that one command, without building the whole command
+/// tree first: reflecting every command's options costs more than some commands' work (a mail
+/// system runs `intake --mail` once per message; see the README's figures). Help, version and
+/// errors still come from the full parser, which names the program and lists every command.
+func directSubcommand(_ arguments: [String]) -> ParsableCommand? {
+    guard let name = arguments.first,
+          let type = Frontline.configuration.subcommands.first(where: { $0.configuration.commandName == name }),
           !arguments.contains(where: { ["-h", "--help", "help", "--version"].contains($0) }) else { return nil }
-    do {
-        return try IntakeCommand.parse(Array(arguments.dropFirst()))
-    } catch {
-        return nil   // let the full parser say what is wrong, as it would for any command
-    }
+    return try? type.parseAsRoot(Array(arguments.dropFirst()))
 }
 
 /// `frontline --data-dir D queue` reads as naturally as `frontline queue --data-dir D`: global

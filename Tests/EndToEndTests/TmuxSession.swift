@@ -298,6 +298,19 @@ final class TmuxSession {
     /// Exit status, or 128 + signal when the program was killed.
     static func spawnAndWait(_ executable: String, _ args: [String], environment: [String: String],
                              stdin: String, stdout: String, stderr: String) throws -> Int32 {
+        let pid = try spawn(executable, args, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw E2EFailure("waitpid \(pid) failed: errno \(errno)") }
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    /// Starts a program with a clean signal mask and default handlers, stdio from/to the given
+    /// files; `ownGroup`: in a process group of its own, so it and its children can be ended by id.
+    static func spawn(_ executable: String, _ args: [String], environment: [String: String],
+                      stdin: String, stdout: String, stderr: String, ownGroup: Bool = false) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -313,20 +326,19 @@ final class TmuxSession {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + args).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in argv + envp { free(p) } }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else { throw E2EFailure("cannot run \(executable): errno \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw E2EFailure("waitpid \(pid) failed: errno \(errno)") }
-        }
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return pid
     }
 
     /// `frontline SUBCOMMAND --data-dir DIR --agent alice ARGS…`

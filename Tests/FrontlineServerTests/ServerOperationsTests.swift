@@ -167,50 +167,19 @@ import Glibc
     /// A scripted server that sends the welcome, the store copy and the first events in one
     /// write, as a busy server may: the events must not be lost in the client's read-ahead.
     @Test func eventsThatArriveWithTheStoreCopyAreNotLost() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-ahead-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let socket = folder + "/s.sock"
-        let listener = try UnixSocket.listen(at: socket)
-        defer { close(listener) }
-
         var b = HelpDesk()
         let opened = b.stamp(try b.decide(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")),
                                           actor: "intake", now: Date()), actor: "intake", now: Date())
         for e in opened { b.apply(e) }
-        let copy = b.snapshotBytes()
         let later = b.stamp(try b.decide(.note(opened[0].caseID, body: "read ahead"), actor: "bob", now: Date()), actor: "bob", now: Date())
-
-        let encoder = FrameEncoder(maxPayload: FrameCodec.maxServerPayload)
-        var script: [UInt8] = []
-        script += try encoder.encode(WireMessage.welcome(Welcome(server: "scripted")).payload())
-        script += try encoder.encode(WireMessage.sync(Sync(sequence: b.lastSequence, bytes: copy.count)).payload())
-        script += try encoder.encode(copy)
-        script += try encoder.encode(WireMessage.events(EventBatch(events: later)).payload())
-        let served = Atomic<Bool>(false)
-        let frames = script
-        let scriptDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            defer { scriptDone.signal() }
-            var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            guard poll(&p, 1, 10_000) > 0 else { return }
-            let fd = accept(listener, nil, nil)
-            guard fd >= 0 else { return }
-            usleep(50_000)   // the client's hello and subscribe are in; answer everything at once
-            try? UnixSocket.writeAll(fd, frames)
-            served.store(true, ordering: .releasing)
-            usleep(500_000)
-            close(fd)
-        }
-        // Done with the listener (and its own connection) before the test closes anything.
-        defer { scriptDone.wait() }
-        let client = try RemoteCaseService(socketPath: socket, client: "read-ahead test", role: .console)
+        let server = try ScriptedServer(scripts: [try ScriptedServer.greeting(b) + ScriptedServer.events(later)])
+        defer { server.finish() }
+        let client = try RemoteCaseService(socketPath: server.socketPath, client: "read-ahead test", role: .console)
         defer { client.close() }
         #expect(client.desk.lastSequence == opened.last!.sequence)
         #expect(eventually("the events that came with the copy are folded in") { !client.pollChanges().isEmpty || client.desk.lastSequence == later.last!.sequence })
         #expect(client.desk.cases[opened[0].caseID]?.messages.last?.body == "read ahead")
-        let wasServed = served.load(ordering: .acquiring)
-        #expect(wasServed)
+        #expect(server.connections.load(ordering: .relaxed) == 1)
     }
 }
 
@@ -255,13 +224,6 @@ import Glibc
 @Suite struct SequenceGapTests {
     /// A console's copy must not fold on past a missing event: it takes a fresh copy instead.
     @Test func aGapInTheEventsTakesAFreshCopy() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-gap-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let socket = folder + "/s.sock"
-        let listener = try UnixSocket.listen(at: socket)
-        defer { close(listener) }
-
         var b = HelpDesk()
         func run(_ c: Command, _ actor: String) throws -> [Event] {
             let events = b.stamp(try b.decide(c, actor: actor, now: Date()), actor: actor, now: Date())
@@ -269,39 +231,13 @@ import Glibc
             return events
         }
         let opened = try run(.receive(IncomingMessage(customerName: "Åsa", customerEmail: "", language: "sv", subject: "TV", body: "x")), "intake")
-        let firstCopy = b.snapshotBytes()
+        let firstGreeting = try ScriptedServer.greeting(b)
         let firstSequence = b.lastSequence
         _ = try run(.note(opened[0].caseID, body: "lost on the way"), "bob")
         let after = try run(.note(opened[0].caseID, body: "arrives after the gap"), "bob")
-        let secondCopy = b.snapshotBytes()
-
-        let encoder = FrameEncoder(maxPayload: FrameCodec.maxServerPayload)
-        func greeting(_ sequence: UInt64, _ copy: [UInt8]) throws -> [UInt8] {
-            try encoder.encode(WireMessage.welcome(Welcome(server: "scripted")).payload())
-                + encoder.encode(WireMessage.sync(Sync(sequence: sequence, bytes: copy.count)).payload()) + encoder.encode(copy)
-        }
-        let first = try greeting(firstSequence, firstCopy) + encoder.encode(WireMessage.events(EventBatch(events: after)).payload())
-        let second = try greeting(b.lastSequence, secondCopy)
-        let connections = Atomic<Int>(0)
-        let scriptDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            defer { scriptDone.signal() }
-            for script in [first, second] {
-                var p = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-                guard poll(&p, 1, 10_000) > 0 else { return }
-                let fd = accept(listener, nil, nil)
-                guard fd >= 0 else { return }
-                connections.add(1, ordering: .relaxed)
-                usleep(50_000)
-                try? UnixSocket.writeAll(fd, script)
-                usleep(300_000)
-                close(fd)
-            }
-        }
-        // The scripted server's thread is done with the listener before it is closed: a
-        // descriptor number closed under it could be another test's by then.
-        defer { scriptDone.wait() }
-        let client = try RemoteCaseService(socketPath: socket, client: "gap test", role: .console)
+        let server = try ScriptedServer(scripts: [firstGreeting + ScriptedServer.events(after), try ScriptedServer.greeting(b)])
+        defer { server.finish() }
+        let client = try RemoteCaseService(socketPath: server.socketPath, client: "gap test", role: .console)
         defer { client.close() }
         #expect(client.desk.lastSequence == firstSequence)
         #expect(eventually("a fresh copy after the gap") {
@@ -309,6 +245,6 @@ import Glibc
             return client.desk.lastSequence == b.lastSequence
         })
         #expect(client.desk.cases[opened[0].caseID]?.messages.map(\.body) == ["x", "lost on the way", "arrives after the gap"])
-        #expect(connections.load(ordering: .relaxed) == 2, "it reconnected for the fresh copy")
+        #expect(server.connections.load(ordering: .relaxed) == 2, "it reconnected for the fresh copy")
     }
 }
