@@ -10,10 +10,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // TreeDictionary: the desk's tables share structure, so a copy for a joining console or a
+        // snapshot costs the loop nothing when it next changes one case.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Pure domain: cases, commands → events, the fold, queue order. No I/O.
-        .target(name: "FrontlineCore"),
+        .target(name: "FrontlineCore", dependencies: [.product(name: "HashTreeCollections", package: "swift-collections")]),
         // Journal, snapshots, recovery, data-dir lock, and the CaseService that joins them to Core.
         .target(name: "FrontlineStore", dependencies: ["FrontlineCore"]),
         // The team server's wire: framing, handshake, messages, socket directory and peer identity.

@@ -1,9 +1,15 @@
 import Foundation
+import HashTreeCollections
 
 /// The whole in-memory store: the fold of every event so far. A value type, so a snapshot or a
-/// render can take an immutable copy for free.
+/// render can take an immutable copy for free. The tables nearly every event changes (cases,
+/// and Message-IDs for mail) are persistent hash tries (`TreeDictionary`): changing one case
+/// while a copy is out (a joining console's, a background snapshot's) copies that case's path,
+/// not the table. A plain Dictionary copied all 100,000 cases there, a 50 ms stall on the
+/// server's loop; the tries cost ~15% more to load. Tables that change only when a customer is
+/// new stay plain.
 public struct HelpDesk: Codable, Sendable, Equatable {
-    public internal(set) var cases: [CaseID: SupportCase] = [:]
+    public internal(set) var cases: TreeDictionary<CaseID, SupportCase> = [:]
     public internal(set) var customers: [CustomerID: Customer] = [:]
     /// Case ids in the order they were opened.
     public internal(set) var caseOrder: [CaseID] = []
@@ -16,7 +22,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     public internal(set) var lastSequence: UInt64 = 0
     /// Every Message-ID we received or sent, to its case: threading by In-Reply-To/References,
     /// duplicates, bounces. Derived from the messages (rebuilt on snapshot read).
-    public internal(set) var caseByMessageID: [String: CaseID] = [:]
+    public internal(set) var caseByMessageID: TreeDictionary<String, CaseID> = [:]
     /// Our replies the mail system has not taken yet (queued or retrying), Message-ID → case:
     /// what the mail sender works through, without scanning the desk.
     public internal(set) var undeliveredReplies: [String: CaseID] = [:]

@@ -57,7 +57,6 @@ extension HelpDesk {
             if !k.email.isEmpty { customerByEmail[k.email.lowercased()] = k.id }
         }
         let caseCount = try r.count()
-        cases.reserveCapacity(caseCount)
         caseOrder.reserveCapacity(caseCount)
         for _ in 0..<caseCount {
             let c = try Self.readCase(&r, version: version)

@@ -14,7 +14,7 @@ public enum FrameCodec {
     /// The largest maximum a 4-byte header can express.
     static let largestExpressible = Int(UInt32.max)
 
-    static func header(for length: Int) -> [UInt8] {
+    public static func header(for length: Int) -> [UInt8] {
         let n = UInt32(length)
         return [UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16),
                 UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)]

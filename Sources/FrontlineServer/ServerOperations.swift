@@ -48,7 +48,7 @@ extension CaseServer {
         connections[c.fd] = nil
         if c.presence != nil { broadcastPresence() }
         let fd = c.fd
-        let unsent = Array(c.outgoing[c.written...])
+        let unsent = c.takeUnsent()
         let store = self.store
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         Thread.detachNewThread {

@@ -19,9 +19,11 @@ final class StoreCopyMaker: Sendable {
     /// The loop polls this for "a copy is ready".
     var wakeDescriptor: Int32 { pipe.descriptor }
 
-    /// Starts encoding `desk` (an immutable value: the store goes on changing meanwhile).
-    func start(_ desk: HelpDesk) {
+    /// Starts encoding `desk` (an immutable value: the store goes on changing meanwhile), and
+    /// releases `retiring` (the previous copy) off the caller's thread.
+    func start(_ desk: HelpDesk, retiring: (sequence: UInt64, bytes: [UInt8])? = nil) {
         Thread.detachNewThread { [self] in
+            withExtendedLifetime(retiring) {}   // held by this closure: freed with it, on this thread
             let bytes = desk.snapshotBytes()
             finished.withLock { $0 = (desk.lastSequence, bytes) }
             pipe.wake()

@@ -119,7 +119,7 @@ import Testing
         events += try b.run(.escalate(id, level: .tier2, reason: "why"))
         events += try b.run(.scheduleFollowUp(id, due: b.now.addingTimeInterval(1.5), note: "n"))
         events += try b.run(.completeFollowUp(id, id: 1, outcome: nil))
-        events += try b.run(.assign(id, agent: nil == nil ? "bob" : nil))
+        events += try b.run(.assign(id, agent: "bob"))
         events += try b.run(.tag(id, tags: ["refund", "vip"]))
         events += try b.run(.apologise(id, kind: .faulty))
         events += try b.run(.saveDraft(id, body: "x"))
