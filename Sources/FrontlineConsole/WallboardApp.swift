@@ -30,6 +30,8 @@ public final class WallboardApp {
     private let time: TimeText
     /// Keys read and ignored (for tests: the loop saw them and did nothing).
     public private(set) var ignoredKeys = 0
+    /// The figures kept up to date from the change feed (made on the first frame).
+    public private(set) var tally: WallboardTally?
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
         self.service = service
@@ -60,11 +62,14 @@ public final class WallboardApp {
         }
     }
 
-    /// The figures as of now (the change feed is drained so a shared store stays current).
+    /// The figures as of now: the change feed is drained so a shared store stays current, and
+    /// the tally takes in only the cases it names.
     public func figures() -> WallboardFigures {
-        _ = service.pollChanges()
-        return WallboardFigures(desk: service.desk, now: clock.now(), levels: service.desk.serviceLevels(base: options.levels),
-                                timeZone: options.timeZone, redact: options.redact)
+        let changes = service.pollChanges()
+        let desk = service.desk
+        let levels = desk.serviceLevels(base: options.levels)
+        if tally == nil { tally = WallboardTally(desk: desk, levels: levels) } else { tally!.update(desk: desk, events: changes, levels: levels) }
+        return tally!.figures(desk: desk, now: clock.now(), timeZone: options.timeZone, redact: options.redact)
     }
 
     /// The frame as it would be drawn now.

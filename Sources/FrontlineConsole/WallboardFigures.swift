@@ -53,15 +53,18 @@ public struct WallboardFigures: Sendable, Equatable {
     /// Sorted by name.
     public var agents: [AgentLine] = []
 
-    public init(desk: HelpDesk, now: Date, levels: ServiceLevels, timeZone: TimeZone, redact: Bool = false) {
+    /// Nothing counted yet: every bucket and escalation level at zero.
+    init(now: Date) {
         self.now = now
         buckets = Self.bucketBounds.map { Bucket(label: $0.0, below: $0.1, count: 0) }
         for level in EscalationLevel.allCases { escalations[level] = 0 }
+    }
 
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let midnight = calendar.startOfDay(for: now)
-        let tomorrow = calendar.date(byAdding: .day, value: 1, to: midnight) ?? midnight.addingTimeInterval(86400)
+    /// The full pass over the desk: the definition of every figure (`WallboardTally` keeps the
+    /// same numbers incrementally).
+    public init(desk: HelpDesk, now: Date, levels: ServiceLevels, timeZone: TimeZone, redact: Bool = false) {
+        self.init(now: now)
+        let (midnight, tomorrow) = Self.day(of: now, in: timeZone)
 
         var perAgent: [String: AgentLine] = [:]
         var oldestSince: Date?
@@ -115,6 +118,14 @@ public struct WallboardFigures: Sendable, Equatable {
             line.name = TextSanitiser.singleLine(line.name)
             return line
         }
+    }
+
+    /// The supervisor's local day around `now`: "replies today", "due today".
+    static func day(of now: Date, in timeZone: TimeZone) -> (midnight: Date, tomorrow: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let midnight = calendar.startOfDay(for: now)
+        return (midnight, calendar.date(byAdding: .day, value: 1, to: midnight) ?? midnight.addingTimeInterval(86400))
     }
 
     /// Whole milliseconds, as the journal keeps times, so a wait is exact (no floating-point dust).

@@ -231,15 +231,3 @@ struct SortedCaseIndex: Sendable {
         keys.insert(key, at: i)
     }
 }
-
-extension Array {
-    /// The first index whose element does not satisfy `belongsBefore` (the array is partitioned by it).
-    func partitionPoint(_ belongsBefore: (Element) -> Bool) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if belongsBefore(self[mid]) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-}

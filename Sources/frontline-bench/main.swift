@@ -200,6 +200,21 @@ func bench(cases n: Int) throws {
         _ = try store.perform(.note(ids[0], body: "after snapshot"), actor: "alice")
     }
     say("during a background snapshot: \(frames) frames in \(ms(window)), slowest \(ms(worst)) (slowest read of the store's state \(ms(worstDesk)))")
+
+    // The wallboard's second: a full pass over the desk against the tally taking in one change.
+    let levels = store.desk.serviceLevels(base: ServiceLevels())
+    let fullPasses = (0..<5).map { _ in seconds { _ = WallboardFigures(desk: store.desk, now: Date(), levels: levels, timeZone: .current) } }
+    var tally: WallboardTally!
+    let tallyBuild = seconds { tally = WallboardTally(desk: store.desk, levels: levels) }
+    var ticks: [Double] = []
+    for id in ids.prefix(100) {
+        let events = try store.perform(.reply(id, body: "bench reply"), actor: "alice")
+        ticks.append(seconds {
+            tally.update(desk: store.desk, events: events, levels: levels)
+            _ = tally.figures(desk: store.desk, now: Date(), timeZone: .current)
+        })
+    }
+    say("wallboard second: full pass median \(ms(percentile(fullPasses, 0.5))); tally built in \(ms(tallyBuild)), then a tick with one change median \(ms(percentile(ticks, 0.5))), p99 \(ms(percentile(ticks, 0.99))) (\(tally.rebuilds) build)")
     store.close()
 }
 
