@@ -198,6 +198,9 @@ public final class ConsoleApp {
         if !queue.isCurrent(desk: desk, query: query, now: now, searchGeneration: search.generation) {
             if !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
                 if seenThrough == desk.lastSequence && order.agent == state.agent && order.levels == levels {
+                    // The old rows share the order's arrays: let go first, so the update moves
+                    // entries in place instead of copying a 100,000-entry view.
+                    queue.rows = []
                     order.update(changed: changedCases, desk: desk, now: now)
                 } else {
                     order = QueueOrder(desk: desk, agent: state.agent, levels: levels, now: now)

@@ -117,6 +117,10 @@ public struct QueueOrder: Sendable {
             if let newWait { waitOf[id] = newWait }
             var keys = keysOf[id] ?? [SortKey?](repeating: nil, count: queries.count)
             for (i, q) in queries.enumerated() {
+                // Most changes (a note, a reply to a waiting customer) leave a case where it is:
+                // moving it anyway is a memmove of the whole view, 100,000 entries.
+                let stays = keys[i] != nil && oldWait == newWait && c.map { q.includes($0, now: now) && q.sortKey($0, now: now) == keys[i] } == true
+                if stays { continue }
                 if let old = keys[i] {
                     views[q.view]!.remove(id, key: old)
                     if let w = oldWait {
@@ -136,11 +140,12 @@ public struct QueueOrder: Sendable {
                 }
             }
             keysOf[id] = c == nil ? nil : keys
+            let open = c?.followUps.filter { !$0.done }.map(\.due) ?? []
+            if (duesOf[id] ?? []) == open { continue }
             if let old = duesOf.removeValue(forKey: id) {
                 dues.removeAll { $0.caseID == id && old.contains($0.due) }
             }
-            if let c {
-                let open = c.followUps.filter { !$0.done }.map(\.due)
+            if c != nil {
                 if !open.isEmpty {
                     duesOf[id] = open
                     for d in open {

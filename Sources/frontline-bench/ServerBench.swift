@@ -41,11 +41,16 @@ func benchServer(dataDirectory dir: String, consoles: Int) throws {
     let alone = residentBytes(pid: pid)
     say(String(format: "server: answers %.0f ms after start; %.1f MiB resident with no console", answered * 1000, Double(alone) / 1048576))
 
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["--measure-remote-open", socket]
-    try child.run()
-    child.waitUntilExit()
+    // The first console after the server started (its copy is encoded for it), then one joining
+    // an unchanged desk (the copy is already made).
+    for who in ["the first console after the server started", "a console joining an unchanged desk"] {
+        say("server: \(who):")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["--measure-remote-open", socket]
+        try child.run()
+        child.waitUntilExit()
+    }
 
     // An agent working while a colleague's console joins: the desk changed, so the server must
     // encode a fresh copy; the agent's actions should not wait for it.
@@ -87,6 +92,8 @@ func benchServer(dataDirectory dir: String, consoles: Int) throws {
     say(String(format: "server: export --events of %d events took %.1f s; %d actions meanwhile, slowest %.1f ms, median %.1f ms",
                exported.load(ordering: .relaxed), exportTime, whileExporting.count,
                (whileExporting.max() ?? 0) * 1000, whileExporting.isEmpty ? 0 : percentile(whileExporting, 0.5) * 1000))
+
+    try benchBusyDesk(socket: socket)
 
     var connected: [RemoteCaseService] = []
     let syncTime = try seconds {

@@ -39,7 +39,9 @@ import Testing
         for step in 0..<150 {
             let ids = b.desk.caseOrder
             let id = ids[Int(rng.next() % UInt64(ids.count))]
-            let command: Command = switch rng.next() % 11 {
+            let command: Command = switch rng.next() % 13 {
+            case 11: .note(id, body: "leaves the case where it is")
+            case 12: .tag(id, tags: ["t\(step % 3)"])
             case 0: .reply(id, body: "r")
             case 1: .solve(id)
             case 2: .reopen(id)
