@@ -44,6 +44,8 @@ func benchMail(count: Int, pipeMessages: Int = 1000) throws {
     let alone = root + "/alone"
     let importAlone = try seconds { try runFrontline(frontline, ["intake", "--mbox", mboxPath, "--data-dir", alone]) }
     say(String(format: "intake --mbox, store in the process: %.1f s = %.0f messages/s", importAlone, Double(messages.count) / importAlone))
+    // A customer's order number, as an agent would look one up (each mail carries its own).
+    try compareWithMutt(mbox: mboxPath, store: alone, word: String(100_000 + count / 2))
 
     let shared = root + "/shared"
     let server = try startServer(frontline, dataDirectory: shared)

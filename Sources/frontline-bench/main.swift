@@ -248,6 +248,11 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--measure-remo
     exit(0)
 }
 
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--measure-search" {
+    try measureSearch(CommandLine.arguments[2], word: CommandLine.arguments[3])
+    exit(0)
+}
+
 if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "--mail" {
     try benchMail(count: CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 100_000 : 100_000)
     exit(0)
