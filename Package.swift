@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
                     resources: [.copy("Golden")]),
         // Depends on the executable so `swift test` builds the binary the tmux journeys drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["frontline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["frontline", "FrontlineConsole"]),
     ]
 )

@@ -75,6 +75,7 @@ public final class ConsoleApp {
         self.options = options
         time = TimeText(timeZone: options.timeZone)
         state = ConsoleState(agent: options.agent)
+        state.role = service.assignedRole
         let desk = service.desk, now = clock.now()
         let levels = desk.serviceLevels(base: options.levels)
         order = QueueOrder(desk: desk, agent: options.agent, levels: levels, now: now)

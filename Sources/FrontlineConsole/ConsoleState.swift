@@ -6,6 +6,8 @@ import FrontlineTUI
 /// typing, what was last said to them. Each console keeps its own.
 public struct ConsoleState: Sendable, Equatable {
     public var agent: String
+    /// This console's role on a team desk, as the server said; nil on its own store (anything goes).
+    public var role: TeamRole?
     public var view: QueueView = .waiting
     /// The applied search (narrows the queue); empty = none.
     public var search: String = ""

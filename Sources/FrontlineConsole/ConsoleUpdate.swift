@@ -25,129 +25,15 @@ public enum ConsoleUpdate {
 
     // MARK: - Queue focus
 
+    /// A key in the queue runs the action bound to it in `ConsoleActions` (after its checks).
     static func handleQueueKey(_ key: Key, state: inout ConsoleState, world: ConsoleWorld, pageSize: Int) -> [ConsoleEffect] {
-        let count = world.queue.rows.count
-        var effects: [ConsoleEffect] = []
-        func move(to index: Int) {
-            guard count > 0 else { return }
-            let i = min(max(0, index), count - 1)
-            if world.queue.rows[i] != state.selectedCaseID { state.historyScroll = 0 }
-            state.selectedIndex = i
-            state.selectedCaseID = world.queue.rows[i]
+        guard let action = ConsoleActions.action(forKey: key), let run = action.onKey else { return [] }
+        let ctx = ActionContext(world: world, selected: world.selectedCase(state), pageSize: pageSize)
+        if let why = ConsoleActions.refusal(of: action, state: state, ctx: ctx, emptyQueue: "the queue is empty: no case selected") {
+            state.status = StatusMessage(why, kind: .error, at: world.now)
+            return []
         }
-        let current = world.queue.index(of: state.selectedCaseID) ?? state.selectedIndex
-        let selected = world.selectedCase(state)
-        func needCase() -> SupportCase? {
-            if selected == nil { state.status = StatusMessage("the queue is empty: no case selected", kind: .error, at: world.now) }
-            return selected
-        }
-        switch key {
-        case .down, .character("j"): move(to: current + 1)
-        case .up, .character("k"): move(to: current - 1)
-        case .pageDown, .control("f"): move(to: current + pageSize)
-        case .pageUp, .control("b"): move(to: current - pageSize)
-        case .home, .character("g"): move(to: 0)
-        case .end, .character("G"): move(to: count - 1)
-        case .character("J"): state.historyScroll += 3
-        case .character("K"): state.historyScroll = max(0, state.historyScroll - 3)
-        case .character("S"):
-            guard let c = needCase() else { break }
-            let count = MailThreadLines.attachments(c).count
-            guard count > 0 else {
-                state.status = StatusMessage("\(c.id) has no attachments", kind: .error, at: world.now)
-                break
-            }
-            state.mode = .prompt(Prompt(.commandLine, label: ":", text: "save ",
-                                        hint: "save N [DIR] — N as the history numbers them (1–\(count)); DIR defaults to the working directory"))
-        case .character("T"):
-            state.showQuoted.toggle()
-            state.status = StatusMessage(state.showQuoted ? "showing quoted text and signatures (T folds them)" : "quoted text and signatures folded (T shows them)", at: world.now)
-        case .character(let c) where ("1"..."7").contains(c):
-            let view = QueueView.allCases[Int(String(c))! - 1]
-            if view != state.view {
-                state.view = view
-                state.selectedIndex = 0
-                state.selectedCaseID = nil
-                state.queueTop = 0
-                state.historyScroll = 0
-            }
-        case .character("/"):
-            state.mode = .prompt(Prompt(.search, label: "Search", text: state.search,
-                                        hint: "name, e-mail, case id, subject or message text · Enter keeps · Esc clears"))
-        case .escape:
-            if !state.search.isEmpty {
-                state.search = ""
-                state.status = StatusMessage("search cleared", at: world.now)
-            }
-        case .character(":"):
-            state.mode = .prompt(Prompt(.commandLine, label: ":", hint: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help"))
-        case .character("?"), .function(1):
-            state.mode = .help
-        case .character("q"), .control("c"):
-            effects += flushDraft(&state)
-            state.quitRequested = true
-            effects.append(.quit)
-        case .control("z"):
-            effects += flushDraft(&state)
-            effects.append(.suspend)
-        case .character("r"), .enter:
-            if let c = needCase() {
-                state.focus = .reply
-                state.replyBasis = ReplyBasis(c)   // what the agent sees now is what they answer
-            }
-        case .character("a"):
-            if let c = needCase() {
-                state.mode = .picker(Picker(.apology(c.id), title: "Apologise to \(customerName(c, world)) for…",
-                                            options: ApologyKind.allCases.map(\.label)))
-            }
-        case .character("e"):
-            if let c = needCase() {
-                state.mode = .picker(Picker(.escalation(c.id), title: "Escalate \(c.id) to…",
-                                            options: EscalationLevel.allCases.map(\.label)))
-            }
-        case .character("f"):
-            if let c = needCase() {
-                state.mode = .prompt(Prompt(.followUpWhen(c.id), label: "Follow up \(c.id) when",
-                                            hint: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 (\(world.timeZone.identifier))"))
-            }
-        case .character("F"):
-            if let c = needCase() {
-                if let next = c.nextFollowUp() {
-                    state.mode = .prompt(Prompt(.followUpOutcome(c.id), label: "Done: \(next.note) — outcome",
-                                                hint: "a short outcome, or Enter for none"))
-                } else {
-                    state.status = StatusMessage("\(c.id) has no open follow-up", kind: .error, at: world.now)
-                }
-            }
-        case .character("n"):
-            if let c = needCase() { state.mode = .prompt(Prompt(.note(c.id), label: "Note on \(c.id)", hint: "internal: the customer never sees notes")) }
-        case .character("A"):
-            if let c = needCase() { state.mode = .prompt(Prompt(.assign(c.id), label: "Assign \(c.id) to", text: c.assignee ?? "", hint: "an agent's name; empty unassigns")) }
-        case .character("#"):
-            if let c = needCase() { state.mode = .prompt(Prompt(.tag(c.id), label: "Tags for \(c.id)", hint: "words separated by spaces")) }
-        case .character("p"):
-            if let c = needCase() {
-                let options = Priority.allCases.map(\.rawValue)
-                state.mode = .picker(Picker(.priority(c.id), title: "Priority of \(c.id)", options: options,
-                                            selected: Priority.allCases.firstIndex(of: c.priority) ?? 1))
-            }
-        case .character("s"):
-            if let c = needCase() { effects.append(.perform(.solve(c.id), success: "\(c.id) solved")) }
-        case .character("o"):
-            if let c = needCase() { effects.append(.perform(.reopen(c.id), success: "\(c.id) reopened")) }
-        case .character("t"):
-            if let c = needCase() { effects.append(.perform(.take(c.id), success: "\(c.id) is yours")) }
-        case .character("P"):
-            if let c = needCase() { effects.append(.perform(.setPending(c.id), success: "\(c.id) is waiting on the customer")) }
-        case .control("e"):
-            if let c = needCase() {
-                loadEditor(for: c.id, state: &state, world: world)
-                effects.append(.openExternalEditor(c.id, state.editor.text))
-            }
-        default:
-            break
-        }
-        return effects
+        return run(key, &state, ctx)
     }
 
     // MARK: - Pickers
@@ -168,31 +54,17 @@ public enum ConsoleUpdate {
         state.mode = .normal
         switch p.purpose {
         case let .apology(id):
-            let kind = ApologyKind.allCases[choice]
-            guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
-            loadEditor(for: id, state: &state, world: world)
-            let text = ApologyTemplates.render(kind, customer: customer, caseID: id, agent: state.agent)
-            if state.editor.isEmpty {
-                state.editor.setText(text)
-            } else {
-                state.editor.moveToStart()
-                state.editor.insert(text: text + "\n\n")
-            }
-            state.draftDirty = true
-            state.lastEditAt = world.now
-            state.focus = .reply
-            return [.perform(.apologise(id, kind: kind), success: "apology (\(kind.label), \(Language(code: customer.language).englishName)) added to the reply and recorded on \(id)")]
+            return ActionSteps.apologise(id, ApologyKind.allCases[choice], state: &state, world: world)
         case let .escalation(id):
             let level = EscalationLevel.allCases[choice]
             state.mode = .prompt(Prompt(.escalationReason(id, level), label: "Reason for escalating \(id) to \(level.label)",
                                         hint: "required: what they need to know"))
             return []
         case let .priority(id):
-            let priority = Priority.allCases[choice]
-            return [.perform(.setPriority(id, priority), success: "\(id) is now \(priority.rawValue) priority")]
+            return [ActionSteps.priority(id, Priority.allCases[choice])]
         case let .staleReply(id, body):
             state.status = nil
-            if choice == 0 { return [.perform(.reply(id, body: body), success: "reply sent on \(id)")] }
+            if choice == 0 { return [ActionSteps.reply(id, body)] }
             // Review: the agent has now seen the case as it is; the next Ctrl-S sends.
             if let c = world.desk.cases[id] { state.replyBasis = ReplyBasis(c) }
             state.focus = .reply

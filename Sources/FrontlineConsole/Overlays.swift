@@ -21,22 +21,12 @@ enum Overlays {
         g.write(footer, x: box.x + 1, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 2)
     }
 
-    static let queueHelp: [(String, String)] = [
-        ("↑ ↓  j k", "move through the queue"), ("PgUp PgDn", "a page up / down"), ("Home End  g G", "first / last case"),
-        ("1 … 7", "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All"),
-        ("/", "search (name, e-mail, case id, subject, text); Esc clears"),
-        ("J K", "scroll the customer history"), ("T", "show / fold quoted mail history and signatures"),
-        ("S", "save an attachment of the case (:save N DIR)"),
-        ("r  Enter", "write a reply in the reply pane"), ("Ctrl-E", "write the reply in $VISUAL / $EDITOR"),
-        ("a", "apologise: delay, faulty product, our mistake, bad experience"),
-        ("e", "escalate to tier 2 or a supervisor, with a reason"),
-        ("f", "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)"),
-        ("F", "mark the next follow-up done, with an outcome"),
-        ("n", "add an internal note"), ("t", "take the case (assign to me)"), ("A", "assign to someone"),
-        ("p", "set priority"), ("#", "add tags"), ("s", "solve"), ("o", "reopen"), ("P", "set pending (waiting on customer)"),
-        (":", "command line: escalate, followup, done, assign, take, priority, tag, note, reply, view, search"),
-        ("Ctrl-Z", "suspend (fg to resume)"), ("q", "quit (your draft is kept)"),
-    ]
+    /// From the action table: each key and its line, then the actions only the `:` line has.
+    static let queueHelp: [(String, String)] =
+        ConsoleActions.all.compactMap { a in a.keyLabel.map { ($0, a.help) } }
+        + ConsoleActions.all.filter { $0.keyLabel == nil }.compactMap { a in
+            a.usage.map { (":" + $0, a.help + (a.role == .supervisor ? " (supervisors)" : "")) }
+        }
 
     static let editorHelp: [(String, String)] = [
         ("Ctrl-S", "send the reply"), ("Esc", "back to the queue (the draft is kept)"),

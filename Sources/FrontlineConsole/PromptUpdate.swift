@@ -62,7 +62,7 @@ enum PromptUpdate {
             }
         case let .escalationReason(id, level):
             guard !text.isEmpty else { return retry("a reason is required: the next person needs to know why") }
-            return [.perform(.escalate(id, level: level, reason: text), success: "\(id) escalated to \(level.label)")]
+            return [ActionSteps.escalate(id, level, reason: text)]
         case let .followUpWhen(id):
             do {
                 let due = try FollowUpTime(timeZone: world.timeZone).parse(text, now: world.now)
@@ -75,20 +75,18 @@ enum PromptUpdate {
             }
         case let .followUpNote(id, due):
             guard !text.isEmpty else { return retry("say what to follow up on") }
-            let shown = world.time.dayAndTime(due, now: world.now)
-            return [.perform(.scheduleFollowUp(id, due: due, note: text), success: "follow-up on \(id) set for \(shown)")]
+            return [ActionSteps.followUp(id, due: due, note: text, world: world)]
         case let .followUpOutcome(id):
-            return [.perform(.completeFollowUp(id, id: nil, outcome: text.isEmpty ? nil : text), success: "follow-up on \(id) done")]
+            return [ActionSteps.followUpDone(id, outcome: text)]
         case let .note(id):
             guard !text.isEmpty else { return retry("the note is empty") }
-            return [.perform(.note(id, body: p.field.text), success: "note added to \(id)")]
+            return [ActionSteps.note(id, p.field.text)]
         case let .assign(id):
-            let who = text.isEmpty ? nil : text
-            return [.perform(.assign(id, agent: who), success: who.map { "\(id) assigned to \($0)" } ?? "\(id) unassigned")]
+            return [ActionSteps.assign(id, to: text.isEmpty ? nil : text)]
         case let .tag(id):
             let tags = text.split(separator: " ").map(String.init)
             guard !tags.isEmpty else { return retry("give at least one tag") }
-            return [.perform(.tag(id, tags: tags), success: "\(id) tagged \(tags.joined(separator: " "))")]
+            return [ActionSteps.tag(id, tags)]
         }
     }
 }

@@ -23,6 +23,8 @@ public protocol CaseService: AnyObject {
     /// The name a team server records this client's actions under (its Unix user), when the
     /// server says so; nil when the client may name itself (its own store, the server's owner).
     var assignedName: String? { get }
+    /// That user's role on the team desk, as the server said (nil: the store's owner, or no server).
+    var assignedRole: TeamRole? { get }
     /// Where replies are mailed ("the outbox Maildir /…"), when the store's owner says so.
     var mailDestination: String? { get }
     /// Tells others which case this agent has open and whether they are replying (no-op alone).
@@ -38,6 +40,7 @@ public protocol CaseService: AnyObject {
 extension CaseService {
     public var changeFeedDescriptor: Int32? { nil }
     public var assignedName: String? { nil }
+    public var assignedRole: TeamRole? { nil }
     public var mailDestination: String? { nil }
     public func announce(_ presence: AgentPresence) {}
     public var presence: [AgentPresence] { [] }

@@ -105,7 +105,8 @@ func bench(cases n: Int) throws {
     child.waitUntilExit()
 
     // The same store owned by a real `frontline serve`, as consoles now use it.
-    try benchServer(dataDirectory: dir, consoles: 20)
+    // Twenty consoles each holding a million cases would need ~50 GiB: fewer at that size.
+    try benchServer(dataDirectory: dir, consoles: n >= 500_000 ? 3 : 20)
 
     let backend = TestBackend(width: 160, height: 48)
     let store = try LocalCaseService(path: dir, owner: "bench")

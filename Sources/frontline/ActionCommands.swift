@@ -131,24 +131,50 @@ struct TagCommand: ParsableCommand {
     }
 }
 
-struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark a case solved.")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The case id.") var caseID: String
+/// A subcommand that is one command on one case, named by its id, and what it says when done.
+protocol OneCaseCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    var caseID: String { get }
+    static func command(_ id: CaseID) -> Command
+    static func done(_ id: CaseID) -> String
+}
 
+extension OneCaseCommand {
     func run() throws {
-        try performAction(global, .solve(caseID), owner: "frontline solve") { "\($0) solved" }
+        try performAction(global, Self.command(caseID), owner: "frontline \(Self.configuration.commandName ?? "")", success: Self.done)
     }
 }
 
-struct ReopenCommand: ParsableCommand {
+struct SolveCommand: OneCaseCommand {
+    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark a case solved.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    static func command(_ id: CaseID) -> Command { .solve(id) }
+    static func done(_ id: CaseID) -> String { "\(id) solved" }
+}
+
+struct ReopenCommand: OneCaseCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a case.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var caseID: String
+    static func command(_ id: CaseID) -> Command { .reopen(id) }
+    static func done(_ id: CaseID) -> String { "\(id) reopened" }
+}
 
-    func run() throws {
-        try performAction(global, .reopen(caseID), owner: "frontline reopen") { "\($0) reopened" }
-    }
+struct TakeCommand: OneCaseCommand {
+    static let configuration = CommandConfiguration(commandName: "take", abstract: "Assign a case to yourself (--agent).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    static func command(_ id: CaseID) -> Command { .take(id) }
+    static func done(_ id: CaseID) -> String { "\(id) is yours" }
+}
+
+struct PendingCommand: OneCaseCommand {
+    static let configuration = CommandConfiguration(commandName: "pending", abstract: "Mark a case as waiting on the customer.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    static func command(_ id: CaseID) -> Command { .setPending(id) }
+    static func done(_ id: CaseID) -> String { "\(id) is waiting on the customer" }
 }
 
 extension ApologyKind: ExpressibleByArgument {}

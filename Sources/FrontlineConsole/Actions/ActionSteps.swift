@@ -1,0 +1,81 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// The last step of each action, whichever way it was started (a key and its prompt or picker,
+/// or the `:` line): the command it performs and what the status line says once it is durable.
+/// Defined once here, so `a` and `:apologise` cannot drift apart again.
+enum ActionSteps {
+    static func note(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.note(id, body: body), success: "note added to \(id)") }
+    static func reply(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.reply(id, body: body), success: "reply sent on \(id)") }
+    static func solve(_ id: CaseID) -> ConsoleEffect { .perform(.solve(id), success: "\(id) solved") }
+    static func reopen(_ id: CaseID) -> ConsoleEffect { .perform(.reopen(id), success: "\(id) reopened") }
+    static func take(_ id: CaseID) -> ConsoleEffect { .perform(.take(id), success: "\(id) is yours") }
+    static func pending(_ id: CaseID) -> ConsoleEffect { .perform(.setPending(id), success: "\(id) is waiting on the customer") }
+
+    static func escalate(_ id: CaseID, _ level: EscalationLevel, reason: String) -> ConsoleEffect {
+        .perform(.escalate(id, level: level, reason: reason), success: "\(id) escalated to \(level.label)")
+    }
+
+    static func deescalate(_ id: CaseID, reason: String) -> ConsoleEffect {
+        .perform(.deescalate(id, reason: reason), success: "\(id) de-escalated")
+    }
+
+    static func assign(_ id: CaseID, to agent: String?) -> ConsoleEffect {
+        .perform(.assign(id, agent: agent), success: agent.map { "\(id) assigned to \($0)" } ?? "\(id) unassigned")
+    }
+
+    static func priority(_ id: CaseID, _ p: Priority) -> ConsoleEffect {
+        .perform(.setPriority(id, p), success: "\(id) is now \(p.rawValue) priority")
+    }
+
+    static func tag(_ id: CaseID, _ tags: [String]) -> ConsoleEffect {
+        .perform(.tag(id, tags: tags), success: "\(id) tagged \(tags.joined(separator: " "))")
+    }
+
+    static func followUp(_ id: CaseID, due: Date, note: String, world: ConsoleWorld) -> ConsoleEffect {
+        .perform(.scheduleFollowUp(id, due: due, note: note), success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))")
+    }
+
+    static func followUpDone(_ id: CaseID, outcome: String) -> ConsoleEffect {
+        .perform(.completeFollowUp(id, id: nil, outcome: outcome.isEmpty ? nil : outcome), success: "follow-up on \(id) done")
+    }
+
+    static func serviceLevel(_ p: Priority, _ seconds: TimeInterval) -> ConsoleEffect {
+        .perform(.setServiceLevel(p, target: seconds), success: "\(p.rawValue) SLA target is now \(AgeFormat.compact(seconds)) for everyone")
+    }
+
+    /// The apology goes at the top of the reply, in the customer's language, and the reply pane
+    /// takes the focus so the agent goes on writing under it; the apology is recorded at once.
+    static func apologise(_ id: CaseID, _ kind: ApologyKind, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
+        ConsoleUpdate.loadEditor(for: id, state: &state, world: world)
+        let text = ApologyTemplates.render(kind, customer: customer, caseID: id, agent: state.agent)
+        if state.editor.isEmpty {
+            state.editor.setText(text)
+        } else {
+            state.editor.moveToStart()
+            state.editor.insert(text: text + "\n\n")
+        }
+        state.draftDirty = true
+        state.lastEditAt = world.now
+        state.focus = .reply
+        return [.perform(.apologise(id, kind: kind),
+                         success: "apology (\(kind.label), \(Language(code: customer.language).englishName)) added to the reply and recorded on \(id)")]
+    }
+
+    /// Another view, from the top.
+    static func show(_ view: QueueView, state: inout ConsoleState) {
+        guard view != state.view else { return }
+        state.view = view
+        state.selectedIndex = 0
+        state.selectedCaseID = nil
+        state.queueTop = 0
+        state.historyScroll = 0
+    }
+
+    static func quit(state: inout ConsoleState) -> [ConsoleEffect] {
+        state.quitRequested = true
+        return ConsoleUpdate.flushDraft(&state) + [.quit]
+    }
+}

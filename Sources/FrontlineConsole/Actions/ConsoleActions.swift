@@ -1,0 +1,319 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// Every action of the queue, in the order `?` lists them. The single source: add an action
+/// here and it has its key, its `:` form, its help line and its role check.
+public enum ConsoleActions {
+    typealias Problem = ConsoleCommandLine.Problem
+
+    public static let all: [ConsoleAction] = navigation + caseWork + console
+
+    static let navigation: [ConsoleAction] = [
+        ConsoleAction("", keys: [.down, .character("j"), .up, .character("k")], keyLabel: "↑ ↓  j k",
+                      help: "move through the queue (the history pane follows)", role: .anyone, needsCase: false,
+                      onKey: { key, state, ctx in
+                          move(by: key == .down || key == .character("j") ? 1 : -1, state: &state, ctx: ctx)
+                          return []
+                      }),
+        ConsoleAction("", keys: [.pageUp, .pageDown, .control("b"), .control("f")], keyLabel: "PgUp PgDn",
+                      help: "a page up / down", role: .anyone, needsCase: false,
+                      onKey: { key, state, ctx in
+                          move(by: key == .pageDown || key == .control("f") ? ctx.pageSize : -ctx.pageSize, state: &state, ctx: ctx)
+                          return []
+                      }),
+        ConsoleAction("", keys: [.home, .character("g"), .end, .character("G")], keyLabel: "Home End  g G",
+                      help: "first / last case", role: .anyone, needsCase: false,
+                      onKey: { key, state, ctx in
+                          move(to: key == .home || key == .character("g") ? 0 : ctx.world.queue.rows.count - 1, state: &state, world: ctx.world)
+                          return []
+                      }),
+        ConsoleAction("view", cli: "queue", aliases: ["v"], keys: (1...7).map { .character(Character(String($0))) }, keyLabel: "1 … 7",
+                      usage: "view NAME", help: "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All",
+                      role: .anyone, needsCase: false,
+                      onKey: { key, state, _ in
+                          if case let .character(c) = key, let n = Int(String(c)) { ActionSteps.show(QueueView.allCases[n - 1], state: &state) }
+                          return []
+                      },
+                      onLine: { args, state, _ throws(Problem) in
+                          let rest = args.joined(separator: " ")
+                          guard let v = QueueView(name: rest) else {
+                              throw Problem("no view \"\(rest)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
+                          }
+                          ActionSteps.show(v, state: &state)
+                          return []
+                      }),
+        ConsoleAction("search", cli: "search", aliases: ["find"], keys: [.character("/"), .escape], keyLabel: "/",
+                      usage: "search TEXT", help: "search (name, e-mail, case id, subject, text); Esc clears",
+                      role: .anyone, needsCase: false,
+                      onKey: { key, state, ctx in
+                          if key == .escape {
+                              if !state.search.isEmpty {
+                                  state.search = ""
+                                  state.status = StatusMessage("search cleared", at: ctx.world.now)
+                              }
+                          } else {
+                              state.mode = .prompt(Prompt(.search, label: "Search", text: state.search,
+                                                          hint: "name, e-mail, case id, subject or message text · Enter keeps · Esc clears"))
+                          }
+                          return []
+                      },
+                      onLine: { args, state, _ in
+                          state.search = args.joined(separator: " ")
+                          state.selectedIndex = 0
+                          state.selectedCaseID = nil
+                          return []
+                      }),
+        ConsoleAction("", keys: [.character("J"), .character("K")], keyLabel: "J K", help: "scroll the customer history",
+                      role: .anyone, needsCase: false,
+                      onKey: { key, state, _ in
+                          state.historyScroll = key == .character("J") ? state.historyScroll + 3 : max(0, state.historyScroll - 3)
+                          return []
+                      }),
+        ConsoleAction("", keys: [.character("T")], keyLabel: "T", help: "show / fold quoted mail history and signatures",
+                      role: .anyone, needsCase: false,
+                      onKey: { _, state, ctx in
+                          state.showQuoted.toggle()
+                          state.status = StatusMessage(state.showQuoted ? "showing quoted text and signatures (T folds them)"
+                                                                        : "quoted text and signatures folded (T shows them)", at: ctx.world.now)
+                          return []
+                      }),
+        ConsoleAction("save", cli: "attachment", keys: [.character("S")], keyLabel: "S", usage: "save N [DIR]",
+                      help: "save an attachment of the case (:save N DIR)", role: .anyone,
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          let count = MailThreadLines.attachments(c).count
+                          guard count > 0 else {
+                              state.status = StatusMessage("\(c.id) has no attachments", kind: .error, at: ctx.world.now)
+                              return []
+                          }
+                          state.mode = .prompt(Prompt(.commandLine, label: ":", text: "save ",
+                                                      hint: "save N [DIR] — N as the history numbers them (1–\(count)); DIR defaults to the working directory"))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let first = args.first, let n = Int(first), n >= 1 else { throw Problem("save N [DIR] — N as the history pane numbers the attachments") }
+                          let count = MailThreadLines.attachments(c).count
+                          guard n <= count else { throw Problem("\(c.id) has \(count) attachment\(count == 1 ? "" : "s"), not \(n)") }
+                          return [.saveAttachment(c.id, number: n, directory: args.dropFirst().joined(separator: " "))]
+                      }),
+    ]
+
+    static let caseWork: [ConsoleAction] = [
+        ConsoleAction("reply", cli: "reply", keys: [.character("r"), .enter], keyLabel: "r  Enter", usage: "reply TEXT",
+                      help: "write a reply in the reply pane",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.focus = .reply
+                          state.replyBasis = ReplyBasis(c)   // what the agent sees now is what they answer
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard !args.isEmpty else { throw Problem("reply TEXT — or press r to write in the reply pane") }
+                          return [ActionSteps.reply(c.id, args.joined(separator: " "))]
+                      }),
+        ConsoleAction("", keys: [.control("e")], keyLabel: "Ctrl-E", help: "write the reply in $VISUAL / $EDITOR",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          ConsoleUpdate.loadEditor(for: c.id, state: &state, world: ctx.world)
+                          return [.openExternalEditor(c.id, state.editor.text)]
+                      }),
+        ConsoleAction("apologise", cli: "apologise", aliases: ["apologize", "sorry"], keys: [.character("a")], keyLabel: "a",
+                      usage: "apologise delay|faulty|mistake|experience",
+                      help: "apologise: delay, faulty product, our mistake, bad experience",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .picker(Picker(.apology(c.id), title: "Apologise to \(ConsoleUpdate.customerName(c, ctx.world)) for…",
+                                                      options: ApologyKind.allCases.map(\.label)))
+                          return []
+                      },
+                      onLine: { args, state, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let kind = ApologyKind(rawValue: args.first?.lowercased() ?? "") else {
+                              throw Problem("apologise for what: \(ApologyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                          }
+                          return ActionSteps.apologise(c.id, kind, state: &state, world: ctx.world)
+                      }),
+        ConsoleAction("escalate", cli: "escalate", aliases: ["esc"], keys: [.character("e")], keyLabel: "e", usage: "escalate tier2|supervisor REASON",
+                      help: "escalate to tier 2 or a supervisor, with a reason",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .picker(Picker(.escalation(c.id), title: "Escalate \(c.id) to…", options: EscalationLevel.allCases.map(\.label)))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let first = args.first, let level = EscalationLevel(rawValue: first.lowercased()) else {
+                              throw Problem("escalate to whom: tier2 or supervisor, then the reason")
+                          }
+                          let reason = args.dropFirst().joined(separator: " ")
+                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("escalate needs a reason") }
+                          return [ActionSteps.escalate(c.id, level, reason: reason)]
+                      }),
+        ConsoleAction("deescalate", cli: "deescalate", aliases: ["de-escalate"], usage: "deescalate REASON", help: "end the escalation, with a reason",
+                      role: .supervisor,
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          let reason = args.joined(separator: " ")
+                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("deescalate needs a reason") }
+                          return [ActionSteps.deescalate(c.id, reason: reason)]
+                      }),
+        ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup WHEN WHAT",
+                      help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.followUpWhen(c.id), label: "Follow up \(c.id) when",
+                                                      hint: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 (\(ctx.world.timeZone.identifier))"))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          let parser = FollowUpTime(timeZone: ctx.world.timeZone)
+                          // The time is the first one or two words that read as a time; the rest is the note.
+                          for n in stride(from: min(2, args.count), through: 1, by: -1) {
+                              if let due = try? parser.parse(args.prefix(n).joined(separator: " "), now: ctx.world.now) {
+                                  let note = args.dropFirst(n).joined(separator: " ")
+                                  guard !note.isEmpty else { throw Problem("followup needs what to follow up on after the time") }
+                                  return [ActionSteps.followUp(c.id, due: due, note: note, world: ctx.world)]
+                              }
+                          }
+                          throw Problem("followup WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
+                      }),
+        ConsoleAction("done", cli: "followup-done", keys: [.character("F")], keyLabel: "F", usage: "done [OUTCOME]",
+                      help: "mark the next follow-up done, with an outcome",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          if let next = c.nextFollowUp() {
+                              state.mode = .prompt(Prompt(.followUpOutcome(c.id), label: "Done: \(next.note) — outcome", hint: "a short outcome, or Enter for none"))
+                          } else {
+                              state.status = StatusMessage("\(c.id) has no open follow-up", kind: .error, at: ctx.world.now)
+                          }
+                          return []
+                      },
+                      onLine: { args, _, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          return [ActionSteps.followUpDone(c.id, outcome: args.joined(separator: " "))]
+                      }),
+        ConsoleAction("note", cli: "note", keys: [.character("n")], keyLabel: "n", usage: "note TEXT", help: "add an internal note",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.note(c.id), label: "Note on \(c.id)", hint: "internal: the customer never sees notes"))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard !args.isEmpty else { throw Problem("note TEXT") }
+                          return [ActionSteps.note(c.id, args.joined(separator: " "))]
+                      }),
+        ConsoleAction("take", cli: "take", keys: [.character("t")], keyLabel: "t", usage: "take", help: "take the case (assign to me)",
+                      onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.take($0.id)] } ?? [] },
+                      onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.take($0.id)] } ?? [] }),
+        ConsoleAction("assign", cli: "assign", keys: [.character("A")], keyLabel: "A", usage: "assign AGENT", help: "assign to someone",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.assign(c.id), label: "Assign \(c.id) to", text: c.assignee ?? "", hint: "an agent's name; empty unassigns"))
+                          return []
+                      },
+                      onLine: { args, _, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          let who = args.joined(separator: " ")
+                          return [ActionSteps.assign(c.id, to: who.isEmpty ? nil : who)]
+                      }),
+        ConsoleAction("priority", cli: "priority", aliases: ["prio"], keys: [.character("p")], keyLabel: "p", usage: "priority low|normal|high|urgent",
+                      help: "set priority",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .picker(Picker(.priority(c.id), title: "Priority of \(c.id)", options: Priority.allCases.map(\.rawValue),
+                                                      selected: Priority.allCases.firstIndex(of: c.priority) ?? 1))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let p = Priority(rawValue: args.joined(separator: " ").lowercased()) else { throw Problem("priority low, normal, high or urgent") }
+                          return [ActionSteps.priority(c.id, p)]
+                      }),
+        ConsoleAction("tag", cli: "tag", keys: [.character("#")], keyLabel: "#", usage: "tag TAG…", help: "add tags",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.tag(c.id), label: "Tags for \(c.id)", hint: "words separated by spaces"))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard !args.isEmpty else { throw Problem("tag TAG…") }
+                          return [ActionSteps.tag(c.id, args)]
+                      }),
+        ConsoleAction("solve", cli: "solve", keys: [.character("s")], keyLabel: "s", usage: "solve", help: "solve",
+                      onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] },
+                      onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] }),
+        ConsoleAction("reopen", cli: "reopen", keys: [.character("o")], keyLabel: "o", usage: "reopen", help: "reopen",
+                      onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.reopen($0.id)] } ?? [] },
+                      onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.reopen($0.id)] } ?? [] }),
+        ConsoleAction("pending", cli: "pending", keys: [.character("P")], keyLabel: "P", usage: "pending", help: "set pending (waiting on the customer)",
+                      onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.pending($0.id)] } ?? [] },
+                      onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.pending($0.id)] } ?? [] }),
+        ConsoleAction("sla", cli: "sla", usage: "sla PRIORITY TARGET", help: "change a first-response target for everyone (e.g. :sla urgent 30m)",
+                      role: .supervisor, needsCase: false,
+                      onLine: { args, _, _ throws(Problem) in
+                          guard args.count == 2, let p = Priority(rawValue: args[0].lowercased()),
+                                let seconds = try? FollowUpTime.relative(args[1], original: args[1]) else {
+                              throw Problem("sla PRIORITY TARGET, e.g. :sla urgent 30m")
+                          }
+                          return [ActionSteps.serviceLevel(p, seconds)]
+                      }),
+    ]
+
+    static let console: [ConsoleAction] = [
+        ConsoleAction("", keys: [.character(":")], keyLabel: ":", help: "command line: any action by its name, e.g. :escalate supervisor REASON",
+                      role: .anyone, needsCase: false,
+                      onKey: { _, state, _ in
+                          state.mode = .prompt(Prompt(.commandLine, label: ":",
+                                                      hint: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help"))
+                          return []
+                      }),
+        ConsoleAction("help", aliases: ["h"], keys: [.character("?"), .function(1)], keyLabel: "?  F1", usage: "help",
+                      help: "every key, in context", role: .anyone, needsCase: false,
+                      onKey: { _, state, _ in state.mode = .help; return [] },
+                      onLine: { _, state, _ in state.mode = .help; return [] }),
+        ConsoleAction("", keys: [.control("z")], keyLabel: "Ctrl-Z", help: "suspend (fg to resume)", role: .anyone, needsCase: false,
+                      onKey: { _, state, _ in ConsoleUpdate.flushDraft(&state) + [.suspend] }),
+        ConsoleAction("quit", aliases: ["q"], keys: [.character("q"), .control("c")], keyLabel: "q", usage: "quit",
+                      help: "quit (your draft is kept)", role: .anyone, needsCase: false,
+                      onKey: { _, state, _ in ActionSteps.quit(state: &state) },
+                      onLine: { _, state, _ in ActionSteps.quit(state: &state) }),
+    ]
+
+    /// The action a key in the queue runs, if any.
+    public static func action(forKey key: Key) -> ConsoleAction? { all.first { $0.keys.contains(key) } }
+
+    /// The action a `:` line names, if any.
+    public static func action(named typed: String) -> ConsoleAction? { all.first { $0.answers(to: typed.lowercased()) } }
+
+    /// The `:` forms, as `:help` and an unknown command list them.
+    public static var lineUsages: [String] { all.compactMap { $0.onLine == nil ? nil : $0.usage } }
+
+    /// Why `action` cannot run now (the role, or no case to act on); nil when it can.
+    static func refusal(of action: ConsoleAction, state: ConsoleState, ctx: ActionContext, emptyQueue: String) -> String? {
+        if let why = action.role.refusal(for: state.role, action: action.name.isEmpty ? "do that" : "use :\(action.name)") { return why }
+        if action.needsCase && ctx.selected == nil { return emptyQueue }
+        return nil
+    }
+
+    // MARK: - Moving
+
+    static func move(to index: Int, state: inout ConsoleState, world: ConsoleWorld) {
+        let rows = world.queue.rows
+        guard !rows.isEmpty else { return }
+        let i = min(max(0, index), rows.count - 1)
+        if rows[i] != state.selectedCaseID { state.historyScroll = 0 }
+        state.selectedIndex = i
+        state.selectedCaseID = rows[i]
+    }
+
+    static func move(by offset: Int, state: inout ConsoleState, ctx: ActionContext) {
+        let current = ctx.world.queue.index(of: state.selectedCaseID) ?? state.selectedIndex
+        move(to: current + offset, state: &state, world: ctx.world)
+    }
+}
