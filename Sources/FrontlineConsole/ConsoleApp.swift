@@ -51,8 +51,6 @@ public final class ConsoleApp {
     private let threadCache = ThreadLayoutCache()
     /// The background problem on the status line, so it can be taken down when it is over.
     private var shownProblem: String?
-    /// The "draft NOT saved" warning on screen, taken down once a retry saves it.
-    private var shownDraftFailure: String?
     let service: CaseService
     let backend: TerminalBackend
     let host: ConsoleHost
@@ -243,55 +241,47 @@ public final class ConsoleApp {
         }
     }
 
+    /// Does the effect's I/O and hands what came of it back to the update (`EffectResult`).
     /// Returns true for `.quit`.
     func perform(_ effect: ConsoleEffect) -> Bool {
-        let now = clock.now()
+        guard let result = run(effect) else { return effect == .quit }
+        for next in ConsoleUpdate.receive(result, state: &state, now: clock.now()) { _ = perform(next) }
+        return false
+    }
+
+    /// The I/O of one effect; nil for those that have no result to report.
+    private func run(_ effect: ConsoleEffect) -> EffectResult? {
         switch effect {
         case .quit:
-            return true
+            return nil
         case .suspend:
             host.suspend()
             lastDrawn = nil   // the terminal was someone else's: draw the next frame whole
+            return nil
         case let .saveDraft(id, body):
             do {
                 note(try service.perform(.saveDraft(id, body: body), actor: state.agent))
-                // A retry that worked takes down the warning, or the agent keeps worrying for nothing.
-                if let failure = shownDraftFailure, state.status?.text == failure {
-                    state.status = StatusMessage(service.backgroundProblem == nil ? "connected again · draft saved" : "draft saved", at: now)
-                }
-                shownDraftFailure = nil
+                return .draftSaved(troubled: service.backgroundProblem != nil)
             } catch {
-                state.draftDirty = true
-                let failure = "draft NOT saved: \(error)"
-                state.status = StatusMessage(failure, kind: .error, at: now)
-                shownDraftFailure = failure
+                return .draftNotSaved(reason: "\(error)")
             }
         case let .perform(command, success):
             do {
                 let events = try service.perform(command, actor: state.agent)
                 note(events)
-                state.status = StatusMessage(ReplyStatus.text(success, events: events, destination: options.mailDestination), at: now)
-                if case let .reply(id, _) = command, id == state.editorCaseID {
-                    state.editor = TextEditorState()
-                    state.draftDirty = false
-                    state.focus = .queue
-                }
+                return .performed(command, success: success, events: events, mailDestination: options.mailDestination)
             } catch {
-                state.status = StatusMessage("\(error)", kind: .error, at: now)
+                return .failed(command, reason: "\(error)")
             }
         case let .saveAttachment(id, number, directory):
             guard let c = service.desk.cases[id], let (message, index) = MailThreadLines.attachments(c).dropFirst(number - 1).first.map({ ($0.message, $0.index) }) else {
-                state.status = StatusMessage("\(id) has no attachment \(number)", kind: .error, at: now)
-                return false
+                return .attachmentNotSaved(reason: "\(id) has no attachment \(number)")
             }
-            guard let save = options.saveAttachment else {
-                state.status = StatusMessage("attachments cannot be saved from this console", kind: .error, at: now)
-                return false
-            }
+            guard let save = options.saveAttachment else { return .attachmentNotSaved(reason: "attachments cannot be saved from this console") }
             do {
-                state.status = StatusMessage(try save(c, message, index, directory.isEmpty ? FileManager.default.currentDirectoryPath : directory), at: now)
+                return .attachmentSaved(where: try save(c, message, index, directory.isEmpty ? FileManager.default.currentDirectoryPath : directory))
             } catch {
-                state.status = StatusMessage("not saved: \(error)", kind: .error, at: now)
+                return .attachmentNotSaved(reason: "not saved: \(error)")
             }
         case let .openExternalEditor(id, text):
             var result: Result<String, Error> = .failure(ExternalEditor.Failure(description: "the editor did not run"))
@@ -300,19 +290,10 @@ public final class ConsoleApp {
             }
             lastDrawn = nil
             switch result {
-            case let .success(edited):
-                state.editorCaseID = id
-                state.editor = TextEditorState(text: edited)
-                state.draftDirty = true
-                state.lastEditAt = now
-                state.focus = .reply
-                for e in ConsoleUpdate.flushDraft(&state) { _ = perform(e) }
-                state.status = StatusMessage("draft from the editor kept · Ctrl-S sends", at: now)
-            case let .failure(error):
-                state.status = StatusMessage("\(error)", kind: .error, at: now)
+            case let .success(edited): return .edited(id, text: edited)
+            case let .failure(error): return .editorFailed(reason: "\(error)")
             }
         }
-        return false
     }
 
     /// On quit, SIGHUP, SIGTERM or a lost terminal: an unsent draft must be on disk.

@@ -28,6 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var draftDirty = false
     public var lastEditAt: Date?
     public var status: StatusMessage?
+    /// The "draft NOT saved" warning on the status line, so a later save that works takes it down.
+    public var draftFailureShown: String?
     public var quitRequested = false
     /// The case as the agent last saw it while writing a reply: sending checks it has not changed.
     public var replyBasis: ReplyBasis?

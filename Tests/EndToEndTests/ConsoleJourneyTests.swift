@@ -108,7 +108,9 @@ extension FrontlineEndToEnd {
         #expect(s.historyText.contains("escalated to supervisor by alice: refund over limit"), "history: \(s.historyText)")
 
         try t.sendKeys("3")
-        s = try t.waitUntil("the Escalated view") { $0.queueTitle.contains("Escalated") }
+        // The whole frame, not just its title: a capture can land while tmux is part-way through
+        // the frame's bytes (seen once under a loaded full run: new title, old rows).
+        s = try t.waitUntil("the Escalated view, drawn whole") { $0.queueTitle.contains("Escalated") && $0.queueCaseIDs.count == $0.queueTitleCount("Escalated") }
         #expect(s.queueTitleCount("Escalated") == 1, "title: \(s.queueTitle)")
         #expect(s.queueCaseIDs == [id], "Escalated view lists \(id): \(s.queueCaseIDs)")
 
