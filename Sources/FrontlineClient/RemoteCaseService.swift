@@ -113,6 +113,23 @@ public final class RemoteCaseService: CaseService {
         }
     }
 
+    /// A brief batch: the server says where each command landed instead of sending its events.
+    /// (A server from before `brief` sends the events; they serve as well.)
+    public func performAllForLandings(_ commands: [Command], actor: String) throws -> [Result<Landing, CommandError>] {
+        try roundTrip({ .performBatch(PerformBatchRequest(request: $0, agent: actor, commands: commands, brief: true)) }) { message, request in
+            guard case let .performedBatch(answer) = message, answer.request == request else { return nil }
+            return zip(commands, answer.results).map { command, r in
+                if let changed = r.changed { return .success(Landing(caseID: r.caseID, changed: changed)) }
+                if let events = r.events {
+                    apply(events)
+                    handOnOnlyOthers(events)
+                    return .success(command.landing(events: events, on: desk))
+                }
+                return .failure(CommandError(r.refusal ?? "refused"))
+            }
+        }
+    }
+
     /// Our own events come back on the feed too, ahead of the answer that returns them: the
     /// change feed hands on only what came from elsewhere.
     private func handOnOnlyOthers(_ own: [Event]) {

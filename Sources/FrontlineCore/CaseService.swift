@@ -14,6 +14,9 @@ public protocol CaseService: AnyObject {
     /// Performs many commands as one durable write (group commit); per command, its events or
     /// its refusal by the rules. Throws (nothing of the batch stored) when the store fails.
     func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>]
+    /// The same, for a caller that needs only where each command landed (an mbox import): a
+    /// server then answers without sending every event back.
+    func performAllForLandings(_ commands: [Command], actor: String) throws -> [Result<Landing, CommandError>]
     /// Events that arrived from elsewhere since the last call (the change feed). The in-process
     /// store has no other writers, so it returns [].
     func pollChanges() -> [Event]
@@ -48,6 +51,12 @@ extension CaseService {
     @discardableResult
     public func perform(_ command: Command, actor: String) throws -> [Event] {
         try perform(command, actor: actor, at: nil)
+    }
+
+    public func performAllForLandings(_ commands: [Command], actor: String) throws -> [Result<Landing, CommandError>] {
+        let outcomes = try performAll(commands, actor: actor)
+        let desk = self.desk
+        return zip(commands, outcomes).map { command, outcome in outcome.map { command.landing(events: $0, on: desk) } }
     }
 
     /// One command at a time (a store without group commit).

@@ -240,3 +240,22 @@ extension HelpDesk {
         return t
     }
 }
+
+/// Where a performed command landed: its case, and whether it changed anything (a mail we
+/// already had changes nothing and lands on the case that holds it).
+public struct Landing: Sendable, Equatable {
+    public var caseID: CaseID?
+    public var changed: Bool
+    public init(caseID: CaseID?, changed: Bool) {
+        self.caseID = caseID
+        self.changed = changed
+    }
+}
+
+extension Command {
+    public func landing(events: [Event], on desk: HelpDesk) -> Landing {
+        if let first = events.first { return Landing(caseID: first.caseID, changed: true) }
+        if case let .receiveMail(m) = self { return Landing(caseID: desk.caseID(forMessageID: m.details.messageID), changed: false) }
+        return Landing(caseID: nil, changed: false)
+    }
+}

@@ -70,10 +70,14 @@ public struct PerformBatchRequest: Codable, Equatable, Sendable {
     public var request: Int
     public var agent: String
     public var commands: [Command]
-    public init(request: Int, agent: String, commands: [Command]) {
+    /// Answer each command with the case it landed on, not its events (the importer's need;
+    /// the events of 500 mails are most of the answer). Nil/false: the events.
+    public var brief: Bool?
+    public init(request: Int, agent: String, commands: [Command], brief: Bool? = nil) {
         self.request = request
         self.agent = agent
         self.commands = commands
+        self.brief = brief
     }
 }
 
@@ -82,9 +86,14 @@ public struct PerformedBatch: Codable, Equatable, Sendable {
     public struct Result: Codable, Equatable, Sendable {
         public var events: [Event]?
         public var refusal: String?
-        public init(events: [Event]? = nil, refusal: String? = nil) {
+        /// For a brief request: stored, on this case, and whether it changed anything.
+        public var caseID: CaseID?
+        public var changed: Bool?
+        public init(events: [Event]? = nil, refusal: String? = nil, landing: Landing? = nil) {
             self.events = events
             self.refusal = refusal
+            caseID = landing?.caseID
+            changed = landing?.changed
         }
     }
     public var request: Int

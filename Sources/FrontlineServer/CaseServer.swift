@@ -270,7 +270,9 @@ public final class CaseServer {
                 for (i, outcome) in zip(allowed, outcomes) {
                     switch outcome {
                     case let .success(events):
-                        results[i] = PerformedBatch.Result(events: events)
+                        results[i] = request.brief == true
+                            ? PerformedBatch.Result(landing: request.commands[i].landing(events: events, on: store.desk))
+                            : PerformedBatch.Result(events: events)
                         journaled += events
                     case let .failure(refusal):
                         results[i] = PerformedBatch.Result(refusal: refusal.description)

@@ -115,17 +115,20 @@ final class MailIntakeRunner {
         }
         if !commands.isEmpty {
             let store = try store()
-            let outcomes: [Result<[Event], CommandError>]
+            let outcomes: [Result<Landing, CommandError>]
             do {
-                outcomes = try store.performAll(commands, actor: "intake")
+                outcomes = try store.performAllForLandings(commands, actor: "intake")
             } catch {
                 throw Failure(description: "not stored: \(error)", exitCode: MailExit.temporaryFailure)
             }
-            let desk = store.desk
             for ((slot, messageID), outcome) in zip(zip(slots, messageIDs), outcomes) {
                 switch outcome {
-                case let .success(events):
-                    results[slot] = .success(events.first.map { .stored($0.caseID) } ?? .duplicate(desk.caseID(forMessageID: messageID), messageID))
+                case let .success(landing):
+                    if landing.changed, let id = landing.caseID {
+                        results[slot] = .success(.stored(id))
+                    } else {
+                        results[slot] = .success(.duplicate(landing.caseID, messageID))   // a mail we already had
+                    }
                 case let .failure(refusal):
                     results[slot] = .failure(Failure(description: "refused: \(refusal.description)", exitCode: MailExit.temporaryFailure))
                 }

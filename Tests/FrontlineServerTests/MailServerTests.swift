@@ -55,6 +55,37 @@ import Testing
         importer.close()
     }
 
+    /// An importer needs only where each mail landed: the answer carries that, not the events
+    /// (which watching consoles still get in full).
+    @Test func aBriefBatchAnswersWithWhereEachCommandLanded() throws {
+        let s = try RunningServer()
+        defer { s.shutDown() }
+        let watcher = try s.client("watcher")
+        let importer = try RemoteCaseService(socketPath: s.socketPath, client: "frontline-test import", role: .command, subscribe: false)
+        let commands = [mail("<1@x>", raw: "one"), mail("<2@x>", from: "b@x.example", raw: "two"),
+                        mail("<1@x>", raw: "one again"), .note("C-9999", body: "no such case")]
+        let landings = try importer.performAllForLandings(commands, actor: "intake")
+        #expect(landings.count == 4)
+        #expect(try landings[0].get() == Landing(caseID: "C-1000", changed: true))
+        #expect(try landings[1].get() == Landing(caseID: "C-1001", changed: true))
+        #expect(try landings[2].get() == Landing(caseID: "C-1000", changed: false), "the same Message-ID again: its case, nothing changed")
+        guard case let .failure(refusal) = landings[3] else { Issue.record("a note on a missing case is refused"); return }
+        #expect(refusal.description.contains("no case C-9999"))
+        // What goes over the wire: the same kind of request, answered briefly, holds no events.
+        let answers = try rawExchange(s.socketPath, [
+            .hello(Hello(client: "frontline-test raw", role: .command)),
+            .performBatch(PerformBatchRequest(request: 1, agent: "intake", commands: [mail("<3@x>", raw: "three")], brief: true)),
+        ], until: { if case .performedBatch = $0 { true } else { false } })
+        guard case let .performedBatch(answer)? = answers.last else { Issue.record("no batch answer: \(answers)"); return }
+        #expect(answer.results == [PerformedBatch.Result(landing: Landing(caseID: "C-1002", changed: true))])
+        #expect(eventually("the watching console to get all three cases in full") {
+            _ = watcher.pollChanges()
+            return watcher.desk.cases["C-1000"]?.messages.first?.body == "Hej" && watcher.desk.cases.count == 3
+        })
+        watcher.close()
+        importer.close()
+    }
+
     @Test func commandsSubmittedByTheServersOwnThreadsReachEveryConsole() throws {
         let s = try RunningServer()
         defer { s.shutDown() }
@@ -71,4 +102,23 @@ import Testing
         #expect(s.store.desk.cases["C-1000"]?.messages.last?.mail?.delivery?.state == .delivered)
         console.close()
     }
+}
+
+/// Sends `messages` on a fresh connection and reads answers until one satisfies `last`.
+func rawExchange(_ socketPath: String, _ messages: [WireMessage], until last: (WireMessage) -> Bool) throws -> [WireMessage] {
+    let fd = try UnixSocket.connect(to: socketPath)
+    defer { close(fd) }
+    for m in messages {
+        let frame = try FrameEncoder().encode(try m.payload())
+        _ = frame.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+    var decoder = FrameDecoder()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var answers: [WireMessage] = []
+    _ = eventually("the answers") {
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+        if n > 0, let payloads = try? decoder.feed(buffer[0..<n]) { answers += payloads.compactMap { try? WireMessage.decode(payload: $0) } }
+        return answers.contains(where: last)
+    }
+    return answers
 }
