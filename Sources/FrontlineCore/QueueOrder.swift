@@ -36,17 +36,20 @@ public struct QueueOrder: Sendable {
         asOf = now
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
         // One pass over the cases: each case's key in every view it belongs to, and which views.
-        var all: [(key: SortKey, id: CaseID, member: UInt8)] = []
-        var own = [[(SortKey, CaseID)]](repeating: [], count: queries.count)
+        // Each entry carries its case's wait, so the views' oldest-waits need no lookups.
+        var all: [(key: SortKey, id: CaseID, member: UInt8, wait: Date?)] = []
+        var own = [[(SortKey, CaseID, Date?)]](repeating: [], count: queries.count)
         var dues: [(Date, CaseID)] = []
         var duesOf: [CaseID: [Date]] = [:]
         var keysOf: [CaseID: [SortKey?]] = [:]
         var waitOf: [CaseID: Date] = [:]
         all.reserveCapacity(desk.cases.count)
         keysOf.reserveCapacity(desk.cases.count)
+        waitOf.reserveCapacity(desk.cases.count)
         let allKeyQuery = QueueQuery(view: .all, agent: agent, levels: levels)
         for c in desk.cases.values {
             let shared = allKeyQuery.sortKey(c, now: now)
+            let wait = c.status == .open ? c.waitingSince : nil
             var keys = [SortKey?](repeating: nil, count: queries.count)
             var member: UInt8 = 0
             for (i, q) in queries.enumerated() where q.includes(c, now: now) {
@@ -54,14 +57,14 @@ public struct QueueOrder: Sendable {
                 if Self.hasOwnOrder(q.view) {
                     let key = q.sortKey(c, now: now)
                     keys[i] = key
-                    own[i].append((key, c.id))
+                    own[i].append((key, c.id, wait))
                 } else {
                     keys[i] = shared
                 }
             }
-            all.append((shared, c.id, member))
+            all.append((shared, c.id, member, wait))
             keysOf[c.id] = keys
-            if c.status == .open, let w = c.waitingSince { waitOf[c.id] = w }
+            if let wait { waitOf[c.id] = wait }
             let open = c.followUps.filter { !$0.done }.map(\.due)
             if !open.isEmpty {
                 duesOf[c.id] = open
@@ -73,11 +76,11 @@ public struct QueueOrder: Sendable {
         var built: [QueueView: SortedCaseIndex] = [:]
         var waits: [QueueView: [(since: Date, caseID: CaseID)]] = [:]
         for (i, q) in queries.enumerated() {
-            let entries: [(SortKey, CaseID)] = Self.hasOwnOrder(q.view)
+            let entries: [(SortKey, CaseID, Date?)] = Self.hasOwnOrder(q.view)
                 ? own[i].sorted { $0.0 < $1.0 }
-                : all.filter { $0.member & (1 << i) != 0 }.map { ($0.key, $0.id) }
-            built[q.view] = SortedCaseIndex(presorted: entries)
-            waits[q.view] = entries.compactMap { e in waitOf[e.1].map { (since: $0, caseID: e.1) } }
+                : all.filter { $0.member & (1 << i) != 0 }.map { ($0.key, $0.id, $0.wait) }
+            built[q.view] = SortedCaseIndex(presorted: entries.map { ($0.0, $0.1) })
+            waits[q.view] = entries.compactMap { e in e.2.map { (since: $0, caseID: e.1) } }
                 .sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
         }
         views = built
