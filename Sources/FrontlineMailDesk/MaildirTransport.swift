@@ -52,7 +52,7 @@ public struct MaildirTransport: MailTransport {
         gettimeofday(&tv, nil)
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, 255)
-        let hostName = String(cString: host).replacingOccurrences(of: "/", with: "\\057").replacingOccurrences(of: ":", with: "\\072")
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).replacingOccurrences(of: "/", with: "\\057").replacingOccurrences(of: ":", with: "\\072")
         return "\(tv.tv_sec).M\(tv.tv_usec)P\(getpid())Q\(counter.next()).\(hostName.isEmpty ? "localhost" : hostName)"
     }
 

@@ -72,6 +72,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         recoveryNotes = notes
     }
 
+    @discardableResult
     public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         let command = try keepingRawMail(command)
         return try lock.withLock {

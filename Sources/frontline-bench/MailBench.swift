@@ -27,7 +27,7 @@ func benchMail(count: Int, pipeMessages: Int = 1000) throws {
     var mbox: [UInt8] = []
     let made = seconds { mbox = MailCorpus(count: count, seed: 7).mbox() }
     let mboxPath = root + "/mail.mbox"
-    FileManager.default.createFile(atPath: mboxPath, contents: Data(mbox))
+    guard FileManager.default.createFile(atPath: mboxPath, contents: Data(mbox)) else { throw BenchFailure(description: "could not write \(mboxPath)") }
     say(String(format: "mbox: %.1f MiB (generated in %.1f s)", Double(mbox.count) / 1048576, made))
 
     let messages = MboxReader(bytes: mbox).messages()

@@ -486,7 +486,6 @@ final class TmuxSession {
         }
     }
 
-    @discardableResult
     /// Polls a condition outside the screen (processes, files) until it holds, or fails naming it.
     func waitUntilTrue(_ what: String, timeout: Double = 10, _ condition: () -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
@@ -496,6 +495,8 @@ final class TmuxSession {
         }
     }
 
+    /// Polls until `text` is on the screen (throws at the deadline); the screen, for more checks.
+    @discardableResult
     func waitFor(_ text: String, timeout: Double = 10) throws -> Screen {
         try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }

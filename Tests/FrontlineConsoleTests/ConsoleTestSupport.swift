@@ -23,6 +23,7 @@ final class InMemoryCaseService: CaseService {
 
     init(clock: WallClock) { self.clock = clock }
 
+    @discardableResult
     func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         let now = at ?? clock.now()
         let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound), actor: actor, now: now)

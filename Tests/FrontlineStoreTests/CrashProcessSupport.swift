@@ -18,7 +18,7 @@ final class CrashIntakeProcess {
         // A write to the pipe of a child that died must fail with EPIPE, not kill the test runner.
         signal(SIGPIPE, SIG_IGN)
         stderrPath = scratch + "/intake-stderr-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        precondition(FileManager.default.createFile(atPath: stderrPath, contents: nil), "cannot create \(stderrPath)")
         let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
         defer { try? stderr.close() }
         input = Pipe()

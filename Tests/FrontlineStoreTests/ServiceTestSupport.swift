@@ -211,8 +211,8 @@ enum ServiceBinary {
         let id = UUID().uuidString
         let outPath = scratch + "/out-\(id)"
         let errPath = scratch + "/err-\(id)"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        precondition(FileManager.default.createFile(atPath: outPath, contents: nil), "cannot create \(outPath)")
+        precondition(FileManager.default.createFile(atPath: errPath, contents: nil), "cannot create \(errPath)")
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)
