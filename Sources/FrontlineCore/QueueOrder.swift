@@ -196,10 +196,23 @@ public struct QueueOrder: Sendable {
     /// When the longest-waiting customer in `view` started waiting (nil if nobody waits there).
     public func oldestWaitingSince(_ view: QueueView) -> Date? { waits[view]?.first?.since }
 
-    /// The same among the cases whose numbers are in `matching` (a search): the waits are kept
-    /// sorted, so this stops at the first one that matches.
+    /// The same among the cases whose numbers are in `matching` (a search). The sorted waits
+    /// are walked to the first that matches, about waits/matches steps when the matches are
+    /// spread out; with fewer matches than the square root of the waits, looking each one up is
+    /// cheaper (walking would read most of the view, parsing every case id).
     public func oldestWaitingSince(_ view: QueueView, matching: Set<Int>) -> Date? {
-        waits[view]?.first { matching.contains(Int(SearchIndex.caseNumber($0.caseID) ?? -1)) }?.since
+        guard let sorted = waits[view] else { return nil }
+        if matching.count * matching.count < sorted.count, let slot = QueueView.allCases.firstIndex(of: view) {
+            var oldest: (since: Date, caseID: CaseID)?
+            for n in matching {
+                let id = "C-\(n)"
+                // In this view and waiting: exactly the entries `waits[view]` holds.
+                guard let since = waitOf[id], keysOf[id]?[slot] != nil else { continue }
+                if oldest.map({ (since, id) < ($0.since, $0.caseID) }) ?? true { oldest = (since, id) }
+            }
+            return oldest?.since
+        }
+        return sorted.first { matching.contains(Int(SearchIndex.caseNumber($0.caseID) ?? -1)) }?.since
     }
 
     typealias SortKey = QueueQuery.SortKey

@@ -101,4 +101,34 @@ import Testing
             }
         }
     }
+
+    /// The title's oldest wait for a search: the narrow path (looking each match up) and the
+    /// broad one (walking the waits) both give what a scan of the view's cases gives.
+    @Test func theOldestWaitOfASearchIsTheOldestAmongItsMatches() throws {
+        var b = DeskBuilder()
+        var ids: [Int: CaseID] = [:]
+        // Big enough that the smaller views too take the look-each-match-up path for a few matches.
+        for step in DemoQueue(count: 2500, seed: 4).steps(now: t0) {
+            b.now = step.at
+            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
+            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
+        }
+        let desk = b.desk
+        let now = t0.addingTimeInterval(3600)
+        let order = QueueOrder(desk: desk, agent: "alice", levels: ServiceLevels(), now: now)
+        var rng = SeededRandom(seed: 11)
+        let numbers = desk.caseOrder.compactMap { SearchIndex.caseNumber($0).map(Int.init) }
+        var narrow = 0, broad = 0
+        for view in QueueView.allCases {
+            let inView = QueueQuery(view: view, agent: "alice").run(on: desk, now: now)
+            for size in [0, 1, 3, 10, 40, 200, numbers.count] {
+                let matching = Set(numbers.shuffled(using: &rng).prefix(size))
+                let expected = inView.filter { matching.contains(Int(SearchIndex.caseNumber($0) ?? -1)) }
+                    .compactMap { id in desk.cases[id].flatMap { $0.status == .open ? $0.waitingSince : nil } }.min()
+                #expect(order.oldestWaitingSince(view, matching: matching) == expected, "\(view), \(size) matching")
+                if size * size < inView.count { narrow += 1 } else { broad += 1 }
+            }
+        }
+        #expect(narrow > 5 && broad > 5, "both paths were taken")
+    }
 }
