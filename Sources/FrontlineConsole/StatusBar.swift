@@ -4,10 +4,11 @@ import FrontlineTUI
 
 /// The bottom line: the keys that matter now, or what just happened, or the open prompt.
 enum StatusBar {
-    static let queueKeys: [(String, String)] = [
-        ("a", "apologise"), ("e", "escalate"), ("f", "follow-up"), ("F", "done"), ("r", "reply"), ("n", "note"),
-        ("s", "solve"), ("t", "take"), ("/", "search"), (":", "cmd"), ("?", "help"), ("q", "quit"),
-    ]
+    /// The queue's keys on the status line, from the action table in the order it gives them.
+    static let queueKeys: [(String, String)] = ConsoleActions.all
+        .compactMap { a in a.hint.map { (key: a.keyLabel?.components(separatedBy: "  ").first ?? "", word: $0.word, place: $0.place) } }
+        .sorted { $0.place < $1.place }
+        .map { ($0.key, $0.word) }
 
     static func draw(into g: inout Grid, y: Int, width: Int, state: ConsoleState, world: ConsoleWorld, theme: Theme) {
         g.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.statusBar])

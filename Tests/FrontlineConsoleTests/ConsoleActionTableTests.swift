@@ -74,6 +74,14 @@ import Testing
         }
     }
 
+    @Test func theStatusLineHintsComeFromTheTable() {
+        let hinted = ConsoleActions.all.filter { $0.hint != nil }
+        #expect(Set(hinted.map { $0.hint!.place }).count == hinted.count, "two hints in one place")
+        #expect(hinted.allSatisfy { $0.keyLabel != nil }, "a hint names a key")
+        #expect(StatusBar.queueKeys.first! == ("a", "apologise"), "the service keys lead")
+        #expect(StatusBar.queueKeys.map(\.1) == hinted.sorted { $0.hint!.place < $1.hint!.place }.map { $0.hint!.word })
+    }
+
     /// The drift the table ended: `a` then a kind, and `:apologise KIND`, now do the same.
     @Test func theKeyAndTheLineApologiseAlike() throws {
         let clock = ManualClock(t0)

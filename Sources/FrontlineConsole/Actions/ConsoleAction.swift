@@ -16,6 +16,8 @@ public struct ConsoleAction: Sendable {
     /// The `:` form with its arguments ("escalate tier2|supervisor REASON"); nil: no `:` form.
     public let usage: String?
     public let help: String
+    /// Its word on the status line and its place there (1 first; the line shows what fits).
+    public let hint: (word: String, place: Int)?
     public let role: ActionRole
     /// The `frontline` subcommand that does the same from a script (nil: the console only).
     public let cli: String?
@@ -25,7 +27,7 @@ public struct ConsoleAction: Sendable {
     let onLine: (@Sendable ([String], inout ConsoleState, ActionContext) throws(ConsoleCommandLine.Problem) -> [ConsoleEffect])?
 
     init(_ name: String, cli: String? = nil, aliases: [String] = [], keys: [Key] = [], keyLabel: String? = nil, usage: String? = nil, help: String,
-         role: ActionRole = .agent, needsCase: Bool = true,
+         hint: (word: String, place: Int)? = nil, role: ActionRole = .agent, needsCase: Bool = true,
          onKey: (@Sendable (Key, inout ConsoleState, ActionContext) -> [ConsoleEffect])? = nil,
          onLine: (@Sendable ([String], inout ConsoleState, ActionContext) throws(ConsoleCommandLine.Problem) -> [ConsoleEffect])? = nil) {
         self.name = name
@@ -34,6 +36,7 @@ public struct ConsoleAction: Sendable {
         self.keyLabel = keyLabel
         self.usage = usage
         self.help = help
+        self.hint = hint
         self.role = role
         self.cli = cli
         self.needsCase = needsCase

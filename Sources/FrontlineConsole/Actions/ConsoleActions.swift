@@ -44,7 +44,7 @@ public enum ConsoleActions {
                           return []
                       }),
         ConsoleAction("search", cli: "search", aliases: ["find"], keys: [.character("/"), .escape], keyLabel: "/",
-                      usage: "search TEXT", help: "search (name, e-mail, case id, subject, text); Esc clears",
+                      usage: "search TEXT", help: "search (name, e-mail, case id, subject, text); Esc clears", hint: ("search", 9),
                       role: .anyone, needsCase: false,
                       onKey: { key, state, ctx in
                           if key == .escape {
@@ -102,7 +102,7 @@ public enum ConsoleActions {
 
     static let caseWork: [ConsoleAction] = [
         ConsoleAction("reply", cli: "reply", keys: [.character("r"), .enter], keyLabel: "r  Enter", usage: "reply TEXT",
-                      help: "write a reply in the reply pane",
+                      help: "write a reply in the reply pane", hint: ("reply", 5),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.focus = .reply
@@ -122,7 +122,7 @@ public enum ConsoleActions {
                       }),
         ConsoleAction("apologise", cli: "apologise", aliases: ["apologize", "sorry"], keys: [.character("a")], keyLabel: "a",
                       usage: "apologise delay|faulty|mistake|experience",
-                      help: "apologise: delay, faulty product, our mistake, bad experience",
+                      help: "apologise: delay, faulty product, our mistake, bad experience", hint: ("apologise", 1),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.mode = .picker(Picker(.apology(c.id), title: "Apologise to \(ConsoleUpdate.customerName(c, ctx.world)) for…",
@@ -137,7 +137,7 @@ public enum ConsoleActions {
                           return ActionSteps.apologise(c.id, kind, state: &state, world: ctx.world)
                       }),
         ConsoleAction("escalate", cli: "escalate", aliases: ["esc"], keys: [.character("e")], keyLabel: "e", usage: "escalate tier2|supervisor REASON",
-                      help: "escalate to tier 2 or a supervisor, with a reason",
+                      help: "escalate to tier 2 or a supervisor, with a reason", hint: ("escalate", 2),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.mode = .picker(Picker(.escalation(c.id), title: "Escalate \(c.id) to…", options: EscalationLevel.allCases.map(\.label)))
@@ -161,7 +161,7 @@ public enum ConsoleActions {
                           return [ActionSteps.deescalate(c.id, reason: reason)]
                       }),
         ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup WHEN WHAT",
-                      help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)",
+                      help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)", hint: ("follow-up", 3),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.mode = .prompt(Prompt(.followUpWhen(c.id), label: "Follow up \(c.id) when",
@@ -182,7 +182,7 @@ public enum ConsoleActions {
                           throw Problem("followup WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
                       }),
         ConsoleAction("done", cli: "followup-done", keys: [.character("F")], keyLabel: "F", usage: "done [OUTCOME]",
-                      help: "mark the next follow-up done, with an outcome",
+                      help: "mark the next follow-up done, with an outcome", hint: ("done", 4),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           if let next = c.nextFollowUp() {
@@ -196,7 +196,7 @@ public enum ConsoleActions {
                           guard let c = ctx.selected else { return [] }
                           return [ActionSteps.followUpDone(c.id, outcome: args.joined(separator: " "))]
                       }),
-        ConsoleAction("note", cli: "note", keys: [.character("n")], keyLabel: "n", usage: "note TEXT", help: "add an internal note",
+        ConsoleAction("note", cli: "note", keys: [.character("n")], keyLabel: "n", usage: "note TEXT", help: "add an internal note", hint: ("note", 6),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.mode = .prompt(Prompt(.note(c.id), label: "Note on \(c.id)", hint: "internal: the customer never sees notes"))
@@ -207,7 +207,7 @@ public enum ConsoleActions {
                           guard !args.isEmpty else { throw Problem("note TEXT") }
                           return [ActionSteps.note(c.id, args.joined(separator: " "))]
                       }),
-        ConsoleAction("take", cli: "take", keys: [.character("t")], keyLabel: "t", usage: "take", help: "take the case (assign to me)",
+        ConsoleAction("take", cli: "take", keys: [.character("t")], keyLabel: "t", usage: "take", help: "take the case (assign to me)", hint: ("take", 8),
                       onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.take($0.id)] } ?? [] },
                       onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.take($0.id)] } ?? [] }),
         ConsoleAction("assign", cli: "assign", keys: [.character("A")], keyLabel: "A", usage: "assign AGENT", help: "assign to someone",
@@ -245,7 +245,7 @@ public enum ConsoleActions {
                           guard !args.isEmpty else { throw Problem("tag TAG…") }
                           return [ActionSteps.tag(c.id, args)]
                       }),
-        ConsoleAction("solve", cli: "solve", keys: [.character("s")], keyLabel: "s", usage: "solve", help: "solve",
+        ConsoleAction("solve", cli: "solve", keys: [.character("s")], keyLabel: "s", usage: "solve", help: "solve", hint: ("solve", 7),
                       onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] },
                       onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] }),
         ConsoleAction("reopen", cli: "reopen", keys: [.character("o")], keyLabel: "o", usage: "reopen", help: "reopen",
@@ -266,7 +266,7 @@ public enum ConsoleActions {
     ]
 
     static let console: [ConsoleAction] = [
-        ConsoleAction("", keys: [.character(":")], keyLabel: ":", help: "command line: any action by its name, e.g. :escalate supervisor REASON",
+        ConsoleAction("", keys: [.character(":")], keyLabel: ":", help: "command line: any action by its name, e.g. :escalate supervisor REASON", hint: ("cmd", 10),
                       role: .anyone, needsCase: false,
                       onKey: { _, state, _ in
                           state.mode = .prompt(Prompt(.commandLine, label: ":",
@@ -274,13 +274,13 @@ public enum ConsoleActions {
                           return []
                       }),
         ConsoleAction("help", aliases: ["h"], keys: [.character("?"), .function(1)], keyLabel: "?  F1", usage: "help",
-                      help: "every key, in context", role: .anyone, needsCase: false,
+                      help: "every key, in context", hint: ("help", 11), role: .anyone, needsCase: false,
                       onKey: { _, state, _ in state.mode = .help; return [] },
                       onLine: { _, state, _ in state.mode = .help; return [] }),
         ConsoleAction("", keys: [.control("z")], keyLabel: "Ctrl-Z", help: "suspend (fg to resume)", role: .anyone, needsCase: false,
                       onKey: { _, state, _ in ConsoleUpdate.flushDraft(&state) + [.suspend] }),
         ConsoleAction("quit", aliases: ["q"], keys: [.character("q"), .control("c")], keyLabel: "q", usage: "quit",
-                      help: "quit (your draft is kept)", role: .anyone, needsCase: false,
+                      help: "quit (your draft is kept)", hint: ("quit", 12), role: .anyone, needsCase: false,
                       onKey: { _, state, _ in ActionSteps.quit(state: &state) },
                       onLine: { _, state, _ in ActionSteps.quit(state: &state) }),
     ]
