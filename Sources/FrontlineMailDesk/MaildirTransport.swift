@@ -20,16 +20,7 @@ public struct MaildirTransport: MailTransport {
         let temporary = path + "/tmp/" + name
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return .temporaryFailure("cannot create \(temporary): \(String(cString: strerror(errno)))") }
-        var ok = message.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
+        let ok = DescriptorWrite.all(message, to: fd) && fsync(fd) == 0
         let failure = String(cString: strerror(errno))
         close(fd)
         guard ok else {

@@ -80,15 +80,7 @@ public struct SendmailTransport: MailTransport {
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         signal(SIGPIPE, SIG_IGN)   // a program that exits early must not kill us
-        return bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        }
+        return DescriptorWrite.all(bytes, to: fd)
     }
 
     /// The program's stderr, kept short for a case's history.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontlineCore
 import FrontlineMail
+import FrontlineMailDesk
 import FrontlineStore
 import FrontlineTUI
 #if canImport(Glibc)
@@ -139,16 +140,7 @@ enum AttachmentSaving {
                 throw CleanExit.failure("cannot create \(path): \(String(cString: strerror(errno)))")
             }
             defer { close(fd) }
-            let ok = bytes.withUnsafeBytes { b -> Bool in
-                var done = 0
-                while done < b.count {
-                    let w = write(fd, b.baseAddress! + done, b.count - done)
-                    if w < 0 { if errno == EINTR { continue }; return false }
-                    done += w
-                }
-                return true
-            }
-            guard ok else { throw CleanExit.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard DescriptorWrite.all(bytes, to: fd) else { throw CleanExit.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
             return path
         }
         throw CleanExit.failure("\(dir) already has 1000 files named like \(name)")

@@ -4,16 +4,6 @@ import Testing
 
 /// The incrementally maintained order must always equal a fresh sort.
 @Suite struct QueueOrderTests {
-    func demo(_ b: inout DeskBuilder, count: Int, seed: UInt64) throws {
-        var ids: [Int: CaseID] = [:]
-        for step in DemoQueue(count: count, seed: seed).steps(now: t0) {
-            b.now = step.at
-            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
-            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
-        }
-        b.now = t0
-    }
-
     func expectSame(_ order: QueueOrder, _ desk: HelpDesk, now: Date, _ context: String) {
         let fresh = QueueOrder(desk: desk, agent: "alice", levels: ServiceLevels(), now: now)
         for view in QueueView.allCases {
@@ -81,12 +71,7 @@ import Testing
     /// Rows narrowed by the search index keep the view's order exactly and drop nothing.
     @Test func indexedRowsAreTheViewFilteredByTheIndexInQueueOrder() throws {
         var b = DeskBuilder()
-        var ids: [Int: CaseID] = [:]
-        for step in DemoQueue(count: 300, seed: 9).steps(now: t0) {
-            b.now = step.at
-            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
-            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
-        }
+        try demo(&b, count: 300, seed: 9)
         let desk = b.desk
         let index = SearchIndex(desk: desk)
         let now = t0.addingTimeInterval(3600)
@@ -106,13 +91,8 @@ import Testing
     /// broad one (walking the waits) both give what a scan of the view's cases gives.
     @Test func theOldestWaitOfASearchIsTheOldestAmongItsMatches() throws {
         var b = DeskBuilder()
-        var ids: [Int: CaseID] = [:]
         // Big enough that the smaller views too take the look-each-match-up path for a few matches.
-        for step in DemoQueue(count: 2500, seed: 4).steps(now: t0) {
-            b.now = step.at
-            if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
-            else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
-        }
+        try demo(&b, count: 2500, seed: 4)
         let desk = b.desk
         let now = t0.addingTimeInterval(3600)
         let order = QueueOrder(desk: desk, agent: "alice", levels: ServiceLevels(), now: now)
@@ -131,4 +111,15 @@ import Testing
         }
         #expect(narrow > 5 && broad > 5, "both paths were taken")
     }
+}
+
+/// A demo queue of `count` cases played into `b` as agents would have worked it; the clock is back at t0 after.
+func demo(_ b: inout DeskBuilder, count: Int, seed: UInt64) throws {
+    var ids: [Int: CaseID] = [:]
+    for step in DemoQueue(count: count, seed: seed).steps(now: t0) {
+        b.now = step.at
+        if step.opensCase { ids[step.caseRef] = try b.run(step.command, actor: step.actor).first?.caseID }
+        else if let id = ids[step.caseRef] { _ = try? b.run(step.command(for: id), actor: step.actor) }
+    }
+    b.now = t0
 }
