@@ -45,19 +45,33 @@ public struct BinaryWriter {
         bool(d != nil)
         if let d { date(d) }
     }
+
+    /// Bytes written before, copied as they are (a record carried over from stored bytes).
+    public mutating func raw(_ b: UnsafeRawBufferPointer) { bytes.append(contentsOf: b) }
 }
 
+/// Reads what `BinaryWriter` wrote, from stored bytes (all of them, or one record's range).
+/// Offsets are from the start of the stored bytes, so an error names the byte in the file.
 public struct BinaryReader {
     public struct Malformed: Error, CustomStringConvertible {
         public let description: String
     }
 
-    private let bytes: [UInt8]
-    public private(set) var offset = 0
+    public let stored: StoredBytes
+    private let base: UnsafeRawBufferPointer
+    private let end: Int
+    public private(set) var offset: Int
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) { self.init(StoredBytes(copying: bytes)) }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    public init(_ stored: StoredBytes, range: Range<Int>? = nil) {
+        self.stored = stored
+        base = stored.buffer
+        offset = range?.lowerBound ?? 0
+        end = range?.upperBound ?? stored.count
+    }
+
+    public var isAtEnd: Bool { offset == end }
 
     func fail(_ what: String) -> Malformed { Malformed(description: "\(what) at byte \(offset)") }
 
@@ -65,8 +79,8 @@ public struct BinaryReader {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count else { throw fail("truncated number") }
-            let b = bytes[offset]
+            guard offset < end else { throw fail("truncated number") }
+            let b = base[offset]
             offset += 1
             guard shift < 64 else { throw fail("number too long") }
             result |= UInt64(b & 0x7F) << shift
@@ -82,14 +96,21 @@ public struct BinaryReader {
 
     public mutating func count(limit: Int = 1 << 30) throws -> Int {
         let n = try uint()
-        guard n <= UInt64(limit), n <= UInt64(bytes.count - offset) * 8 + 8 else { throw fail("implausible count \(n)") }
+        guard n <= UInt64(limit), n <= UInt64(end - offset) * 8 + 8 else { throw fail("implausible count \(n)") }
         return Int(n)
     }
 
+    /// The next `n` bytes' range, stepped over (a record to be read later).
+    public mutating func skip(_ n: Int) throws -> Range<Int> {
+        guard n >= 0, n <= end - offset else { throw fail("a record of \(n) bytes runs past the end") }
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
+
     public mutating func bool() throws -> Bool {
-        guard offset < bytes.count else { throw fail("truncated flag") }
+        guard offset < end else { throw fail("truncated flag") }
         defer { offset += 1 }
-        switch bytes[offset] {
+        switch base[offset] {
         case 0: return false
         case 1: return true
         default: throw fail("bad flag")
@@ -98,10 +119,10 @@ public struct BinaryReader {
 
     public mutating func string() throws -> String {
         let n = try uint()
-        guard n <= UInt64(bytes.count - offset) else { throw fail("string runs past the end") }
-        let end = offset + Int(n)
-        defer { offset = end }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
+        guard n <= UInt64(end - offset) else { throw fail("string runs past the end") }
+        let start = offset
+        offset += Int(n)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: base[start..<offset]), as: UTF8.self)
     }
 
     public mutating func optionalString() throws -> String? { try bool() ? try string() : nil }

@@ -1,10 +1,18 @@
 import Foundation
 
 /// The snapshot payload: the whole help desk in the binary format. Indexes that can be derived
-/// (cases by customer, customers by e-mail) are rebuilt on read rather than stored.
+/// from what opening reads anyway (cases by customer, customers by e-mail) are rebuilt on read.
+///
+/// Format 5 is the lean store's: the cases' messages and activity (their threads, nine tenths
+/// of the bytes) come first as one section, and each case's head — what the queue paints —
+/// names its thread's place in it. Opening reads the heads and leaves the threads where they
+/// are (mapped from the file), so neither the time nor the memory of opening grows with the
+/// message text. The Message-ID tables, which older formats derived from every message, are
+/// stored for the same reason.
 extension HelpDesk {
-    /// 4 added the e-mail side of messages; 3 added the run-time SLA targets at the end; 2 and 3 are still read.
-    static let snapshotFormatVersion: UInt64 = 4
+    /// 5 put threads in a section of their own; 4 added the e-mail side of messages; 3 added the
+    /// run-time SLA targets at the end; 2 to 4 are still read.
+    static let snapshotFormatVersion: UInt64 = 5
 
     public func snapshotBytes() -> [UInt8] { snapshotBytes(format: Self.snapshotFormatVersion) }
 
@@ -13,6 +21,19 @@ extension HelpDesk {
     func snapshotBytes(format: UInt64) -> [UInt8] {
         var w = BinaryWriter(capacity: max(1 << 16, cases.count * 600))
         w.uint(format)
+        var threads: [Range<Int>] = []
+        if format >= 5 {
+            var t = BinaryWriter(capacity: max(1 << 16, cases.count * 560))
+            threads.reserveCapacity(caseOrder.count)
+            for id in caseOrder {
+                guard let c = cases[id] else { continue }
+                let start = t.bytes.count
+                c.thread.write(into: &t)
+                threads.append(start..<t.bytes.count)
+            }
+            w.uint(UInt64(t.bytes.count))
+            t.bytes.withUnsafeBytes { w.raw($0) }
+        }
         w.uint(lastSequence)
         w.int(nextCaseNumber)
         w.int(nextCustomerNumber)
@@ -20,10 +41,16 @@ extension HelpDesk {
         for k in customers.values.sorted(by: { $0.id < $1.id }) {
             w.string(k.id); w.string(k.name); w.string(k.email); w.string(k.language); w.date(k.since)
         }
-        w.uint(UInt64(caseOrder.count))
-        for id in caseOrder {
-            guard let c = cases[id] else { continue }
-            Self.write(c, into: &w, format: format)
+        let present = caseOrder.compactMap { cases[$0] }
+        w.uint(UInt64(present.count))
+        for (i, c) in present.enumerated() {
+            if format >= 5 {
+                Self.writeHead(c, into: &w)
+                w.uint(UInt64(threads[i].lowerBound)); w.uint(UInt64(threads[i].count))
+                c.thread.summary.write(into: &w)
+            } else {
+                Self.writeCaseInline(c, into: &w, format: format)
+            }
         }
         let draftCases = drafts.keys.sorted()
         w.uint(UInt64(draftCases.count))
@@ -36,16 +63,30 @@ extension HelpDesk {
         let targets = serviceLevelTargets.sorted { $0.key.rawValue < $1.key.rawValue }
         w.uint(UInt64(targets.count))
         for (priority, seconds) in targets { w.code(priority); w.int(Int(seconds.rounded())) }
+        if format >= 5 {
+            let position = Dictionary(uniqueKeysWithValues: present.enumerated().map { ($0.element.id, $0.offset) })
+            for table in [Dictionary(uniqueKeysWithValues: Array(caseByMessageID)), undeliveredReplies] {
+                let rows = table.compactMap { messageID, caseID in position[caseID].map { (messageID, $0) } }.sorted { $0.0 < $1.0 }
+                w.uint(UInt64(rows.count))
+                for (messageID, i) in rows { w.string(messageID); w.uint(UInt64(i)) }
+            }
+        }
         return w.bytes
     }
 
-    public init(snapshotBytes bytes: [UInt8]) throws {
-        var r = BinaryReader(bytes)
+    public init(snapshotBytes bytes: [UInt8]) throws { try self.init(snapshot: StoredBytes(copying: bytes)) }
+
+    /// Reads a snapshot payload. From format 5 on, the cases' threads stay in `snapshot`, which
+    /// the desk keeps alive for as long as any unchanged case refers to it.
+    public init(snapshot: StoredBytes) throws {
+        var r = BinaryReader(snapshot)
         let version = try r.uint()
         guard (2...Self.snapshotFormatVersion).contains(version) else {
             throw BinaryReader.Malformed(description: "snapshot format \(version) is not one this frontline reads (\(Self.snapshotFormatVersion))")
         }
         self.init()
+        var threadSection = 0..<0
+        if version >= 5 { threadSection = try r.skip(try r.count(limit: Int.max)) }
         lastSequence = try r.uint()
         nextCaseNumber = try r.int()
         nextCustomerNumber = try r.int()
@@ -59,13 +100,18 @@ extension HelpDesk {
         let caseCount = try r.count()
         caseOrder.reserveCapacity(caseCount)
         for _ in 0..<caseCount {
-            let c = try Self.readCase(&r, version: version)
-            cases[c.id] = c
-            for m in c.messages {
-                guard let mail = m.mail else { continue }
-                caseByMessageID[mail.messageID] = c.id
-                if let d = mail.delivery, d.state == .queued || d.state == .retrying { undeliveredReplies[mail.messageID] = c.id }
+            let c: SupportCase
+            if version >= 5 {
+                c = try Self.readHead(&r, threads: threadSection, in: snapshot)
+            } else {
+                c = try Self.readCaseInline(&r, version: version)
+                for m in c.messages {
+                    guard let mail = m.mail else { continue }
+                    caseByMessageID[mail.messageID] = c.id
+                    if let d = mail.delivery, d.state == .queued || d.state == .retrying { undeliveredReplies[mail.messageID] = c.id }
+                }
             }
+            cases[c.id] = c
             caseOrder.append(c.id)
             casesByCustomer[c.customerID, default: []].append(c.id)
         }
@@ -78,25 +124,44 @@ extension HelpDesk {
         if version >= 3 {
             for _ in 0..<(try r.count()) { serviceLevelTargets[try r.code(Priority.self)] = TimeInterval(try r.int()) }
         }
+        if version >= 5 {
+            func caseAt(_ i: UInt64) throws -> CaseID {
+                guard i < UInt64(caseOrder.count) else { throw r.fail("a Message-ID names case #\(i) of \(caseOrder.count)") }
+                return caseOrder[Int(i)]
+            }
+            for _ in 0..<(try r.count()) { caseByMessageID[try r.string()] = try caseAt(try r.uint()) }
+            for _ in 0..<(try r.count()) { undeliveredReplies[try r.string()] = try caseAt(try r.uint()) }
+        }
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "snapshot has trailing bytes at \(r.offset)") }
     }
 
-    static func write(_ c: SupportCase, into w: inout BinaryWriter, format: UInt64) {
+    /// Every stored thread decoded once, for `frontline check`: opening reads only the heads.
+    public func verifyStoredThreads() throws {
+        for id in caseOrder {
+            guard let c = cases[id] else { continue }
+            do { try c.thread.verify() } catch { throw BinaryReader.Malformed(description: "case \(id): \(error)") }
+        }
+    }
+
+    /// A case without its thread: what opening reads for every case.
+    static func writeHead(_ c: SupportCase, into w: inout BinaryWriter) {
         w.string(c.id); w.string(c.customerID); w.string(c.subject)
         w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
-        w.uint(UInt64(c.messages.count))
-        for m in c.messages {
-            w.code(m.direction); w.string(m.author); w.date(m.at); w.string(m.body)
-            w.bool(m.channel != nil)
-            if let ch = m.channel { w.code(ch) }
-            if format >= 4 {
-                w.bool(m.mail != nil)
-                if let mail = m.mail { MailDetailsCoding.write(mail, into: &w) }
-            }
-        }
-        w.uint(UInt64(c.activity.count))
-        for a in c.activity { w.date(a.at); w.string(a.actor); w.string(a.text) }
+        writeTail(c, into: &w)
+    }
+
+    /// Formats 2 to 4: each case whole, messages and activity inline.
+    static func writeCaseInline(_ c: SupportCase, into w: inout BinaryWriter, format: UInt64) {
+        w.string(c.id); w.string(c.customerID); w.string(c.subject)
+        w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
+        w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
+        CaseThread.write(c.messages, into: &w, format: format)
+        CaseThread.write(c.activity, into: &w)
+        writeTail(c, into: &w)
+    }
+
+    private static func writeTail(_ c: SupportCase, into w: inout BinaryWriter) {
         w.bool(c.escalation != nil)
         if let e = c.escalation { w.code(e.level); w.string(e.reason); w.string(e.by); w.date(e.at) }
         w.uint(UInt64(c.apologies.count))
@@ -109,25 +174,38 @@ extension HelpDesk {
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
 
-    static func readCase(_ r: inout BinaryReader, version: UInt64) throws -> SupportCase {
+    static func readHead(_ r: inout BinaryReader, threads: Range<Int>, in snapshot: StoredBytes) throws -> SupportCase {
         let id = try r.string(), customerID = try r.string(), subject = try r.string()
         let status = try r.code(CaseStatus.self), priority = try r.code(Priority.self)
         let assignee = try r.optionalString()
         var tags: [String] = []
         for _ in 0..<(try r.count()) { tags.append(try r.string()) }
-        var messages: [Message] = []
-        let messageCount = try r.count()
-        messages.reserveCapacity(messageCount)
-        for _ in 0..<messageCount {
-            let direction = try r.code(MessageDirection.self)
-            let author = try r.string(), at = try r.date(), body = try r.string()
-            let channel = try r.bool() ? try r.code(Channel.self) : nil
-            let hasMail = version >= 4 ? try r.bool() : false
-            let mail = hasMail ? try MailDetailsCoding.read(&r) : nil
-            messages.append(Message(direction: direction, author: author, at: at, body: body, channel: channel, mail: mail))
+        var c = try readTail(&r, id: id, customerID: customerID, subject: subject, status: status, priority: priority,
+                             assignee: assignee, tags: tags, thread: CaseThread(messages: [], activity: []))
+        let start = try r.uint(), length = try r.uint()
+        let summary = try ThreadSummary.read(&r)
+        guard start <= UInt64(threads.count), length <= UInt64(threads.count) - start else {
+            throw r.fail("case \(id)'s thread (\(length) bytes at \(start)) lies outside the \(threads.count) bytes of threads")
         }
-        var activity: [CaseActivity] = []
-        for _ in 0..<(try r.count()) { activity.append(CaseActivity(at: try r.date(), actor: try r.string(), text: try r.string())) }
+        let from = threads.lowerBound + Int(start)
+        c.thread = CaseThread(stored: snapshot, range: from..<(from + Int(length)), summary: summary)
+        return c
+    }
+
+    static func readCaseInline(_ r: inout BinaryReader, version: UInt64) throws -> SupportCase {
+        let id = try r.string(), customerID = try r.string(), subject = try r.string()
+        let status = try r.code(CaseStatus.self), priority = try r.code(Priority.self)
+        let assignee = try r.optionalString()
+        var tags: [String] = []
+        for _ in 0..<(try r.count()) { tags.append(try r.string()) }
+        let messages = try CaseThread.readMessages(&r, version: version)
+        let activity = try CaseThread.readActivity(&r)
+        return try readTail(&r, id: id, customerID: customerID, subject: subject, status: status, priority: priority,
+                            assignee: assignee, tags: tags, thread: CaseThread(messages: messages, activity: activity))
+    }
+
+    private static func readTail(_ r: inout BinaryReader, id: CaseID, customerID: CustomerID, subject: String, status: CaseStatus,
+                                 priority: Priority, assignee: String?, tags: [String], thread: CaseThread) throws -> SupportCase {
         var escalation: Escalation?
         if try r.bool() {
             escalation = Escalation(level: try r.code(EscalationLevel.self), reason: try r.string(), by: try r.string(), at: try r.date())
@@ -140,8 +218,8 @@ extension HelpDesk {
                                       done: try r.bool(), outcome: try r.optionalString(), doneAt: try r.optionalDate()))
         }
         return SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
-                           tags: tags, messages: messages, activity: activity, escalation: escalation, apologies: apologies,
-                           followUps: followUps, openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
+                           tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
+                           openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
                            lastActivityAt: try r.date())
     }
 }

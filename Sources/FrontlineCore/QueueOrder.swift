@@ -10,13 +10,12 @@ public struct QueueOrder: Sendable {
     /// When the order was last brought up to date with the clock.
     public private(set) var asOf: Date
     private var views: [QueueView: SortedCaseIndex]
-    /// Each case's key in each view it is in (indexed like `QueueView.allCases`), so it can be found and moved.
-    private var keysOf: [CaseID: [SortKey?]]
+    /// Each case's key in each view it is in, and its wait, so it can be found and moved.
+    private var keysOf: [CaseID: CaseKeys]
     /// Open follow-ups as (due, case), sorted by due: "n overdue", and when Waiting changes.
     private var dues: [(due: Date, caseID: CaseID)]
     /// Wait starts of the customers waiting on us, per view, sorted: the title's "oldest".
     private var waits: [QueueView: [(since: Date, caseID: CaseID)]]
-    private var waitOf: [CaseID: Date]
     private var duesOf: [CaseID: [Date]]
 
     /// All cases in the working views' order (SLA/follow-up deadline, then wait, then id).
@@ -35,36 +34,29 @@ public struct QueueOrder: Sendable {
         self.levels = levels
         asOf = now
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
-        // One pass over the cases: each case's key in every view it belongs to, and which views.
-        // Each entry carries its case's wait, so the views' oldest-waits need no lookups.
-        var all: [(key: SortKey, id: CaseID, member: UInt8, wait: Date?)] = []
-        var own = [[(SortKey, CaseID, Date?)]](repeating: [], count: queries.count)
+        let allKeyQuery = QueueQuery(view: .all, agent: agent, levels: levels)
+        // One pass over the cases: each case's keys, the views it is in, and its wait, held in
+        // flat arrays by position; then the positions are sorted, not the ids (no string is
+        // retained or released per comparison).
+        let n = desk.cases.count
+        var ids: [CaseID] = [], shared: [SortKey] = [], member: [UInt8] = [], wait: [Date?] = []
+        ids.reserveCapacity(n); shared.reserveCapacity(n); member.reserveCapacity(n); wait.reserveCapacity(n)
+        var own = [[(key: SortKey, at: Int32)]](repeating: [], count: queries.count)
         var dues: [(Date, CaseID)] = []
         var duesOf: [CaseID: [Date]] = [:]
-        var keysOf: [CaseID: [SortKey?]] = [:]
-        var waitOf: [CaseID: Date] = [:]
-        all.reserveCapacity(desk.cases.count)
-        keysOf.reserveCapacity(desk.cases.count)
-        waitOf.reserveCapacity(desk.cases.count)
-        let allKeyQuery = QueueQuery(view: .all, agent: agent, levels: levels)
+        var keysOf: [CaseID: CaseKeys] = [:]
+        keysOf.reserveCapacity(n)
         for c in desk.cases.values {
-            let shared = allKeyQuery.sortKey(c, now: now)
-            let wait = c.status == .open ? c.waitingSince : nil
-            var keys = [SortKey?](repeating: nil, count: queries.count)
-            var member: UInt8 = 0
+            let at = Int32(ids.count)
+            let number = QueueQuery.caseNumber(c.id)
+            var keys = CaseKeys(shared: allKeyQuery.sortKey(c, number: number), wait: c.status == .open ? c.waitingSince : nil)
             for (i, q) in queries.enumerated() where q.includes(c, now: now) {
-                member |= 1 << i
-                if Self.hasOwnOrder(q.view) {
-                    let key = q.sortKey(c, now: now)
-                    keys[i] = key
-                    own[i].append((key, c.id, wait))
-                } else {
-                    keys[i] = shared
-                }
+                let key = Self.hasOwnOrder(q.view) ? q.sortKey(c, number: number) : keys.shared
+                keys[i] = key
+                if Self.hasOwnOrder(q.view) { own[i].append((key, at)) }
             }
-            all.append((shared, c.id, member, wait))
+            ids.append(c.id); shared.append(keys.shared); member.append(keys.member); wait.append(keys.wait)
             keysOf[c.id] = keys
-            if let wait { waitOf[c.id] = wait }
             let open = c.followUps.filter { !$0.done }.map(\.due)
             if !open.isEmpty {
                 duesOf[c.id] = open
@@ -72,21 +64,30 @@ public struct QueueOrder: Sendable {
             }
         }
         // Waiting, Mine, Escalated and Pending share All's key: sort once, split by membership.
-        all.sort { $0.key < $1.key }
+        var byShared = (0..<Int32(n)).map { $0 }
+        shared.withUnsafeBufferPointer { k in byShared.sort { k[Int($0)] < k[Int($1)] } }
+        // The waits likewise: sorted once by (since, id), split by membership.
+        var byWait = (0..<Int32(n)).filter { wait[Int($0)] != nil }
+        byWait.sort { a, b in
+            let x = wait[Int(a)]!, y = wait[Int(b)]!
+            return x != y ? x < y : ids[Int(a)] < ids[Int(b)]
+        }
         var built: [QueueView: SortedCaseIndex] = [:]
         var waits: [QueueView: [(since: Date, caseID: CaseID)]] = [:]
         for (i, q) in queries.enumerated() {
-            let entries: [(SortKey, CaseID, Date?)] = Self.hasOwnOrder(q.view)
-                ? own[i].sorted { $0.0 < $1.0 }
-                : all.filter { $0.member & (1 << i) != 0 }.map { ($0.key, $0.id, $0.wait) }
-            built[q.view] = SortedCaseIndex(presorted: entries.map { ($0.0, $0.1) })
-            waits[q.view] = entries.compactMap { e in e.2.map { (since: $0, caseID: e.1) } }
-                .sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+            let bit = UInt8(1) << UInt8(i)
+            if Self.hasOwnOrder(q.view) {
+                let sorted = own[i].sorted { $0.key < $1.key }
+                built[q.view] = SortedCaseIndex(ids: sorted.map { ids[Int($0.at)] }, keys: sorted.map(\.key))
+            } else {
+                let inView = byShared.filter { member[Int($0)] & bit != 0 }
+                built[q.view] = SortedCaseIndex(ids: inView.map { ids[Int($0)] }, keys: inView.map { shared[Int($0)] })
+            }
+            waits[q.view] = byWait.filter { member[Int($0)] & bit != 0 }.map { (since: wait[Int($0)]!, caseID: ids[Int($0)]) }
         }
         views = built
         self.keysOf = keysOf
         self.waits = waits
-        self.waitOf = waitOf
         self.dues = dues.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { (due: $0.0, caseID: $0.1) }
         self.duesOf = duesOf
     }
@@ -115,16 +116,18 @@ public struct QueueOrder: Sendable {
         let queries = QueueView.allCases.map { QueueQuery(view: $0, agent: agent, levels: levels) }
         for id in touched {
             let c = desk.cases[id]
-            let oldWait = waitOf.removeValue(forKey: id)
+            var keys = keysOf[id] ?? CaseKeys(shared: SortKey.none, wait: nil)
+            let oldWait = keys.wait
             let newWait = c.flatMap { $0.status == .open ? $0.waitingSince : nil }
-            if let newWait { waitOf[id] = newWait }
-            var keys = keysOf[id] ?? [SortKey?](repeating: nil, count: queries.count)
+            keys.wait = newWait
+            // The views that sort like All share one key: read the old keys from before any is changed.
+            let before = keys
             for (i, q) in queries.enumerated() {
                 // Most changes (a note, a reply to a waiting customer) leave a case where it is:
                 // moving it anyway is a memmove of the whole view, 100,000 entries.
-                let stays = keys[i] != nil && oldWait == newWait && c.map { q.includes($0, now: now) && q.sortKey($0, now: now) == keys[i] } == true
+                let stays = before[i] != nil && oldWait == newWait && c.map { q.includes($0, now: now) && q.sortKey($0, now: now) == before[i] } == true
                 if stays { continue }
-                if let old = keys[i] {
+                if let old = before[i] {
                     views[q.view]!.remove(id, key: old)
                     if let w = oldWait {
                         let at = waits[q.view]!.partitionPoint { ($0.since, $0.caseID) < (w, id) }
@@ -207,7 +210,7 @@ public struct QueueOrder: Sendable {
             for n in matching {
                 let id = "C-\(n)"
                 // In this view and waiting: exactly the entries `waits[view]` holds.
-                guard let since = waitOf[id], keysOf[id]?[slot] != nil else { continue }
+                guard let keys = keysOf[id], let since = keys.wait, keys[slot] != nil else { continue }
                 if oldest.map({ (since, id) < ($0.since, $0.caseID) }) ?? true { oldest = (since, id) }
             }
             return oldest?.since
@@ -230,9 +233,9 @@ struct SortedCaseIndex: Sendable {
     }
 
     /// Entries already in key order.
-    init(presorted entries: [(QueueQuery.SortKey, CaseID)]) {
-        ids = entries.map(\.1)
-        keys = entries.map(\.0)
+    init(ids: [CaseID], keys: [QueueQuery.SortKey]) {
+        self.ids = ids
+        self.keys = keys
     }
 
     var count: Int { ids.count }

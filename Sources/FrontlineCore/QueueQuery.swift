@@ -72,8 +72,13 @@ public struct QueueQuery: Sendable, Equatable {
         }
     }
 
-    func sortKey(_ c: SupportCase, now: Date) -> SortKey {
-        let number = Int(c.id.dropFirst(2)) ?? 0
+    func sortKey(_ c: SupportCase, now: Date) -> SortKey { sortKey(c, number: Self.caseNumber(c.id)) }
+
+    /// "C-1042" → 1042, the sort keys' tie-break (0 for an id of another shape).
+    static func caseNumber(_ id: CaseID) -> Int { Int(id.dropFirst(2)) ?? 0 }
+
+    /// The key of a case whose number the caller already has (building every view's order parses it once).
+    func sortKey(_ c: SupportCase, number: Int) -> SortKey {
         switch view {
         case .followups:
             let due = c.nextFollowUp()?.due.timeIntervalSince1970 ?? .infinity

@@ -94,8 +94,17 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var priority: Priority
     public var assignee: String?
     public var tags: [String]
-    public var messages: [Message]
-    public var activity: [CaseActivity]
+    /// Decoded from the snapshot on each read while the case is unchanged since it was opened
+    /// (see `CaseThread`): bind it to a local rather than reading it in a loop.
+    public var messages: [Message] {
+        get { thread.messages }
+        set { thread.setMessages(newValue) }
+    }
+    public var activity: [CaseActivity] {
+        get { thread.activity }
+        set { thread.setActivity(newValue) }
+    }
+    var thread: CaseThread
     public var escalation: Escalation?
     public var apologies: [Apology]
     public var followUps: [FollowUp]
@@ -104,6 +113,63 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var waitingSince: Date?
     public var solvedAt: Date?
     public var lastActivityAt: Date
+
+    public init(id: CaseID, customerID: CustomerID, subject: String, status: CaseStatus, priority: Priority, assignee: String?,
+                tags: [String], messages: [Message], activity: [CaseActivity], escalation: Escalation?, apologies: [Apology],
+                followUps: [FollowUp], openedAt: Date, waitingSince: Date?, solvedAt: Date?, lastActivityAt: Date) {
+        self.init(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee, tags: tags,
+                  thread: CaseThread(messages: messages, activity: activity), escalation: escalation, apologies: apologies,
+                  followUps: followUps, openedAt: openedAt, waitingSince: waitingSince, solvedAt: solvedAt, lastActivityAt: lastActivityAt)
+    }
+
+    init(id: CaseID, customerID: CustomerID, subject: String, status: CaseStatus, priority: Priority, assignee: String?,
+         tags: [String], thread: CaseThread, escalation: Escalation?, apologies: [Apology],
+         followUps: [FollowUp], openedAt: Date, waitingSince: Date?, solvedAt: Date?, lastActivityAt: Date) {
+        self.id = id
+        self.customerID = customerID
+        self.subject = subject
+        self.status = status
+        self.priority = priority
+        self.assignee = assignee
+        self.tags = tags
+        self.thread = thread
+        self.escalation = escalation
+        self.apologies = apologies
+        self.followUps = followUps
+        self.openedAt = openedAt
+        self.waitingSince = waitingSince
+        self.solvedAt = solvedAt
+        self.lastActivityAt = lastActivityAt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
+        case openedAt, waitingSince, solvedAt, lastActivityAt
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(CaseID.self, forKey: .id), customerID: try c.decode(CustomerID.self, forKey: .customerID),
+                  subject: try c.decode(String.self, forKey: .subject), status: try c.decode(CaseStatus.self, forKey: .status),
+                  priority: try c.decode(Priority.self, forKey: .priority), assignee: try c.decodeIfPresent(String.self, forKey: .assignee),
+                  tags: try c.decode([String].self, forKey: .tags), messages: try c.decode([Message].self, forKey: .messages),
+                  activity: try c.decode([CaseActivity].self, forKey: .activity),
+                  escalation: try c.decodeIfPresent(Escalation.self, forKey: .escalation),
+                  apologies: try c.decode([Apology].self, forKey: .apologies), followUps: try c.decode([FollowUp].self, forKey: .followUps),
+                  openedAt: try c.decode(Date.self, forKey: .openedAt), waitingSince: try c.decodeIfPresent(Date.self, forKey: .waitingSince),
+                  solvedAt: try c.decodeIfPresent(Date.self, forKey: .solvedAt), lastActivityAt: try c.decode(Date.self, forKey: .lastActivityAt))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(customerID, forKey: .customerID); try c.encode(subject, forKey: .subject)
+        try c.encode(status, forKey: .status); try c.encode(priority, forKey: .priority); try c.encodeIfPresent(assignee, forKey: .assignee)
+        try c.encode(tags, forKey: .tags); try c.encode(messages, forKey: .messages); try c.encode(activity, forKey: .activity)
+        try c.encodeIfPresent(escalation, forKey: .escalation); try c.encode(apologies, forKey: .apologies)
+        try c.encode(followUps, forKey: .followUps); try c.encode(openedAt, forKey: .openedAt)
+        try c.encodeIfPresent(waitingSince, forKey: .waitingSince); try c.encodeIfPresent(solvedAt, forKey: .solvedAt)
+        try c.encode(lastActivityAt, forKey: .lastActivityAt)
+    }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
 
@@ -114,15 +180,11 @@ public struct SupportCase: Codable, Sendable, Equatable {
     }
 
     /// Our latest reply by mail, when the mail system could not take it: shown until answered anew.
-    public var failedDelivery: MailDelivery? {
-        guard let last = messages.last(where: { $0.direction == .outbound }), let d = last.mail?.delivery, d.needsAttention else { return nil }
-        return d
-    }
+    /// Kept beside the thread (the queue marks such cases), so a stored thread is not read for it.
+    public var failedDelivery: MailDelivery? { thread.summary.failedDelivery }
 
     /// A customer mail whose sender DMARC/SPF could not verify.
-    public var senderNotVerified: Bool {
-        messages.contains { $0.direction == .inbound && $0.mail?.senderNotVerified == true }
-    }
+    public var senderNotVerified: Bool { thread.summary.senderNotVerified }
 
     public func nextFollowUp() -> FollowUp? {
         openFollowUps.min { $0.due < $1.due }

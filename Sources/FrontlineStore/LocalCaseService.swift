@@ -50,7 +50,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             if let snap = try SnapshotStore.loadNewest(directory: directory) {
                 notes += snap.notes.map(\.description)
                 do {
-                    desk = try HelpDesk(snapshotBytes: snap.payload)
+                    desk = try HelpDesk(snapshot: snap.payload)
                 } catch {
                     throw StoreOpenError("the snapshot at journal record \(snap.sequence) in \(path) verifies but cannot be read (\(error)); move it aside to rebuild from the journal")
                 }
@@ -166,7 +166,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         var desk = HelpDesk()
         var after: UInt64 = 0
         if let snap = try SnapshotStore.loadNewest(directory: directory) {
-            desk = try HelpDesk(snapshotBytes: snap.payload)
+            desk = try HelpDesk(snapshot: snap.payload)
             after = snap.sequence
         }
         for record in try JournalHistory.liveRecords(directory: directory, afterSequence: after) {

@@ -183,7 +183,34 @@ import Testing
         let events = try run(&b, .reply("C-1000", body: "Hej"))
         let copy = try HelpDesk(snapshotBytes: b.desk.snapshotBytes())
         #expect(copy == b.desk)
+        // Format 5 stores the Message-ID tables rather than deriving them from every message.
+        #expect(copy.caseByMessageID.count == 2 && copy.undeliveredReplies.count == 1)
+        #expect(copy.cases["C-1000"]?.thread.isStored == true)
+        #expect(try HelpDesk(snapshotBytes: b.desk.snapshotBytes(format: 4)) == b.desk)
         for e in events { #expect(try JournalCodec.decode(try JournalCodec.encode(e)) == e) }
+    }
+
+    @Test func theQueuesMailMarksSurviveASnapshotBesideTheStoredThread() throws {
+        var b = DeskBuilder()
+        guard case var .receiveMail(unverified) = mail("<1@example.se>") else { return }
+        unverified.details.senderNotVerified = true
+        _ = try run(&b, .receiveMail(unverified))
+        _ = try run(&b, mail("<2@example.fi>", from: "mikko@example.fi", name: "Mikko", subject: "Lasku"))
+        let reply = try run(&b, .reply("C-1001", body: "Hei")).compactMap { e -> String? in
+            if case let .replySent(_, mail) = e.change { return mail?.messageID }
+            return nil
+        }.first
+        _ = try run(&b, .recordDelivery("C-1001", messageID: try #require(reply), outcome: .failed(error: "5.1.1 user unknown", retryAt: nil)))
+        #expect(b.desk.cases["C-1000"]?.senderNotVerified == true && b.desk.cases["C-1001"]?.failedDelivery?.error == "5.1.1 user unknown")
+
+        let copy = try HelpDesk(snapshotBytes: b.desk.snapshotBytes())
+        for id in ["C-1000", "C-1001"] {
+            #expect(copy.cases[id]?.thread.isStored == true)
+            #expect(copy.cases[id]?.senderNotVerified == b.desk.cases[id]?.senderNotVerified)
+            #expect(copy.cases[id]?.failedDelivery == b.desk.cases[id]?.failedDelivery)
+        }
+        #expect(copy.cases["C-1000"]?.senderNotVerified == true && copy.cases["C-1001"]?.failedDelivery?.state == .failed)
+        #expect(copy.cases["C-1000"]?.failedDelivery == nil && copy.cases["C-1001"]?.senderNotVerified == false)
     }
 
     @Test func referencesAreCappedKeepingTheFirstAndTheNewest() {

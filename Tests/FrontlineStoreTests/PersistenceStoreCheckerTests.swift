@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 import FrontlineStore
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
         defer { folder.remove() }
         let directory = try folder.prepare()
         _ = try makeStore(in: directory)
-        let report = StoreChecker.check(directory: directory)
+        let report = StoreChecker.check(directory: directory, snapshotContents: .framingOnly)
         #expect(report.findings == [])
         #expect(report.isHealthy)
         #expect(report.snapshotSequences == [3])
@@ -37,7 +38,7 @@ import Testing
         try PersistenceFiles.append([40, 0, 0, 0, 1, 2], to: segment)
         let before = PersistenceFiles.contents(of: directory)
 
-        let report = StoreChecker.check(directory: directory)
+        let report = StoreChecker.check(directory: directory, snapshotContents: .framingOnly)
         // A torn last record is what a crash mid-write leaves: never acknowledged, cut at the
         // next open. It is reported, but it does not make the store unhealthy.
         #expect(report.isHealthy)
@@ -60,7 +61,7 @@ import Testing
         try PersistenceFiles.write(bytes, to: segment)
         let before = PersistenceFiles.contents(of: directory)
 
-        let report = StoreChecker.check(directory: directory)
+        let report = StoreChecker.check(directory: directory, snapshotContents: .framingOnly)
         #expect(!report.isHealthy)
         #expect(report.findings.count == 1)
         let finding = report.findings.first ?? ""
@@ -82,12 +83,42 @@ import Testing
         #expect(chmod(directory.filePath(PersistenceFiles.segmentName(1)), 0o644) == 0)
         let before = PersistenceFiles.contents(of: directory)
 
-        let report = StoreChecker.check(directory: directory)
+        let report = StoreChecker.check(directory: directory, snapshotContents: .framingOnly)
         #expect(!report.isHealthy)
         #expect(report.snapshotSequences == [3])
         #expect(report.findings.contains { $0.contains(snapshot) && $0.contains("damaged") })
         #expect(report.findings.contains { $0.contains("chmod 600 \(directory.filePath(PersistenceFiles.segmentName(1)))") })
         #expect(report.findings.count == 2)
         #expect(PersistenceFiles.contents(of: directory) == before)
+    }
+
+    /// Opening reads only the cases' heads, so a thread the writer got wrong would surface only
+    /// when that case is opened: `frontline check` reads every one.
+    @Test func aThreadThatDoesNotReadIsFoundByTheDeskCheck() throws {
+        let folder = PersistenceTestFolder()
+        defer { folder.remove() }
+        let path = folder.path("data")
+        let store = try LocalCaseService(path: path, owner: "checker test")
+        for name in ["Åsa", "Mikko"] {
+            try store.perform(.receive(IncomingMessage(customerName: name, customerEmail: "", language: "sv", subject: "Hej",
+                                                       body: String(repeating: "Var är mitt paket? ", count: 10))), actor: "intake")
+        }
+        try store.snapshotNow()
+        store.close()
+        let directory = try folder.prepare()
+        #expect(StoreChecker.check(directory: directory).isHealthy)
+
+        let sequence = try #require(SnapshotStore.generations(directory: directory).first)
+        var payload = try #require(try SnapshotStore.loadNewest(directory: directory)).payload.bytes
+        var r = BinaryReader(payload)
+        _ = try r.uint()
+        _ = try r.uint()
+        #expect(payload[r.offset] >= 0x80 && payload[r.offset + 1] < 0x80)   // the first thread's messages' length
+        payload[r.offset + 1] = 0x7F
+        try SnapshotStore.write(payload, sequence: sequence, directory: directory)   // a checksum that matches
+        let report = StoreChecker.check(directory: directory)
+        #expect(!report.isHealthy)
+        #expect(report.findings.contains { $0.contains("cannot be read") && $0.contains("case C-1000") })
+        #expect(StoreChecker.check(directory: directory, snapshotContents: .framingOnly).isHealthy)
     }
 }

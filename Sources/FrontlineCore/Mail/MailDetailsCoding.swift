@@ -11,10 +11,20 @@ enum MailDetailsCoding {
         for a in m.attachments { w.string(a.name); w.string(a.type); w.int(a.size) }
         w.optionalString(m.automatic?.rawValue); w.optionalString(m.quarantined)
         w.bool(m.senderNotVerified); w.optionalString(m.raw)
-        w.bool(m.delivery != nil)
-        if let d = m.delivery {
+        writeDelivery(m.delivery, into: &w)
+    }
+
+    static func writeDelivery(_ delivery: MailDelivery?, into w: inout BinaryWriter) {
+        w.bool(delivery != nil)
+        if let d = delivery {
             w.code(d.state); w.int(d.attempts); w.optionalString(d.error); w.optionalDate(d.nextAttempt); w.optionalDate(d.at)
         }
+    }
+
+    static func readDelivery(_ r: inout BinaryReader) throws -> MailDelivery? {
+        guard try r.bool() else { return nil }
+        return MailDelivery(state: try r.code(DeliveryState.self), attempts: try r.int(), error: try r.optionalString(),
+                            nextAttempt: try r.optionalDate(), at: try r.optionalDate())
     }
 
     static func read(_ r: inout BinaryReader) throws -> MailDetails {
@@ -26,10 +36,7 @@ enum MailDetailsCoding {
         m.automatic = try r.optionalString().flatMap(AutomaticMail.init(rawValue:))
         m.quarantined = try r.optionalString()
         m.senderNotVerified = try r.bool(); m.raw = try r.optionalString()
-        if try r.bool() {
-            m.delivery = MailDelivery(state: try r.code(DeliveryState.self), attempts: try r.int(), error: try r.optionalString(),
-                                      nextAttempt: try r.optionalDate(), at: try r.optionalDate())
-        }
+        m.delivery = try readDelivery(&r)
         return m
     }
 

@@ -1,5 +1,7 @@
 /// The bytes of a snapshot file:
 /// magic "FLSNAP1\n" | u64 LE sequence | u64 LE payload length | u32 LE CRC32C(payload) | payload.
+import FrontlineCore
+
 enum SnapshotFormat {
     static let magic = Array("FLSNAP1\n".utf8)
     static let headerSize = 28
@@ -36,28 +38,28 @@ enum SnapshotFormat {
     }
 
     enum Decoded {
-        case payload([UInt8])
+        case payload(StoredBytes)
         case damaged(Damage)
     }
 
-    /// Verifies every field; `sequence` is the one the file name promises.
-    static func decode(_ bytes: [UInt8], sequence: UInt64) -> Decoded {
-        guard bytes.count >= headerSize else { return .damaged(.tooShort(length: bytes.count)) }
-        return bytes.withUnsafeBytes { buffer in
-            guard Array(buffer[0 ..< magic.count]) == magic else { return .damaged(.wrongMagic) }
-            let headerSequence = buffer.loadLittleEndianUInt64(at: 8)
-            guard headerSequence == sequence else {
-                return .damaged(.sequenceMismatch(inName: sequence, inHeader: headerSequence))
-            }
-            let length = buffer.loadLittleEndianUInt64(at: 16)
-            guard length == UInt64(bytes.count - headerSize) else {
-                return .damaged(.lengthMismatch(inHeader: length, present: bytes.count - headerSize))
-            }
-            let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
-            guard CRC32C.checksum(payload) == buffer.loadLittleEndianUInt32(at: 24) else {
-                return .damaged(.checksumMismatch)
-            }
-            return .payload(Array(payload))
+    /// Verifies every field; `sequence` is the one the file name promises. The payload is a view
+    /// into `file` (which it keeps alive), not a copy.
+    static func decode(_ file: StoredBytes, sequence: UInt64) -> Decoded {
+        let buffer = file.buffer
+        guard buffer.count >= headerSize else { return .damaged(.tooShort(length: buffer.count)) }
+        guard Array(buffer[0 ..< magic.count]) == magic else { return .damaged(.wrongMagic) }
+        let headerSequence = buffer.loadLittleEndianUInt64(at: 8)
+        guard headerSequence == sequence else {
+            return .damaged(.sequenceMismatch(inName: sequence, inHeader: headerSequence))
         }
+        let length = buffer.loadLittleEndianUInt64(at: 16)
+        guard length == UInt64(buffer.count - headerSize) else {
+            return .damaged(.lengthMismatch(inHeader: length, present: buffer.count - headerSize))
+        }
+        let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
+        guard CRC32C.checksum(payload) == buffer.loadLittleEndianUInt32(at: 24) else {
+            return .damaged(.checksumMismatch)
+        }
+        return .payload(StoredBytes(adopting: payload) { withExtendedLifetime(file) {} })
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FrontlineCore
 
 /// Snapshots: the whole state at a journal sequence, so start-up need not replay from the
 /// beginning. Two generations are kept, so a damaged newest snapshot still leaves a way back
@@ -44,7 +45,8 @@ public enum SnapshotStore {
     /// "<name>.corrupt" (so it no longer counts as a generation) and a `RecoveryNote` says so.
     /// Leftover temp files are removed. nil when there is no snapshot; throws `.corruptSnapshot`
     /// when snapshot files exist but none verifies (then nothing is changed).
-    public static func loadNewest(directory: DataDirectory) throws -> (sequence: UInt64, payload: [UInt8], notes: [RecoveryNote])? {
+    /// The payload is mapped from its file (see `MappedFile`), its pages let go once verified.
+    public static func loadNewest(directory: DataDirectory) throws -> (sequence: UInt64, payload: StoredBytes, notes: [RecoveryNote])? {
         for entry in try PosixFile.entries(ofDirectory: directory.path) where SnapshotFileName.isTemporary(entry) {
             try PosixFile.removeIfPresent(directory.filePath(entry))
         }
@@ -53,11 +55,12 @@ public enum SnapshotStore {
 
         var damaged: [(name: SnapshotFileName, damage: SnapshotFormat.Damage)] = []
         for name in names {
-            let bytes = try PosixFile.readAll(directory.filePath(name.fileName))
-            switch SnapshotFormat.decode(bytes, sequence: name.sequence) {
+            let file = try MappedFile.map(directory.filePath(name.fileName))
+            switch SnapshotFormat.decode(file, sequence: name.sequence) {
             case let .damaged(damage):
                 damaged.append((name, damage))
             case let .payload(payload):
+                MappedFile.release(file)
                 let notes = damaged.map { moveAside($0.name, damage: $0.damage, usedInstead: name, directory: directory) }
                 if !damaged.isEmpty { try? PosixFile.fsyncDirectory(directory.path) }
                 return (name.sequence, payload, notes)

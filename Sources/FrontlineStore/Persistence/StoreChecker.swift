@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FrontlineCore
 
 /// What `frontline check` found. `findings` are sentences for a person; `isHealthy` is true
 /// only when there are none.
@@ -31,7 +32,12 @@ public struct StoreCheckReport: Sendable {
 /// start-up uses, but never modifies anything (no torn-tail cut, no temp-file removal).
 /// Safe to run beside a running Frontline, though an append in flight may then show as a torn tail.
 public enum StoreChecker {
-    public static func check(directory: DataDirectory) -> StoreCheckReport {
+    /// How far a snapshot is read: its framing and checksum, or also every case in it (what
+    /// `frontline check` does; opening reads only the cases' heads). The persistence layer's own
+    /// tests write payloads that are not a desk.
+    public enum SnapshotContents: Sendable { case framingOnly, helpDesk }
+
+    public static func check(directory: DataDirectory, snapshotContents: SnapshotContents = .helpDesk) -> StoreCheckReport {
         var findings: [String] = []
         var repaired: [String] = []
         let entries: [String]
@@ -52,10 +58,15 @@ public enum StoreChecker {
         for name in (try? SnapshotFileName.list(in: directory)) ?? [] {
             let path = directory.filePath(name.fileName)
             do {
-                let bytes = try PosixFile.readAll(path)
-                switch SnapshotFormat.decode(bytes, sequence: name.sequence) {
-                case .payload:
-                    goodSnapshots.append(name.sequence)
+                switch SnapshotFormat.decode(try MappedFile.map(path), sequence: name.sequence) {
+                case let .payload(payload):
+                    // Opening reads only the cases' heads; every message is read here once.
+                    do {
+                        if snapshotContents == .helpDesk { try HelpDesk(snapshot: payload).verifyStoredThreads() }
+                        goodSnapshots.append(name.sequence)
+                    } catch {
+                        findings.append("snapshot \(path) verifies but its contents cannot be read (\(error)); move it aside and a start falls back to an older generation or the journal")
+                    }
                 case let .damaged(damage):
                     findings.append("snapshot \(path) is damaged (\(damage)); a start falls back to an older snapshot generation if one verifies")
                 }

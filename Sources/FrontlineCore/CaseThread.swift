@@ -1,0 +1,178 @@
+import Foundation
+
+/// A case's messages and activity: the bulk of a case, and nothing the queue paints. A case read
+/// from a snapshot keeps them in the snapshot's stored bytes (mapped from the file) and decodes
+/// them when someone asks — opening the case, the search index, an export; a case that changes
+/// holds them in memory from then on. At 100,000 cases this keeps half a million message bodies
+/// out of the heap.
+struct CaseThread: Sendable {
+    private enum Storage: Sendable {
+        case loaded(messages: [Message], activity: [CaseActivity])
+        /// A record `CaseThread.write` wrote: the messages' byte length, the messages, the activity.
+        case stored(StoredBytes, Range<Int>)
+    }
+
+    private var storage: Storage
+    /// What the queue shows about the messages, kept beside them (and in the case's head).
+    private(set) var summary: ThreadSummary
+
+    init(messages: [Message], activity: [CaseActivity]) {
+        storage = .loaded(messages: messages, activity: activity)
+        summary = ThreadSummary(messages)
+    }
+
+    init(stored: StoredBytes, range: Range<Int>, summary: ThreadSummary) {
+        storage = .stored(stored, range)
+        self.summary = summary
+    }
+
+    var messages: [Message] {
+        switch storage {
+        case let .loaded(messages, _): return messages
+        case let .stored(bytes, range): return Self.decode(bytes, range).messages
+        }
+    }
+
+    var activity: [CaseActivity] {
+        switch storage {
+        case let .loaded(_, activity): return activity
+        case let .stored(bytes, range): return Self.decode(bytes, range, messages: false).activity
+        }
+    }
+
+    /// Still in stored bytes (not decoded into the heap): what the tests of the lean store look at.
+    var isStored: Bool {
+        if case .stored = storage { return true }
+        return false
+    }
+
+    mutating func setMessages(_ messages: [Message]) {
+        storage = .loaded(messages: messages, activity: activity)
+        summary = ThreadSummary(messages)
+    }
+    mutating func setActivity(_ activity: [CaseActivity]) { storage = .loaded(messages: messages, activity: activity) }
+
+    /// The snapshot record; a stored thread is copied as it is, without decoding.
+    func write(into w: inout BinaryWriter) {
+        switch storage {
+        case let .stored(bytes, range):
+            w.raw(UnsafeRawBufferPointer(rebasing: bytes.buffer[range]))
+        case let .loaded(messages, activity):
+            var m = BinaryWriter(capacity: messages.count * 128)
+            Self.write(messages, into: &m)
+            w.uint(UInt64(m.bytes.count))
+            m.bytes.withUnsafeBytes { w.raw($0) }
+            Self.write(activity, into: &w)
+        }
+    }
+
+    static func write(_ messages: [Message], into w: inout BinaryWriter, format: UInt64 = HelpDesk.snapshotFormatVersion) {
+        w.uint(UInt64(messages.count))
+        for m in messages {
+            w.code(m.direction); w.string(m.author); w.date(m.at); w.string(m.body)
+            w.bool(m.channel != nil)
+            if let ch = m.channel { w.code(ch) }
+            if format >= 4 {
+                w.bool(m.mail != nil)
+                if let mail = m.mail { MailDetailsCoding.write(mail, into: &w) }
+            }
+        }
+    }
+
+    static func write(_ activity: [CaseActivity], into w: inout BinaryWriter) {
+        w.uint(UInt64(activity.count))
+        for a in activity { w.date(a.at); w.string(a.actor); w.string(a.text) }
+    }
+
+    static func readMessages(_ r: inout BinaryReader, version: UInt64) throws -> [Message] {
+        var messages: [Message] = []
+        let messageCount = try r.count()
+        messages.reserveCapacity(messageCount)
+        for _ in 0..<messageCount {
+            let direction = try r.code(MessageDirection.self)
+            let author = try r.string(), at = try r.date(), body = try r.string()
+            let channel = try r.bool() ? try r.code(Channel.self) : nil
+            let hasMail = version >= 4 ? try r.bool() : false
+            let mail = hasMail ? try MailDetailsCoding.read(&r) : nil
+            messages.append(Message(direction: direction, author: author, at: at, body: body, channel: channel, mail: mail))
+        }
+        return messages
+    }
+
+    static func readActivity(_ r: inout BinaryReader) throws -> [CaseActivity] {
+        var activity: [CaseActivity] = []
+        for _ in 0..<(try r.count()) { activity.append(CaseActivity(at: try r.date(), actor: try r.string(), text: try r.string())) }
+        return activity
+    }
+
+    /// Reads a stored record whole, throwing at the first thing wrong: what `frontline check`
+    /// runs on every case (a loaded thread has nothing to verify).
+    func verify() throws {
+        guard case let .stored(bytes, range) = storage else { return }
+        var r = BinaryReader(bytes, range: range)
+        var messagesBytes = r
+        let length = try r.count()
+        _ = try r.skip(length)
+        _ = try messagesBytes.uint()
+        _ = try Self.readMessages(&messagesBytes, version: HelpDesk.snapshotFormatVersion)
+        guard messagesBytes.offset == r.offset else { throw r.fail("messages end at byte \(messagesBytes.offset), not where their length says") }
+        _ = try Self.readActivity(&r)
+        guard r.isAtEnd else { throw r.fail("a case's record has trailing bytes") }
+    }
+
+    /// Decodes a stored record. The snapshot's checksum was verified when it was opened, so a
+    /// failure here means a bug in the writer: the case then shows what could be read and a
+    /// note saying where the rest is, rather than crashing the console or hiding the case.
+    private static func decode(_ bytes: StoredBytes, _ range: Range<Int>, messages wanted: Bool = true) -> (messages: [Message], activity: [CaseActivity]) {
+        var r = BinaryReader(bytes, range: range)
+        do {
+            let length = try r.count()
+            let messagesRange = try r.skip(length)
+            if wanted {
+                var m = BinaryReader(bytes, range: messagesRange)
+                return (try readMessages(&m, version: HelpDesk.snapshotFormatVersion), [])
+            }
+            return ([], try readActivity(&r))
+        } catch {
+            let note = Message(direction: .note, author: "frontline", at: Date(timeIntervalSince1970: 0),
+                               body: "This case's \(wanted ? "messages" : "history") could not be read from the snapshot (\(error), record at bytes \(range)). Run `frontline check`; the journal still holds every change.")
+            return wanted ? ([note], []) : ([], [CaseActivity(at: Date(timeIntervalSince1970: 0), actor: "frontline", text: note.body)])
+        }
+    }
+}
+
+/// The marks a queue row shows that come from a case's messages.
+struct ThreadSummary: Sendable, Equatable {
+    /// Our latest reply by mail, when the mail system could not take it.
+    var failedDelivery: MailDelivery?
+    /// A customer mail whose sender DMARC/SPF could not verify.
+    var senderNotVerified: Bool
+
+    init(failedDelivery: MailDelivery?, senderNotVerified: Bool) {
+        self.failedDelivery = failedDelivery
+        self.senderNotVerified = senderNotVerified
+    }
+
+    init(_ messages: [Message]) {
+        let last = messages.last { $0.direction == .outbound }
+        failedDelivery = last?.mail?.delivery.flatMap { $0.needsAttention ? $0 : nil }
+        senderNotVerified = messages.contains { $0.direction == .inbound && $0.mail?.senderNotVerified == true }
+    }
+
+    func write(into w: inout BinaryWriter) {
+        w.bool(senderNotVerified)
+        MailDetailsCoding.writeDelivery(failedDelivery, into: &w)
+    }
+
+    static func read(_ r: inout BinaryReader) throws -> ThreadSummary {
+        let unverified = try r.bool()
+        return ThreadSummary(failedDelivery: try MailDetailsCoding.readDelivery(&r), senderNotVerified: unverified)
+    }
+}
+
+extension CaseThread: Equatable {
+    static func == (a: CaseThread, b: CaseThread) -> Bool {
+        if case let .stored(x, xr) = a.storage, case let .stored(y, yr) = b.storage, x === y, xr == yr { return true }
+        return a.messages == b.messages && a.activity == b.activity
+    }
+}
