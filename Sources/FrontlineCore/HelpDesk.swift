@@ -3,13 +3,12 @@ import HashTreeCollections
 
 /// The whole in-memory store: the fold of every event so far. A value type, so a snapshot or a
 /// render can take an immutable copy for free. The tables nearly every event changes (cases,
-/// and Message-IDs for mail) are persistent hash tries (`TreeDictionary`): changing one case
-/// while a copy is out (a joining console's, a background snapshot's) copies that case's path,
-/// not the table. A plain Dictionary copied all 100,000 cases there, a 50 ms stall on the
-/// server's loop; the tries cost ~15% more to load. Tables that change only when a customer is
-/// new stay plain.
+/// and Message-IDs for mail) are persistent hash tries (`TreeDictionary`, and `CaseTable` over
+/// one): changing one case while a copy is out (a joining console's, a background snapshot's)
+/// copies that case's path, not the table. A plain Dictionary copied all 100,000 cases there, a
+/// 50 ms stall on the server's loop. Tables that change only when a customer is new stay plain.
 public struct HelpDesk: Codable, Sendable, Equatable {
-    public internal(set) var cases: TreeDictionary<CaseID, SupportCase> = [:]
+    public internal(set) var cases = CaseTable()
     public internal(set) var customers: [CustomerID: Customer] = [:]
     /// Case ids in the order they were opened.
     public internal(set) var caseOrder: [CaseID] = []

@@ -46,7 +46,7 @@ public struct QueueOrder: Sendable {
         var duesOf: [CaseID: [Date]] = [:]
         var keysOf: [CaseID: CaseKeys] = [:]
         keysOf.reserveCapacity(n)
-        for c in desk.cases.values {
+        desk.cases.forEach { c in
             let at = Int32(ids.count)
             let number = QueueQuery.caseNumber(c.id)
             var keys = CaseKeys(shared: allKeyQuery.sortKey(c, number: number), wait: c.status == .open ? c.waitingSince : nil)

@@ -20,6 +20,7 @@ public final class CaseServer {
     var cachedCopy: (sequence: UInt64, bytes: [UInt8])?
     let copyMaker: StoreCopyMaker
     let inbox: ServerInbox
+    let errands: OperationErrands
     /// Commands read in this round of the loop, decided in order and journaled together with
     /// one fsync at the end of the round (group commit, as bbolt's Batch): their answers wait
     /// for that one fsync instead of each its own.
@@ -59,6 +60,7 @@ public final class CaseServer {
         self.team = team
         copyMaker = try StoreCopyMaker()
         inbox = try ServerInbox()
+        errands = try OperationErrands()
         let directory = try SocketDirectory.prepare(dataDirectory: store.dataDirectory, group: groupID)
         socketPath = directory.socketPath()
         listener = try UnixSocket.listen(at: socketPath, group: groupID)
@@ -147,10 +149,12 @@ public final class CaseServer {
         }
         fds.append(pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         fds.append(pollfd(fd: copyMaker.wakeDescriptor, events: Int16(POLLIN), revents: 0))
+        fds.append(pollfd(fd: errands.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
         guard ready > 0 else { dropSlowDrips(); return }
-        if fds[fds.count - 1].revents & Int16(POLLIN) != 0 { copyFinished() }
-        if fds[fds.count - 2].revents & Int16(POLLIN) != 0 { performSubmitted() }
+        if fds[fds.count - 1].revents & Int16(POLLIN) != 0 { errandsFinished() }
+        if fds[fds.count - 2].revents & Int16(POLLIN) != 0 { copyFinished() }
+        if fds[fds.count - 3].revents & Int16(POLLIN) != 0 { performSubmitted() }
         if fds[0].revents & Int16(POLLIN) != 0 { acceptClients() }
         for p in fds.dropFirst() {
             guard let c = connections[p.fd] else { continue }

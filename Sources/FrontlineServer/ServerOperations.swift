@@ -17,9 +17,20 @@ extension CaseServer {
         if let why = teamRefusal(of: c.identity) { return finish(request, on: c, failure: why) }
         switch request.kind {
         case .check:
-            let report = store.withFilesAtRest { StoreChecker.check(directory: $0) }
-            stream(report.lines(dataDirectory: store.dataDirectory), request, to: c)
-            finish(request, on: c, failure: report.isHealthy ? nil : "problems found in \(store.dataDirectory) (listed above)")
+            // Commands wait only while the files are framed and checksummed; reading every case
+            // of the newest snapshot happens on a thread of its own (see `OperationErrands`).
+            let store = self.store
+            let framing = store.withFilesAtRest { StoreChecker.check(directory: $0, snapshotContents: .framingOnly) }
+            errands.run(request, for: c) {
+                var report = framing
+                if let newest = report.snapshotSequences.first,
+                   let problem = store.withDataDirectory({ StoreChecker.contentProblem(ofSnapshotAt: newest, directory: $0) }) {
+                    report.findings.append(problem)
+                    report.isHealthy = false
+                }
+                return (report.lines(dataDirectory: store.dataDirectory),
+                        report.isHealthy ? nil : "problems found in \(store.dataDirectory) (listed above)")
+            }
         case .demo:
             // Seeding a live desk with made-up customers is a supervisor's call.
             let role = team.role(of: c.identity.user, isOwner: c.identity.isOwner)
@@ -45,11 +56,42 @@ extension CaseServer {
     /// the poll loop and a thread of its own writes it with blocking sends: the reader's pace sets
     /// the pace, and nobody else waits (commands pause only while the files are read).
     func exportEvents(_ request: OperationRequest, to c: ServerConnection) {
+        let store = self.store
+        leaveTheLoop(request, c) { emit in
+            let json = ExportDocument.encoder()
+            var lines: [String] = []
+            func flushLines() throws {
+                if !lines.isEmpty { try emit(lines) }
+                lines.removeAll(keepingCapacity: true)
+            }
+            var failure: String?
+            do {
+                // A segment at a time: the reader's pace sets the pace, and memory stays flat.
+                try store.forEachEventWhileOpen { events in
+                    for event in events {
+                        lines.append(String(decoding: try json.encode(event), as: UTF8.self))
+                        if lines.count == Self.linesPerFrame { try flushLines() }
+                    }
+                }
+            } catch let error as UnixSocket.Failure {
+                throw error
+            } catch {
+                failure = "export --events: \(error)"
+            }
+            try flushLines()
+            return failure
+        }
+    }
+
+    /// Hands a long operation's connection to a thread of its own, off the poll loop: `work`
+    /// emits output lines with blocking sends and returns the failure to finish with (nil for
+    /// success); the connection closes after. Nobody else waits for it.
+    func leaveTheLoop(_ request: OperationRequest, _ c: ServerConnection,
+                      _ work: @escaping @Sendable (_ emit: ([String]) throws -> Void) throws -> String?) {
         connections[c.fd] = nil
         if c.presence != nil { broadcastPresence() }
         let fd = c.fd
         let unsent = c.takeUnsent()
-        let store = self.store
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         Thread.detachNewThread {
             defer { close(fd) }
@@ -57,31 +99,27 @@ extension CaseServer {
             func send(_ message: WireMessage) throws { try UnixSocket.writeAll(fd, try encoder.encode(try message.payload())) }
             do {
                 try UnixSocket.writeAll(fd, unsent)
-                let json = ExportDocument.encoder()
-                var lines: [String] = []
-                func flushLines() throws {
-                    if !lines.isEmpty { try send(.output(OperationOutput(request: request.request, lines: lines))) }
-                    lines.removeAll(keepingCapacity: true)
-                }
-                var failure: String?
-                do {
-                    // A segment at a time: the reader's pace sets the pace, and memory stays flat.
-                    try store.forEachEventWhileOpen { events in
-                        for event in events {
-                            lines.append(String(decoding: try json.encode(event), as: UTF8.self))
-                            if lines.count == Self.linesPerFrame { try flushLines() }
-                        }
+                let failure = try work { lines in
+                    var start = 0
+                    while start < lines.count {
+                        let chunk = Array(lines[start..<min(lines.count, start + Self.linesPerFrame)])
+                        try send(.output(OperationOutput(request: request.request, lines: chunk)))
+                        start += chunk.count
                     }
-                } catch let error as UnixSocket.Failure {
-                    throw error
-                } catch {
-                    failure = "export --events: \(error)"
                 }
-                try flushLines()
                 try send(.finished(OperationFinished(request: request.request, failure: failure)))
             } catch {
                 // The reader went away; nothing to tell anyone.
             }
+        }
+    }
+
+    /// Operations that ran on their own threads: their answers go to the connections that asked.
+    func errandsFinished() {
+        for done in errands.take() {
+            guard let c = connections[done.fd], ObjectIdentifier(c) == done.connection else { continue }
+            stream(done.lines, done.request, to: c)
+            finish(done.request, on: c, failure: done.failure)
         }
     }
 

@@ -203,6 +203,10 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         try snapshotQueue.sync { try lock.withLock { try body(directory) } }
     }
 
+    /// The data directory, for reading files that never change once written (snapshots) without
+    /// holding up commands, as `withFilesAtRest` does.
+    public func withDataDirectory<T>(_ body: (DataDirectory) throws -> T) rethrows -> T { try body(directory) }
+
     /// Every journaled event, archived and live, in order, read consistently while the store is
     /// open, a segment at a time. Commands wait only while a still picture of the journal is
     /// taken (links and a copy of the live segment), not while the log is read and decoded.

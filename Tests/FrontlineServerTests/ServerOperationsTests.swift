@@ -41,6 +41,32 @@ import Glibc
         #expect(try client.perform(.solve(opened[0].caseID), actor: "alice").count == 1)
     }
 
+    /// The server reads every case of its newest snapshot for `check` on a thread of its own;
+    /// the answer still comes back on the connection that asked, which goes on working.
+    @Test func theServersCheckReadsEveryCaseOfItsNewestSnapshot() throws {
+        let running = try RunningServer()
+        defer { running.shutDown() }
+        let client = try running.client()
+        defer { client.close() }
+        try client.perform(.receive(message), actor: "intake")
+        try running.store.snapshotNow()
+        // Make the first case's thread unreadable behind a checksum that matches.
+        try running.store.withFilesAtRest { directory in
+            let sequence = try #require(SnapshotStore.generations(directory: directory).first)
+            var payload = try #require(try SnapshotStore.loadNewest(directory: directory)).payload.bytes
+            var r = BinaryReader(payload)
+            _ = try r.uint()
+            _ = try r.uint()
+            payload[r.offset] = 0x7F   // the messages' length, now past the record's end
+            try SnapshotStore.write(payload, sequence: sequence, directory: directory)
+        }
+        var report: [String] = []
+        #expect(throws: (any Error).self) { try client.run(.check) { report.append($0) } }
+        #expect(report.contains { $0.contains("cannot be read") && $0.contains("case C-1000") }, "\(report)")
+        #expect(!report.contains("healthy"))
+        #expect(try client.perform(.note("C-1000", body: "still here"), actor: "alice").count == 1)
+    }
+
     @Test func aBigEventLogStreamsWithoutFillingTheServersQueue() throws {
         let running = try RunningServer()
         defer { running.shutDown() }

@@ -60,12 +60,10 @@ public enum StoreChecker {
             do {
                 switch SnapshotFormat.decode(try MappedFile.map(path), sequence: name.sequence) {
                 case let .payload(payload):
-                    // Opening reads only the cases' heads; every message is read here once.
-                    do {
-                        if snapshotContents == .helpDesk { try HelpDesk(snapshot: payload).verifyStoredThreads() }
+                    if snapshotContents == .helpDesk, let problem = contentProblem(payload, path: path) {
+                        findings.append(problem)
+                    } else {
                         goodSnapshots.append(name.sequence)
-                    } catch {
-                        findings.append("snapshot \(path) verifies but its contents cannot be read (\(error)); move it aside and a start falls back to an older generation or the journal")
                     }
                 case let .damaged(damage):
                     findings.append("snapshot \(path) is damaged (\(damage)); a start falls back to an older snapshot generation if one verifies")
@@ -88,6 +86,30 @@ public enum StoreChecker {
                                 lastSequence: max(snapshotSequence, inspection.lastIntactSequence ?? 0))
         report.repairedAtNextOpen = repaired
         return report
+    }
+
+    /// Every case of a snapshot read whole (opening reads only the cases' heads): nil when all
+    /// read, else the finding. A server runs this outside its files-at-rest section (snapshot
+    /// files never change once written), so commands do not wait for it.
+    public static func contentProblem(ofSnapshotAt sequence: UInt64, directory: DataDirectory) -> String? {
+        let path = directory.filePath(SnapshotFileName(sequence: sequence).fileName)
+        do {
+            guard case let .payload(payload) = SnapshotFormat.decode(try MappedFile.map(path), sequence: sequence) else {
+                return "snapshot \(path) no longer verifies"
+            }
+            return contentProblem(payload, path: path)
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private static func contentProblem(_ payload: StoredBytes, path: String) -> String? {
+        do {
+            try HelpDesk(snapshot: payload).verifyStoredThreads()
+            return nil
+        } catch {
+            return "snapshot \(path) verifies but its contents cannot be read (\(error)); move it aside and a start falls back to an older generation or the journal"
+        }
     }
 
     /// Customer data must not be readable by others: the directory 0700, its files 0600.
