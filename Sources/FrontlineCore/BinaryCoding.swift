@@ -46,6 +46,17 @@ public struct BinaryWriter {
         if let d { date(d) }
     }
 
+    /// Eight bytes to be filled in later with `patchFixed64` (a length not known until what it
+    /// measures is written, so nothing has to be written twice); returns where they are.
+    public mutating func reserveFixed64() -> Int {
+        bytes.append(contentsOf: repeatElement(0, count: 8))
+        return bytes.count - 8
+    }
+
+    public mutating func patchFixed64(at position: Int, _ value: UInt64) {
+        for i in 0..<8 { bytes[position + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+    }
+
     /// Bytes written before, copied as they are (a record carried over from stored bytes).
     public mutating func raw(_ b: UnsafeRawBufferPointer) { bytes.append(contentsOf: b) }
 }
@@ -100,11 +111,20 @@ public struct BinaryReader {
         return Int(n)
     }
 
+    /// What `reserveFixed64`/`patchFixed64` wrote: eight bytes, little-endian.
+    public mutating func fixed64() throws -> UInt64 {
+        guard end - offset >= 8 else { throw fail("truncated length") }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(base[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return v
+    }
+
     /// The next `n` bytes' range, stepped over (a record to be read later).
-    public mutating func skip(_ n: Int) throws -> Range<Int> {
-        guard n >= 0, n <= end - offset else { throw fail("a record of \(n) bytes runs past the end") }
-        defer { offset += n }
-        return offset..<(offset + n)
+    public mutating func skip(_ n: UInt64) throws -> Range<Int> {
+        guard n <= UInt64(end - offset) else { throw fail("a record of \(n) bytes runs past the end") }
+        defer { offset += Int(n) }
+        return offset..<(offset + Int(n))
     }
 
     public mutating func bool() throws -> Bool {

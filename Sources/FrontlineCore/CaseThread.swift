@@ -8,7 +8,7 @@ import Foundation
 struct CaseThread: Sendable {
     private enum Storage: Sendable {
         case loaded(messages: [Message], activity: [CaseActivity])
-        /// A record `CaseThread.write` wrote: the messages' byte length, the messages, the activity.
+        /// A record `CaseThread.write` wrote: the messages' byte length (eight bytes), the messages, the activity.
         case stored(StoredBytes, Range<Int>)
     }
 
@@ -58,10 +58,9 @@ struct CaseThread: Sendable {
         case let .stored(bytes, range):
             w.raw(UnsafeRawBufferPointer(rebasing: bytes.buffer[range]))
         case let .loaded(messages, activity):
-            var m = BinaryWriter(capacity: messages.count * 128)
-            Self.write(messages, into: &m)
-            w.uint(UInt64(m.bytes.count))
-            m.bytes.withUnsafeBytes { w.raw($0) }
+            let length = w.reserveFixed64()
+            Self.write(messages, into: &w)
+            w.patchFixed64(at: length, UInt64(w.bytes.count - length - 8))
             Self.write(activity, into: &w)
         }
     }
@@ -111,9 +110,8 @@ struct CaseThread: Sendable {
         guard case let .stored(bytes, range) = storage else { return }
         var r = BinaryReader(bytes, range: range)
         var messagesBytes = r
-        let length = try r.count()
-        _ = try r.skip(length)
-        _ = try messagesBytes.uint()
+        _ = try r.skip(try r.fixed64())
+        _ = try messagesBytes.fixed64()
         _ = try Self.readMessages(&messagesBytes, version: HelpDesk.snapshotFormatVersion)
         guard messagesBytes.offset == r.offset else { throw r.fail("messages end at byte \(messagesBytes.offset), not where their length says") }
         _ = try Self.readActivity(&r)
@@ -126,8 +124,7 @@ struct CaseThread: Sendable {
     private static func decode(_ bytes: StoredBytes, _ range: Range<Int>, messages wanted: Bool = true) -> (messages: [Message], activity: [CaseActivity]) {
         var r = BinaryReader(bytes, range: range)
         do {
-            let length = try r.count()
-            let messagesRange = try r.skip(length)
+            let messagesRange = try r.skip(try r.fixed64())
             if wanted {
                 var m = BinaryReader(bytes, range: messagesRange)
                 return (try readMessages(&m, version: HelpDesk.snapshotFormatVersion), [])

@@ -23,16 +23,17 @@ extension HelpDesk {
         w.uint(format)
         var threads: [Range<Int>] = []
         if format >= 5 {
-            var t = BinaryWriter(capacity: max(1 << 16, cases.count * 560))
+            // The threads' section, its length (eight bytes) filled in when it is written.
+            let length = w.reserveFixed64()
+            let base = w.bytes.count
             threads.reserveCapacity(caseOrder.count)
             for id in caseOrder {
                 guard let c = cases[id] else { continue }
-                let start = t.bytes.count
-                c.thread.write(into: &t)
-                threads.append(start..<t.bytes.count)
+                let start = w.bytes.count - base
+                c.thread.write(into: &w)
+                threads.append(start..<(w.bytes.count - base))
             }
-            w.uint(UInt64(t.bytes.count))
-            t.bytes.withUnsafeBytes { w.raw($0) }
+            w.patchFixed64(at: length, UInt64(w.bytes.count - base))
         }
         w.uint(lastSequence)
         w.int(nextCaseNumber)
@@ -86,7 +87,7 @@ extension HelpDesk {
         }
         self.init()
         var threadSection = 0..<0
-        if version >= 5 { threadSection = try r.skip(try r.count(limit: Int.max)) }
+        if version >= 5 { threadSection = try r.skip(try r.fixed64()) }
         lastSequence = try r.uint()
         nextCaseNumber = try r.int()
         nextCustomerNumber = try r.int()

@@ -244,9 +244,14 @@ public final class CaseServer {
                 if copyInFlight == nil {
                     copyInFlight = desk.lastSequence
                     eventsSinceCopy = []
-                    // The stale copy is let go on the encoding thread: giving back 60 MB is
-                    // milliseconds the loop need not spend.
-                    copyMaker.start(desk, retiring: cachedCopy.take())
+                    if let opened = store.snapshotAtOpen, opened.deskSequence == desk.lastSequence, cachedCopy == nil {
+                        // Nothing changed since the store opened: its snapshot is the copy.
+                        copyMaker.start(copying: opened.payload, sequence: opened.deskSequence)
+                    } else {
+                        // The stale copy is let go on the encoding thread: giving back 60 MB is
+                        // milliseconds the loop need not spend.
+                        copyMaker.start(desk, retiring: cachedCopy.take())
+                    }
                 }
             }
         case (.subscribed, .presence(var presence)), (.ready, .presence(var presence)), (.awaitingCopy, .presence(var presence)):

@@ -30,6 +30,16 @@ final class StoreCopyMaker: Sendable {
         }
     }
 
+    /// The same for a copy that already exists as stored bytes (the snapshot the store opened
+    /// from, while nothing has changed since): copied out, not encoded.
+    func start(copying payload: StoredBytes, sequence: UInt64) {
+        Thread.detachNewThread { [self] in
+            let bytes = payload.bytes
+            finished.withLock { $0 = (sequence, bytes) }
+            pipe.wake()
+        }
+    }
+
     /// The finished copy, if there is one (and empties the pipe).
     func take() -> (sequence: UInt64, bytes: [UInt8])? {
         pipe.drain()

@@ -34,6 +34,10 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     public var journalSyncs: Int { journal.syncCount }
     public var backgroundProblem: String? { lock.withLock { problem } }
     public var dataDirectory: String { directory.path }
+    /// The snapshot the store opened from, when no journal record came after it: its payload is
+    /// then the desk's copy as it stands, which a server can hand a joining console without
+    /// encoding one (until the first change). `deskSequence` is the desk's last event then.
+    public private(set) var snapshotAtOpen: (deskSequence: UInt64, payload: StoredBytes)?
 
     /// Opens (or creates) the store in `path`, taking the data directory's lock for this process's lifetime.
     public init(path: String, owner: String, clock: WallClock = SystemClock(), snapshotInterval: Int = 20_000) throws {
@@ -47,7 +51,9 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         var desk = HelpDesk()
         var after: UInt64 = 0
         do {
+            var snapshot: StoredBytes?
             if let snap = try SnapshotStore.loadNewest(directory: directory) {
+                snapshot = snap.payload
                 notes += snap.notes.map(\.description)
                 do {
                     desk = try HelpDesk(snapshot: snap.payload)
@@ -62,6 +68,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
                 for event in try Self.decodeRecord(record, path: path) { desk.apply(event) }
             }
             eventsSinceSnapshot = opened.records.count
+            if let snapshot, opened.records.isEmpty { snapshotAtOpen = (desk.lastSequence, snapshot) }
             journal = opened.journal
         } catch {
             held.release()

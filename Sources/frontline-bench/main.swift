@@ -221,7 +221,7 @@ func bench(cases n: Int) throws {
 
 /// Child mode: open the store, paint one frame, report time and memory.
 func measureOpen(_ dir: String) throws {
-    let baseline = residentBytes()
+    let baseline = residentBytes(), baselineFile = residentBytes(field: "RssFile")
     var store: LocalCaseService!
     let backend = TestBackend(width: 160, height: 48)
     var openTime = 0.0
@@ -232,10 +232,11 @@ func measureOpen(_ dir: String) throws {
         backend.present(app.frame())
     }
     let rss = residentBytes()
+    let mapped = residentBytes(field: "RssFile") - baselineFile
     let raw = rawTextBytes(store.desk)
     say("first paint (open store + queue + render): \(ms(firstPaint)) — of which opening the store \(ms(openTime))")
-    say(String(format: "memory after open: %.1f MiB resident, %.1f MiB above the empty process; raw text %.1f MiB; ratio %.2f×",
-                 Double(rss) / 1048576, Double(rss - baseline) / 1048576, Double(raw) / 1048576, Double(rss - baseline) / Double(max(1, raw))))
+    say(String(format: "memory after open: %.1f MiB resident, %.1f MiB above the empty process (%.1f MiB of it pages of the mapped snapshot); raw text %.1f MiB; ratio %.2f×",
+                 Double(rss) / 1048576, Double(rss - baseline) / 1048576, Double(mapped) / 1048576, Double(raw) / 1048576, Double(rss - baseline) / Double(max(1, raw))))
     store.close()
 }
 

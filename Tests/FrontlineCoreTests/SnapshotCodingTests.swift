@@ -57,13 +57,13 @@ import Testing
         let desk = try demoDesk()
         var bytes = desk.snapshotBytes()
         // The first case's thread starts right after the format and the section's length. Make
-        // the length of its messages (a two-byte number) claim 16 KB, past the end of its record;
-        // the snapshot file's checksum would normally stop this before it is read.
+        // the length of its messages (eight bytes) claim far more than its record holds; the
+        // snapshot file's checksum would normally stop this before it is read.
         var r = BinaryReader(bytes)
         _ = try r.uint()
-        _ = try r.uint()
-        #expect(bytes[r.offset] >= 0x80 && bytes[r.offset + 1] < 0x80)
-        bytes[r.offset + 1] = 0x7F
+        _ = try r.fixed64()
+        #expect(bytes[r.offset + 7] == 0)
+        bytes[r.offset + 7] = 0x7F
         let copy = try HelpDesk(snapshotBytes: bytes)
         let first = try #require(copy.cases[copy.caseOrder[0]])
         #expect(first.messages.count == 1)

@@ -21,9 +21,10 @@ final class RunningServer: @unchecked Sendable {
 
     /// `identities`: who each accepted connection is, in order (the kernel's answer, injected),
     /// so role checks for other Unix users run without root.
-    init(team: TeamAccess = TeamAccess(), identities: [PeerIdentity]? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
-        store = try LocalCaseService(path: folder + "/data", owner: "server test")
+    /// `folder`: a folder whose `data` store to serve (a fresh one when nil); removed at the end either way.
+    init(team: TeamAccess = TeamAccess(), identities: [PeerIdentity]? = nil, folder: String? = nil) throws {
+        self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
+        store = try LocalCaseService(path: self.folder + "/data", owner: "server test")
         server = try CaseServer(store: store, team: team)
         if let identities {
             let queue = Mutex(identities)

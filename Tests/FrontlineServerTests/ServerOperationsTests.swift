@@ -56,8 +56,8 @@ import Glibc
             var payload = try #require(try SnapshotStore.loadNewest(directory: directory)).payload.bytes
             var r = BinaryReader(payload)
             _ = try r.uint()
-            _ = try r.uint()
-            payload[r.offset] = 0x7F   // the messages' length, now past the record's end
+            _ = try r.fixed64()
+            payload[r.offset + 7] = 0x7F   // the messages' length, now past the record's end
             try SnapshotStore.write(payload, sequence: sequence, directory: directory)
         }
         var report: [String] = []
@@ -65,6 +65,49 @@ import Glibc
         #expect(report.contains { $0.contains("cannot be read") && $0.contains("case C-1000") }, "\(report)")
         #expect(!report.contains("healthy"))
         #expect(try client.perform(.note("C-1000", body: "still here"), actor: "alice").count == 1)
+    }
+
+    /// A server whose store opened from a snapshot with nothing after it hands the first console
+    /// that snapshot's bytes instead of encoding a copy; after a change it encodes as before.
+    @Test func theFirstConsoleAfterARestartGetsTheSnapshotItOpenedFrom() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
+        let seeded = try LocalCaseService(path: folder + "/data", owner: "seed")
+        try DemoSeeder.seed(seeded, count: 40, seed: 3)
+        try seeded.snapshotNow()
+        seeded.close()
+
+        let running = try RunningServer(folder: folder)
+        defer { running.shutDown() }
+        let opened = try #require(running.store.snapshotAtOpen)
+        #expect(opened.deskSequence == running.store.desk.lastSequence)
+        let first = try running.client("first")
+        defer { first.close() }
+        #expect(first.desk == running.store.desk)
+        #expect(first.desk.cases.count == 40)
+
+        try first.perform(.note(first.desk.caseOrder[0], body: "after the restart"), actor: "alice")
+        let second = try running.client("second")
+        defer { second.close() }
+        #expect(second.desk == running.store.desk)
+        #expect(second.desk.cases[second.desk.caseOrder[0]]?.messages.last?.body == "after the restart")
+    }
+
+    @Test func aChangeBeforeTheFirstConsoleMeansTheSnapshotIsNoLongerTheCopy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
+        let seeded = try LocalCaseService(path: folder + "/data", owner: "seed")
+        try DemoSeeder.seed(seeded, count: 40, seed: 3)
+        try seeded.snapshotNow()
+        seeded.close()
+
+        let running = try RunningServer(folder: folder)
+        defer { running.shutDown() }
+        #expect(running.store.snapshotAtOpen != nil)
+        let id = running.store.desk.caseOrder[0]
+        try running.store.perform(.note(id, body: "before anyone joined"), actor: "alice")
+        let first = try running.client("first")
+        defer { first.close() }
+        #expect(first.desk == running.store.desk)
+        #expect(first.desk.cases[id]?.messages.last?.body == "before anyone joined")
     }
 
     @Test func aBigEventLogStreamsWithoutFillingTheServersQueue() throws {

@@ -112,9 +112,9 @@ import Testing
         var payload = try #require(try SnapshotStore.loadNewest(directory: directory)).payload.bytes
         var r = BinaryReader(payload)
         _ = try r.uint()
-        _ = try r.uint()
-        #expect(payload[r.offset] >= 0x80 && payload[r.offset + 1] < 0x80)   // the first thread's messages' length
-        payload[r.offset + 1] = 0x7F
+        _ = try r.fixed64()
+        #expect(payload[r.offset + 7] == 0)   // the first thread's messages' length
+        payload[r.offset + 7] = 0x7F
         try SnapshotStore.write(payload, sequence: sequence, directory: directory)   // a checksum that matches
         let report = StoreChecker.check(directory: directory)
         #expect(!report.isHealthy)
