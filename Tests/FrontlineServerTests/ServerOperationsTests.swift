@@ -67,16 +67,20 @@ import Glibc
         #expect(try client.perform(.note("C-1000", body: "still here"), actor: "alice").count == 1)
     }
 
+    /// A folder whose store was seeded, snapshotted and closed: what a server finds after a restart.
+    static func snapshottedStore(cases: Int) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
+        let seeded = try LocalCaseService(path: folder + "/data", owner: "seed")
+        try DemoSeeder.seed(seeded, count: cases, seed: 3)
+        try seeded.snapshotNow()
+        seeded.close()
+        return folder
+    }
+
     /// A server whose store opened from a snapshot with nothing after it hands the first console
     /// that snapshot's bytes instead of encoding a copy; after a change it encodes as before.
     @Test func theFirstConsoleAfterARestartGetsTheSnapshotItOpenedFrom() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
-        let seeded = try LocalCaseService(path: folder + "/data", owner: "seed")
-        try DemoSeeder.seed(seeded, count: 40, seed: 3)
-        try seeded.snapshotNow()
-        seeded.close()
-
-        let running = try RunningServer(folder: folder)
+        let running = try RunningServer(folder: try Self.snapshottedStore(cases: 40))
         defer { running.shutDown() }
         let opened = try #require(running.store.snapshotAtOpen)
         #expect(opened.deskSequence == running.store.desk.lastSequence)
@@ -93,13 +97,7 @@ import Glibc
     }
 
     @Test func aChangeBeforeTheFirstConsoleMeansTheSnapshotIsNoLongerTheCopy() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
-        let seeded = try LocalCaseService(path: folder + "/data", owner: "seed")
-        try DemoSeeder.seed(seeded, count: 40, seed: 3)
-        try seeded.snapshotNow()
-        seeded.close()
-
-        let running = try RunningServer(folder: folder)
+        let running = try RunningServer(folder: try Self.snapshottedStore(cases: 40))
         defer { running.shutDown() }
         #expect(running.store.snapshotAtOpen != nil)
         let id = running.store.desk.caseOrder[0]
