@@ -21,6 +21,10 @@ public struct CaseTable: Sendable, Equatable {
     /// The cases in no particular order, each copied out as it is reached.
     public var values: LazyMapSequence<TreeDictionary<CaseID, CaseBox>.Values, SupportCase> { boxes.values.lazy.map(\.value) }
 
+    /// The box a case sits in: a pointer to hold on to without copying the case (the snapshot
+    /// writer walks the cases twice).
+    func box(_ id: CaseID) -> CaseBox? { boxes[id] }
+
     /// Each case lent to `body` in place: what a pass over the whole desk (the queue order) uses.
     public func forEach(_ body: (SupportCase) throws -> Void) rethrows {
         for box in boxes.values { try body(box.value) }

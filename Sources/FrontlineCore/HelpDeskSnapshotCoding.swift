@@ -21,16 +21,17 @@ extension HelpDesk {
     func snapshotBytes(format: UInt64) -> [UInt8] {
         var w = BinaryWriter(capacity: max(1 << 16, cases.count * 600))
         w.uint(format)
+        // One lookup a case, and the cases held by their boxes, not copied.
+        let present = caseOrder.compactMap { cases.box($0) }
         var threads: [Range<Int>] = []
         if format >= 5 {
             // The threads' section, its length (eight bytes) filled in when it is written.
             let length = w.reserveFixed64()
             let base = w.bytes.count
-            threads.reserveCapacity(caseOrder.count)
-            for id in caseOrder {
-                guard let c = cases[id] else { continue }
+            threads.reserveCapacity(present.count)
+            for box in present {
                 let start = w.bytes.count - base
-                c.thread.write(into: &w)
+                box.value.thread.write(into: &w)
                 threads.append(start..<(w.bytes.count - base))
             }
             w.patchFixed64(at: length, UInt64(w.bytes.count - base))
@@ -42,15 +43,14 @@ extension HelpDesk {
         for k in customers.values.sorted(by: { $0.id < $1.id }) {
             w.string(k.id); w.string(k.name); w.string(k.email); w.string(k.language); w.date(k.since)
         }
-        let present = caseOrder.compactMap { cases[$0] }
         w.uint(UInt64(present.count))
-        for (i, c) in present.enumerated() {
+        for (i, box) in present.enumerated() {
             if format >= 5 {
-                Self.writeHead(c, into: &w)
+                Self.writeHead(box.value, into: &w)
                 w.uint(UInt64(threads[i].lowerBound)); w.uint(UInt64(threads[i].count))
-                c.thread.summary.write(into: &w)
+                box.value.thread.summary.write(into: &w)
             } else {
-                Self.writeCaseInline(c, into: &w, format: format)
+                Self.writeCaseInline(box.value, into: &w, format: format)
             }
         }
         let draftCases = drafts.keys.sorted()
@@ -65,7 +65,8 @@ extension HelpDesk {
         w.uint(UInt64(targets.count))
         for (priority, seconds) in targets { w.code(priority); w.int(Int(seconds.rounded())) }
         if format >= 5 {
-            let position = Dictionary(uniqueKeysWithValues: present.enumerated().map { ($0.element.id, $0.offset) })
+            let position = caseByMessageID.isEmpty && undeliveredReplies.isEmpty ? [:]
+                : Dictionary(uniqueKeysWithValues: present.enumerated().map { ($0.element.value.id, $0.offset) })
             for table in [Dictionary(uniqueKeysWithValues: Array(caseByMessageID)), undeliveredReplies] {
                 let rows = table.compactMap { messageID, caseID in position[caseID].map { (messageID, $0) } }.sorted { $0.0 < $1.0 }
                 w.uint(UInt64(rows.count))

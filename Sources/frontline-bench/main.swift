@@ -88,8 +88,9 @@ func bench(cases n: Int) throws {
     say("seeded \(n) cases, \(messages) messages in \(String(format: "%.2f", seedTime)) s")
 
     // Snapshot time (foreground, for the figure).
+    let encodeTime = seconds { _ = seeded.desk.snapshotBytes() }
     let snapTime = try seconds { try seeded.snapshotNow() }
-    say("snapshot (encode + write + fsync + rename): \(ms(snapTime))")
+    say("snapshot (encode + write + fsync + rename): \(ms(snapTime)); the encoding alone \(ms(encodeTime))")
     // A store in steady state has two snapshot generations and only the journal since the older
     // one; the seeding history moves to archive/ (as it would over a day of work).
     try seeded.performBatch([(.note(seeded.desk.caseOrder[0], body: "after the first snapshot"), "alice", nil)])
