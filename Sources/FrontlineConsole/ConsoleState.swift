@@ -30,6 +30,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var status: StatusMessage?
     /// The "draft NOT saved" warning on the status line, so a later save that works takes it down.
     public var draftFailureShown: String?
+    /// What to do once the reply on its way is durable (see `ReplyPromise`).
+    public var afterReply: EffectAfterReply?
     public var quitRequested = false
     /// The case as the agent last saw it while writing a reply: sending checks it has not changed.
     public var replyBasis: ReplyBasis?
@@ -128,6 +130,8 @@ public struct Picker: Sendable, Equatable {
         case priority(CaseID)
         /// The case changed while the reply was written: send anyway, or review first.
         case staleReply(CaseID, body: String)
+        /// The reply promises something by `due`: send with a follow-up, without, or go back.
+        case promiseInReply(CaseID, body: String, due: Date, sentence: String)
     }
 
     public var purpose: Purpose

@@ -62,9 +62,11 @@ public enum ConsoleUpdate {
             return []
         case let .priority(id):
             return [ActionSteps.priority(id, Priority.allCases[choice])]
+        case let .promiseInReply(id, body, due, sentence):
+            return ActionSteps.promiseChoice(choice, id, body: body, due: due, sentence: sentence, state: &state, world: world)
         case let .staleReply(id, body):
             state.status = nil
-            if choice == 0 { return [ActionSteps.reply(id, body)] }
+            if choice == 0 { return ActionSteps.sendReply(id, body, state: &state, world: world) }
             // Review: the agent has now seen the case as it is; the next Ctrl-S sends.
             if let c = world.desk.cases[id] { state.replyBasis = ReplyBasis(c) }
             state.focus = .reply

@@ -31,7 +31,7 @@ enum EditorUpdate {
                                             options: ["send anyway", "review first"], selected: 1))
                 return []
             }
-            return [.perform(.reply(c.id, body: e.text), success: "reply sent on \(c.id)")]
+            return ActionSteps.sendReply(c.id, e.text, state: &state, world: world)
         case .control("e"):
             return [.openExternalEditor(c.id, e.text)]
         case .control("z"):

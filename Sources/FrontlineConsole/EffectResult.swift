@@ -31,9 +31,15 @@ extension ConsoleUpdate {
                 state.draftDirty = false
                 state.focus = .queue
             }
+            if case let .reply(id, _) = command, let after = state.afterReply, after.caseID == id {
+                state.afterReply = nil
+                return [after.effect]
+            }
             return []
-        case let .failed(_, reason):
+        case let .failed(command, reason):
             state.status = StatusMessage(reason, kind: .error, at: now)
+            // The reply did not go, so neither did its promise: no follow-up for it.
+            if case let .reply(id, _) = command, state.afterReply?.caseID == id { state.afterReply = nil }
             return []
         case let .draftSaved(troubled):
             // A retry that worked takes down the warning, or the agent keeps worrying for nothing.

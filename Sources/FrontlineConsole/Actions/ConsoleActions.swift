@@ -109,10 +109,10 @@ public enum ConsoleActions {
                           state.replyBasis = ReplyBasis(c)   // what the agent sees now is what they answer
                           return []
                       },
-                      onLine: { args, _, ctx throws(Problem) in
+                      onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           guard !args.isEmpty else { throw Problem("reply TEXT — or press r to write in the reply pane") }
-                          return [ActionSteps.reply(c.id, args.joined(separator: " "))]
+                          return ActionSteps.sendReply(c.id, args.joined(separator: " "), state: &state, world: ctx.world)
                       }),
         ConsoleAction("", keys: [.control("e")], keyLabel: "Ctrl-E", help: "write the reply in $VISUAL / $EDITOR",
                       onKey: { _, state, ctx in

@@ -1,0 +1,108 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+import Testing
+@testable import FrontlineConsole
+
+/// A reply that makes a promise is offered its follow-up before it goes (key scripts through the
+/// real update → effect → store loop; the clock is t0, the agent's zone UTC).
+@Suite struct ReplyPromiseTests {
+    let clock = ManualClock(t0)
+    let text = "Hej Åsa! Jag återkommer i morgon med besked om din tv."
+
+    func writing(_ text: String) throws -> (ConsoleApp, InMemoryCaseService, CaseID) {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let asa = s.desk.caseOrder[1]
+        #expect(app.select(asa))
+        app.type(.character("r"))
+        app.type(text: text)
+        return (app, s, asa)
+    }
+
+    var tomorrowNine: Date { PromiseInReply.find(in: text, now: t0, timeZone: utc)!.due }
+
+    @Test func aPromiseInTheReplyIsOfferedAndItsFollowUpSetOnceTheReplyIsSent() throws {
+        let (app, s, asa) = try writing(text)
+        app.type(.control("s"))
+        guard case let .picker(p) = app.state.mode, case .promiseInReply = p.purpose else {
+            Issue.record("no offer: \(app.state.mode)")
+            return
+        }
+        #expect(app.screen.contains("Jag återkommer i morgon med besked om din tv"))
+        #expect(s.desk.cases[asa]?.messages.last?.body != text, "nothing is sent before the agent answers")
+        app.type(.enter)
+        let c = try #require(s.desk.cases[asa])
+        #expect(c.messages.last?.body == text)
+        #expect(c.openFollowUps.map(\.due) == [tomorrowNine])
+        #expect(c.openFollowUps.first?.note == "promised in the reply: Jag återkommer i morgon med besked om din tv")
+        #expect(app.state.status?.text.hasPrefix("reply sent on \(asa) · follow-up set for") == true)
+        #expect(app.state.afterReply == nil)
+    }
+
+    @Test func sendingWithoutTheFollowUpSendsOnlyTheReply() throws {
+        let (app, s, asa) = try writing(text)
+        app.type(.control("s"), .character("2"))
+        #expect(s.desk.cases[asa]?.messages.last?.body == text)
+        #expect(s.desk.cases[asa]?.openFollowUps.isEmpty == true)
+    }
+
+    @Test(arguments: [Key.character("3"), Key.escape])
+    func goingBackKeepsTheReplyUnsent(key: Key) throws {
+        let (app, s, asa) = try writing(text)
+        app.type(.control("s"), key)
+        #expect(app.state.mode == .normal && app.state.focus == .reply)
+        #expect(app.state.editor.text == text)
+        #expect(s.desk.cases[asa]?.messages.last?.body != text)
+        #expect(s.desk.cases[asa]?.openFollowUps.isEmpty == true)
+    }
+
+    @Test func aFollowUpAlreadyDueByThenKeepsThePromiseSoNothingIsAsked() throws {
+        let s = try seededService(clock: clock)
+        let asa = s.desk.caseOrder[1]
+        try s.perform(.scheduleFollowUp(asa, due: t0.addingTimeInterval(3600), note: "call the courier"), actor: "alice", at: nil)
+        let (app, _, _) = makeApp(s, clock: clock)
+        #expect(app.select(asa))
+        app.type(.character("r"))
+        app.type(text: text)
+        app.type(.control("s"))
+        #expect(app.state.mode == .normal)
+        #expect(s.desk.cases[asa]?.messages.last?.body == text)
+        #expect(s.desk.cases[asa]?.openFollowUps.count == 1)
+    }
+
+    @Test func theCommandLineReplyIsOfferedTheSame() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let asa = s.desk.caseOrder[1]
+        #expect(app.select(asa))
+        app.command("reply I will call you tomorrow about the refund.")
+        guard case let .picker(p) = app.state.mode, case .promiseInReply = p.purpose else {
+            Issue.record("no offer: \(app.state.mode)")
+            return
+        }
+        app.type(.character("1"))
+        #expect(s.desk.cases[asa]?.messages.last?.body == "I will call you tomorrow about the refund.")
+        #expect(s.desk.cases[asa]?.openFollowUps.count == 1)
+    }
+
+    @Test func aReplyWithoutAPromiseGoesAtOnce() throws {
+        let (app, s, asa) = try writing("Hej Åsa! Tack för ditt tålamod.")
+        app.type(.control("s"))
+        #expect(app.state.mode == .normal)
+        #expect(s.desk.cases[asa]?.messages.last?.body == "Hej Åsa! Tack för ditt tålamod.")
+    }
+
+    /// Pure: a refused reply leaves no follow-up waiting for it.
+    @Test func aRefusedReplyDropsItsFollowUp() {
+        var state = ConsoleState(agent: "alice")
+        state.afterReply = EffectAfterReply(caseID: "C-1", effect: .perform(.scheduleFollowUp("C-1", due: t0, note: "x"), success: "ok"))
+        let more = ConsoleUpdate.receive(.failed(.reply("C-1", body: "x"), reason: "C-1 was solved by bob; reopen it first"), state: &state, now: t0)
+        #expect(more.isEmpty)
+        #expect(state.afterReply == nil)
+        state.afterReply = EffectAfterReply(caseID: "C-1", effect: .perform(.scheduleFollowUp("C-1", due: t0, note: "x"), success: "ok"))
+        let after = ConsoleUpdate.receive(.performed(.reply("C-1", body: "x"), success: "reply sent on C-1", events: [], mailDestination: nil),
+                                          state: &state, now: t0)
+        #expect(after == [.perform(.scheduleFollowUp("C-1", due: t0, note: "x"), success: "ok")])
+    }
+}
