@@ -103,6 +103,8 @@ public struct Prompt: Sendable, Equatable {
         case followUpWhen(CaseID)
         case followUpNote(CaseID, due: Date)
         case followUpOutcome(CaseID)
+        /// Why a case may be solved while a follow-up is still open.
+        case solveOverFollowUps(CaseID)
         case note(CaseID)
         case assign(CaseID)
         case tag(CaseID)

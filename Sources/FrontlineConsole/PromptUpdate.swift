@@ -78,6 +78,9 @@ enum PromptUpdate {
             return [ActionSteps.followUp(id, due: due, note: text, world: world)]
         case let .followUpOutcome(id):
             return [ActionSteps.followUpDone(id, outcome: text)]
+        case let .solveOverFollowUps(id):
+            guard !text.isEmpty else { return retry("say why it can be solved with the follow-up open, or Esc to keep it open") }
+            return [ActionSteps.solve(id, overriding: text)]
         case let .note(id):
             guard !text.isEmpty else { return retry("the note is empty") }
             return [ActionSteps.note(id, p.field.text)]

@@ -24,7 +24,9 @@ public enum Command: Sendable, Equatable {
     case take(CaseID)
     case setPriority(CaseID, Priority)
     case tag(CaseID, tags: [String])
-    case solve(CaseID)
+    /// Refused while the case has an open follow-up (a promise to the customer) unless
+    /// `overriding` gives the reason; the override is recorded on the case.
+    case solve(CaseID, overriding: String? = nil)
     case reopen(CaseID)
     case setPending(CaseID)
     case saveDraft(CaseID, body: String)
@@ -51,7 +53,7 @@ extension Command {
         case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
         case let .tag(_, tags): return .tag(id, tags: tags)
-        case .solve: return .solve(id)
+        case let .solve(_, reason): return .solve(id, overriding: reason)
         case .reopen: return .reopen(id)
         case .setPending: return .setPending(id)
         case let .saveDraft(_, body): return .saveDraft(id, body: body)
@@ -188,10 +190,17 @@ extension HelpDesk {
             let new = clean.filter { !c.tags.contains($0) }
             guard !new.isEmpty else { throw CommandError("\(id) already has those tags") }
             return [PendingChange(caseID: id, change: .tagged(tags: new))]
-        case let .solve(id):
+        case let .solve(id, overriding):
             let c = try existing(id)
             if c.status == .solved { throw CommandError("\(id) is already solved" + (c.solvedBy.map { " (by \($0))" } ?? "")) }
-            return [PendingChange(caseID: id, change: .statusChanged(status: .solved))]
+            let open = c.openFollowUps.sorted { $0.due < $1.due }
+            guard let first = open.first else { return [PendingChange(caseID: id, change: .statusChanged(status: .solved))] }
+            guard let reason = overriding?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
+                let what = open.count == 1 ? "an open follow-up" : "\(open.count) open follow-ups"
+                throw CommandError("\(id) has \(what) (#\(first.id): \(first.note)): mark it done first, or solve with a reason (frontline solve \(id) --force REASON)")
+            }
+            return [PendingChange(caseID: id, change: .solvedOverFollowUps(ids: open.map(\.id), reason: reason)),
+                    PendingChange(caseID: id, change: .statusChanged(status: .solved))]
         case let .reopen(id):
             let c = try existing(id)
             if c.status == .open { throw CommandError("\(id) is already open") }

@@ -99,7 +99,10 @@ extension Command: Codable {
         case let .tag(id, tags):
             try c.encode(id, forKey: Key("case"))
             try c.encode(tags, forKey: Key("tags"))
-        case let .solve(id), let .reopen(id), let .setPending(id), let .take(id):
+        case let .solve(id, reason):
+            try c.encode(id, forKey: Key("case"))
+            try c.encodeIfPresent(reason, forKey: Key("overriding"))
+        case let .reopen(id), let .setPending(id), let .take(id):
             try c.encode(id, forKey: Key("case"))
         }
     }
@@ -142,7 +145,7 @@ extension Command: Codable {
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))
         case "priority": self = .setPriority(try field("case"), try field("priority"))
         case "tag": self = .tag(try field("case"), tags: try field("tags"))
-        case "solve": self = .solve(try field("case"))
+        case "solve": self = .solve(try field("case"), overriding: try optional("overriding"))
         case "take": self = .take(try field("case"))
         case "reopen": self = .reopen(try field("case"))
         case "pending": self = .setPending(try field("case"))

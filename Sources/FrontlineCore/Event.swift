@@ -43,6 +43,9 @@ public struct Event: Sendable, Equatable {
         case priorityChanged(priority: Priority)
         case tagged(tags: [String])
         case statusChanged(status: CaseStatus)
+        /// Solved while these follow-ups were still open, and why (they stay open: a promise
+        /// outlives the case, and a due one brings it back).
+        case solvedOverFollowUps(ids: [Int], reason: String)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -67,6 +70,7 @@ public struct Event: Sendable, Equatable {
             case .priorityChanged: "priority_changed"
             case .tagged: "tagged"
             case .statusChanged: "status_changed"
+            case .solvedOverFollowUps: "solved_over_follow_ups"
             case .draftSaved: "draft_saved"
             }
         }

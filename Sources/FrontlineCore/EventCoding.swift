@@ -61,6 +61,9 @@ extension Event: Codable {
             try c.encode(tags, forKey: Key("tags"))
         case let .statusChanged(status):
             try c.encode(status, forKey: Key("status"))
+        case let .solvedOverFollowUps(ids, reason):
+            try c.encode(ids, forKey: Key("follow_ups"))
+            try c.encode(reason, forKey: Key("reason"))
         }
     }
 
@@ -102,6 +105,7 @@ extension Event: Codable {
         case "priority_changed": change = .priorityChanged(priority: try field("priority"))
         case "tagged": change = .tagged(tags: try field("tags"))
         case "status_changed": change = .statusChanged(status: try field("status"))
+        case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))
         default:
             throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,
                                                    debugDescription: "unknown event type \(type)")

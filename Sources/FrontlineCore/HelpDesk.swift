@@ -178,6 +178,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.waitingSince = nil
             }
             c.activity.append(CaseActivity(at: at, actor: actor, text: "\(status.verb) by \(actor)"))
+        case let .solvedOverFollowUps(ids, reason):
+            let which = ids.map { "#\($0)" }.joined(separator: ", ")
+            c.activity.append(CaseActivity(at: at, actor: actor,
+                                           text: "solved by \(actor) with follow-up\(ids.count == 1 ? "" : "s") \(which) still open: \(reason)"))
         case let .draftSaved(body):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a draft is not activity
             if body.isEmpty {

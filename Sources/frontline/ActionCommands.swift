@@ -145,12 +145,17 @@ extension OneCaseCommand {
     }
 }
 
-struct SolveCommand: OneCaseCommand {
-    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark a case solved.")
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Mark a case solved.",
+                                                    discussion: "A case with an open follow-up (a promise to the customer) is not solved without --force and the reason, which is recorded on the case; the follow-up stays open and brings the case back when due.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var caseID: String
-    static func command(_ id: CaseID) -> Command { .solve(id) }
-    static func done(_ id: CaseID) -> String { "\(id) solved" }
+    @Option(name: .customLong("force"), help: ArgumentHelp("Solve although a follow-up is open, for this reason.", valueName: "reason"))
+    var reason: String?
+
+    func run() throws {
+        try performAction(global, .solve(caseID, overriding: reason), owner: "frontline solve") { "\($0) solved" }
+    }
 }
 
 struct ReopenCommand: OneCaseCommand {

@@ -194,12 +194,7 @@ extension FrontlineEndToEnd {
     @Test("r, multi-line text with å ä ö and 漢字, Ctrl-W, Ctrl-S sends exactly that body; the case leaves Waiting")
     func replyIsSentExactly() throws {
         let t = try TmuxSession()
-        let id = try #require(try t.intake([IntakeLine.asa]).first)
-        try t.launchConsole()
-        try t.waitFor("Reply to \(id)")
-
-        try t.sendKeys("r")
-        try t.waitFor("Ctrl-S send")
+        let id = try t.replyingToOneNewCase(IntakeLine.asa)
         try t.sendText("Hej Åsa,")
         try t.sendKeys("Enter")
         try t.sendText("Vi skickar en ny TV i dag: 漢字 å ä ö.")

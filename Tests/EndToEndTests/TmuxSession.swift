@@ -347,6 +347,17 @@ final class TmuxSession {
         try runTool(binary, [subcommand, "--data-dir", dataDir, "--agent", agent] + args, stdin: stdin)
     }
 
+    /// One customer's message taken in, the console started on it and `r` pressed: the reply
+    /// pane is open and waits for text. Returns the case id.
+    func replyingToOneNewCase(_ line: Data) throws -> String {
+        guard let id = try intake([line]).first else { throw E2EFailure("intake acknowledged no case") }
+        try launchConsole()
+        try waitFor("Reply to \(id)")
+        try sendKeys("r")
+        try waitFor("Ctrl-S send")
+        return id
+    }
+
     /// Feeds JSON lines to `frontline intake`; returns the case ids it acknowledged.
     @discardableResult
     func intake(_ lines: [Data]) throws -> [String] {

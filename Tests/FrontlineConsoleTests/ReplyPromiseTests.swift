@@ -105,4 +105,37 @@ import Testing
                                           state: &state, now: t0)
         #expect(after == [.perform(.scheduleFollowUp("C-1", due: t0, note: "x"), success: "ok")])
     }
+
+    @Test func solvingACaseWithAnOpenFollowUpAsksWhyAndRecordsTheAnswer() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let tom = s.desk.caseOrder[3]
+        #expect(s.desk.cases[tom]?.openFollowUps.count == 1)
+        #expect(app.select(tom))
+        app.type(.character("s"))
+        guard case let .prompt(p) = app.state.mode, case .solveOverFollowUps(tom) = p.purpose else {
+            Issue.record("no question: \(app.state.mode)")
+            return
+        }
+        #expect(app.screen.contains("has follow-up #1 open"))
+        app.type(.enter)   // no reason: asked again
+        guard case let .prompt(again) = app.state.mode else { Issue.record("the question went away"); return }
+        #expect(again.hint?.contains("say why") == true)
+        app.type(text: "credit note sent by post")
+        app.type(.enter)
+        let c = try #require(s.desk.cases[tom])
+        #expect(c.status == .solved)
+        #expect(c.activity.last { $0.text.contains("still open") }?.text == "solved by alice with follow-up #1 still open: credit note sent by post")
+        #expect(c.openFollowUps.count == 1)
+    }
+
+    @Test func escapeKeepsTheCaseOpen() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let tom = s.desk.caseOrder[3]
+        #expect(app.select(tom))
+        app.type(.character("s"), .escape)
+        #expect(app.state.mode == .normal)
+        #expect(s.desk.cases[tom]?.status != .solved)
+    }
 }

@@ -8,7 +8,21 @@ import FrontlineTUI
 enum ActionSteps {
     static func note(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.note(id, body: body), success: "note added to \(id)") }
     static func reply(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.reply(id, body: body), success: "reply sent on \(id)") }
-    static func solve(_ id: CaseID) -> ConsoleEffect { .perform(.solve(id), success: "\(id) solved") }
+    static func solve(_ id: CaseID, overriding reason: String? = nil) -> ConsoleEffect {
+        .perform(.solve(id, overriding: reason), success: reason == nil ? "\(id) solved" : "\(id) solved; its open follow-up stays and brings it back when due")
+    }
+
+    /// `s` and `:solve`: solves, or first asks why while a promise to the customer is still open
+    /// (the store refuses that without a reason, and records the one given).
+    static func solveAsking(_ c: SupportCase, reason: String?, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        guard let next = c.nextFollowUp(), reason?.isEmpty != false else { return [solve(c.id, overriding: reason)] }
+        let when = world.time.dayAndTime(next.due, now: world.now)
+        let more = c.openFollowUps.count > 1 ? " and \(c.openFollowUps.count - 1) more" : ""
+        state.mode = .prompt(Prompt(.solveOverFollowUps(c.id),
+                                    label: "\(c.id) has follow-up #\(next.id) open (\(when): \(TextSanitiser.singleLine(next.note)))\(more). Solve anyway because",
+                                    hint: "the reason is recorded on the case and the follow-up stays; Esc keeps the case open"))
+        return []
+    }
     static func reopen(_ id: CaseID) -> ConsoleEffect { .perform(.reopen(id), success: "\(id) reopened") }
     static func take(_ id: CaseID) -> ConsoleEffect { .perform(.take(id), success: "\(id) is yours") }
     static func pending(_ id: CaseID) -> ConsoleEffect { .perform(.setPending(id), success: "\(id) is waiting on the customer") }

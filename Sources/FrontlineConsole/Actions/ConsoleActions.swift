@@ -245,9 +245,12 @@ public enum ConsoleActions {
                           guard !args.isEmpty else { throw Problem("tag TAG…") }
                           return [ActionSteps.tag(c.id, args)]
                       }),
-        ConsoleAction("solve", cli: "solve", keys: [.character("s")], keyLabel: "s", usage: "solve", help: "solve", hint: ("solve", 7),
-                      onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] },
-                      onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.solve($0.id)] } ?? [] }),
+        ConsoleAction("solve", cli: "solve", keys: [.character("s")], keyLabel: "s", usage: "solve [REASON]",
+                      help: "solve (while a follow-up is open, asks why and records it)", hint: ("solve", 7),
+                      onKey: { _, state, ctx in ctx.selected.map { ActionSteps.solveAsking($0, reason: nil, state: &state, world: ctx.world) } ?? [] },
+                      onLine: { args, state, ctx in
+                          ctx.selected.map { ActionSteps.solveAsking($0, reason: args.isEmpty ? nil : args.joined(separator: " "), state: &state, world: ctx.world) } ?? []
+                      }),
         ConsoleAction("reopen", cli: "reopen", keys: [.character("o")], keyLabel: "o", usage: "reopen", help: "reopen",
                       onKey: { _, _, ctx in ctx.selected.map { [ActionSteps.reopen($0.id)] } ?? [] },
                       onLine: { _, _, ctx in ctx.selected.map { [ActionSteps.reopen($0.id)] } ?? [] }),
