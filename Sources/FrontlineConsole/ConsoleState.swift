@@ -101,7 +101,8 @@ public struct Prompt: Sendable, Equatable {
         case commandLine
         case escalationReason(CaseID, EscalationLevel)
         case followUpWhen(CaseID)
-        case followUpNote(CaseID, due: Date)
+        case followUpNote(CaseID, due: Date, untilAnswer: Bool)
+        case followUpCancelReason(CaseID)
         case followUpOutcome(CaseID)
         /// Why a case may be solved while a follow-up is still open.
         case solveOverFollowUps(CaseID)

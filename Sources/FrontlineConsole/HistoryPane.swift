@@ -78,14 +78,20 @@ enum HistoryPane {
         }
         for f in c.followUps.sorted(by: { $0.due < $1.due }) {
             let note = TextSanitiser.singleLine(f.note)
-            if f.done {
+            let unless = f.untilAnswer ? " unless they answer" : ""
+            switch f.state {
+            case let .cancelled(reason):
+                out += wrapped(note + " → " + TextSanitiser.singleLine(reason), width: width, firstPrefix: "✗ follow-up cancelled: ",
+                               indent: 2, role: .dim, prefixRole: .dim)
+            case let .kept(onTime):
                 let outcome = f.outcome.map { " → " + TextSanitiser.singleLine($0) } ?? ""
-                out += wrapped(note + outcome, width: width, firstPrefix: "✓ follow-up done: ", indent: 2, role: .dim, prefixRole: .dim)
-            } else if f.due <= now {
-                out += wrapped(note, width: width, firstPrefix: "⏰ OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))): ",
+                out += wrapped(note + outcome, width: width, firstPrefix: onTime ? "✓ follow-up done: " : "✓ follow-up done late: ",
+                               indent: 2, role: .dim, prefixRole: .dim)
+            case .open where f.due <= now:
+                out += wrapped(note, width: width, firstPrefix: "⏰ OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))\(unless)): ",
                                indent: 2, role: .followUpOverdue, prefixRole: .followUpOverdue)
-            } else {
-                out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now)): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
+            case .open:
+                out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now))\(unless): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
             }
         }
         if !c.apologies.isEmpty {

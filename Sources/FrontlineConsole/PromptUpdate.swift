@@ -65,17 +65,21 @@ enum PromptUpdate {
             return [ActionSteps.escalate(id, level, reason: text)]
         case let .followUpWhen(id):
             do {
-                let due = try FollowUpTime(timeZone: world.timeZone).parse(text, now: world.now)
-                let shown = world.time.dayAndTime(due, now: world.now)
-                state.mode = .prompt(Prompt(.followUpNote(id, due: due), label: "Follow up \(id) \(shown): what",
+                let (when, untilAnswer) = ActionSteps.untilAnswer(text)
+                let due = try FollowUpTime(timeZone: world.timeZone).parse(when, now: world.now)
+                let shown = world.time.dayAndTime(due, now: world.now) + (untilAnswer ? " unless they answer first" : "")
+                state.mode = .prompt(Prompt(.followUpNote(id, due: due, untilAnswer: untilAnswer), label: "Follow up \(id) \(shown): what",
                                             hint: "what you promised the customer"))
                 return []
             } catch {
                 return retry(error.description)
             }
-        case let .followUpNote(id, due):
+        case let .followUpNote(id, due, untilAnswer):
             guard !text.isEmpty else { return retry("say what to follow up on") }
-            return [ActionSteps.followUp(id, due: due, note: text, world: world)]
+            return [ActionSteps.followUp(id, due: due, note: text, untilAnswer: untilAnswer, world: world)]
+        case let .followUpCancelReason(id):
+            guard !text.isEmpty else { return retry("say why the promise no longer stands, or Esc") }
+            return [ActionSteps.cancelFollowUp(id, reason: text)]
         case let .followUpOutcome(id):
             return [ActionSteps.followUpDone(id, outcome: text)]
         case let .solveOverFollowUps(id):

@@ -15,9 +15,12 @@ public enum Command: Sendable, Equatable {
     case escalate(CaseID, level: EscalationLevel, reason: String)
     /// Takes an escalation back (supervisors only, through the team server).
     case deescalate(CaseID, reason: String)
-    case scheduleFollowUp(CaseID, due: Date, note: String)
+    /// `untilAnswer`: the customer's next message keeps it (the case comes back at `due` only if they are silent).
+    case scheduleFollowUp(CaseID, due: Date, note: String, untilAnswer: Bool = false)
     /// Marks the earliest open follow-up done when `id` is nil.
     case completeFollowUp(CaseID, id: Int?, outcome: String?)
+    /// Withdraws an open follow-up (`id` nil: the next one due), with the reason, recorded.
+    case cancelFollowUp(CaseID, id: Int?, reason: String)
     case assign(CaseID, agent: String?)
     /// "Mine": refused if someone else already has the case, so of two agents taking it at once
     /// exactly one wins and the other is told who.
@@ -47,7 +50,8 @@ extension Command {
         case let .note(_, body): return .note(id, body: body)
         case let .apologise(_, kind): return .apologise(id, kind: kind)
         case let .escalate(_, level, reason): return .escalate(id, level: level, reason: reason)
-        case let .scheduleFollowUp(_, due, note): return .scheduleFollowUp(id, due: due, note: note)
+        case let .scheduleFollowUp(_, due, note, untilAnswer): return .scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer)
+        case let .cancelFollowUp(_, f, reason): return .cancelFollowUp(id, id: f, reason: reason)
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
@@ -150,20 +154,19 @@ extension HelpDesk {
             }
             if serviceLevelTargets[priority] == target { throw CommandError("the \(priority.rawValue) SLA target is already \(AgeFormat.compact(target))") }
             return [PendingChange(caseID: HelpDesk.deskWide, change: .serviceLevelSet(priority: priority, target: target))]
-        case let .scheduleFollowUp(id, due, note):
+        case let .scheduleFollowUp(id, due, note, untilAnswer):
             let c = try existing(id)
             let what = try required(note, "follow-up note")
             let next = (c.followUps.map(\.id).max() ?? 0) + 1
-            return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what))]
+            return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what, untilAnswer: untilAnswer))]
         case let .completeFollowUp(id, followUpID, outcome):
-            let c = try existing(id)
-            let open = c.openFollowUps.sorted { $0.due < $1.due }
-            guard let target = followUpID.flatMap({ fid in open.first { $0.id == fid } }) ?? (followUpID == nil ? open.first : nil) else {
-                if let fid = followUpID { throw CommandError("\(id) has no open follow-up #\(fid)") }
-                throw CommandError("\(id) has no open follow-up")
-            }
+            let target = try openFollowUp(followUpID, on: try existing(id))
             let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
             return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
+        case let .cancelFollowUp(id, followUpID, reason):
+            let target = try openFollowUp(followUpID, on: try existing(id))
+            let why = try required(reason, "reason for cancelling the follow-up")
+            return [PendingChange(caseID: id, change: .followUpCancelled(id: target.id, reason: why))]
         case let .assign(id, agent):
             let c = try existing(id)
             let who = agent?.trimmingCharacters(in: .whitespaces)
@@ -236,6 +239,16 @@ extension HelpDesk {
                                                               channel: channel, priority: m.priority), at: m.receivedAt),
             PendingChange(caseID: caseID, change: .messageReceived(body: body, channel: channel), at: m.receivedAt),
         ]
+    }
+
+    /// The open follow-up `id` names, or the next one due when `id` is nil.
+    private func openFollowUp(_ id: Int?, on c: SupportCase) throws(CommandError) -> FollowUp {
+        let open = c.openFollowUps.sorted { $0.due < $1.due }
+        guard let target = id.flatMap({ fid in open.first { $0.id == fid } }) ?? (id == nil ? open.first : nil) else {
+            if let fid = id { throw CommandError("\(c.id) has no open follow-up #\(fid)") }
+            throw CommandError("\(c.id) has no open follow-up")
+        }
+        return target
     }
 
     private func existing(_ id: CaseID) throws(CommandError) -> SupportCase {

@@ -19,6 +19,7 @@ extension Command: Codable {
         case .setServiceLevel: "service_level"
         case .scheduleFollowUp: "follow_up"
         case .completeFollowUp: "follow_up_done"
+        case .cancelFollowUp: "follow_up_cancel"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -82,10 +83,15 @@ extension Command: Codable {
         case let .setServiceLevel(priority, target):
             try c.encode(priority, forKey: Key("priority"))
             try c.encode(target, forKey: Key("target_seconds"))
-        case let .scheduleFollowUp(id, due, note):
+        case let .cancelFollowUp(id, followUp, reason):
+            try c.encode(id, forKey: Key("case"))
+            try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
+            try c.encode(reason, forKey: Key("reason"))
+        case let .scheduleFollowUp(id, due, note, untilAnswer):
             try c.encode(id, forKey: Key("case"))
             try c.encode(due, forKey: Key("due"))
             try c.encode(note, forKey: Key("note"))
+            if untilAnswer { try c.encode(true, forKey: Key("until_answer")) }
         case let .completeFollowUp(id, followUp, outcome):
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
@@ -140,7 +146,9 @@ extension Command: Codable {
         case "escalate": self = .escalate(try field("case"), level: try field("level"), reason: try field("reason"))
         case "deescalate": self = .deescalate(try field("case"), reason: try field("reason"))
         case "service_level": self = .setServiceLevel(try field("priority"), target: try field("target_seconds"))
-        case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"))
+        case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"),
+                                                   untilAnswer: try optional("until_answer") ?? false)
+        case "follow_up_cancel": self = .cancelFollowUp(try field("case"), id: try optional("follow_up"), reason: try field("reason"))
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))
         case "priority": self = .setPriority(try field("case"), try field("priority"))

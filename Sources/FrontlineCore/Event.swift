@@ -37,8 +37,11 @@ public struct Event: Sendable, Equatable {
         case deescalated(reason: String)
         /// A team-wide SLA target changed; the event's case is `HelpDesk.deskWide`.
         case serviceLevelSet(priority: Priority, target: TimeInterval)
-        case followUpScheduled(id: Int, due: Date, note: String)
+        /// `untilAnswer`: kept by the customer's next message (see `FollowUp.untilAnswer`).
+        case followUpScheduled(id: Int, due: Date, note: String, untilAnswer: Bool = false)
         case followUpDone(id: Int, outcome: String?)
+        /// The promise no longer stands, and why (the customer withdrew, it was made twice).
+        case followUpCancelled(id: Int, reason: String)
         case assigned(agent: String?)
         case priorityChanged(priority: Priority)
         case tagged(tags: [String])
@@ -66,6 +69,7 @@ public struct Event: Sendable, Equatable {
             case .serviceLevelSet: "service_level_set"
             case .followUpScheduled: "follow_up_scheduled"
             case .followUpDone: "follow_up_done"
+            case .followUpCancelled: "follow_up_cancelled"
             case .assigned: "assigned"
             case .priorityChanged: "priority_changed"
             case .tagged: "tagged"

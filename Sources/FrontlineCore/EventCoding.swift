@@ -46,13 +46,17 @@ extension Event: Codable {
         case let .serviceLevelSet(priority, target):
             try c.encode(priority, forKey: Key("priority"))
             try c.encode(target, forKey: Key("target_seconds"))
-        case let .followUpScheduled(id, due, note):
+        case let .followUpScheduled(id, due, note, untilAnswer):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(due, forKey: Key("due"))
             try c.encode(note, forKey: Key("note"))
+            if untilAnswer { try c.encode(true, forKey: Key("until_answer")) }   // absent in older journals
         case let .followUpDone(id, outcome):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(outcome, forKey: Key("outcome"))
+        case let .followUpCancelled(id, reason):
+            try c.encode(id, forKey: Key("follow_up"))
+            try c.encode(reason, forKey: Key("reason"))
         case let .assigned(agent):
             try c.encode(agent, forKey: Key("agent"))
         case let .priorityChanged(priority):
@@ -97,10 +101,12 @@ extension Event: Codable {
         case "deescalated": change = .deescalated(reason: try field("reason"))
         case "service_level_set": change = .serviceLevelSet(priority: try field("priority"), target: try field("target_seconds"))
         case "follow_up_scheduled":
-            change = .followUpScheduled(id: try field("follow_up"), due: try field("due"), note: try field("note"))
+            change = .followUpScheduled(id: try field("follow_up"), due: try field("due"), note: try field("note"),
+                                        untilAnswer: try c.decodeIfPresent(Bool.self, forKey: Key("until_answer")) ?? false)
         case "follow_up_done":
             change = .followUpDone(id: try field("follow_up"),
                                    outcome: try c.decodeIfPresent(String.self, forKey: Key("outcome")))
+        case "follow_up_cancelled": change = .followUpCancelled(id: try field("follow_up"), reason: try field("reason"))
         case "assigned": change = .assigned(agent: try c.decodeIfPresent(String.self, forKey: Key("agent")))
         case "priority_changed": change = .priorityChanged(priority: try field("priority"))
         case "tagged": change = .tagged(tags: try field("tags"))

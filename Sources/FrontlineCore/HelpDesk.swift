@@ -73,6 +73,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
         case let .messageReceived(body, channel):
             c.messages.append(Message(direction: .inbound, author: customers[c.customerID]?.name ?? "customer",
                                       at: at, body: body, channel: channel))
+            c.keepPromisesUntilAnswer(at: at)
             if c.waitingSince == nil { c.waitingSince = at }
             if c.status != .open {
                 c.status = .open
@@ -83,8 +84,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.messages.append(Message(direction: .inbound, author: author, at: at, body: body, channel: .email, mail: mail))
             caseByMessageID[mail.messageID] = c.id
             refreshCustomerName(c.customerID, from: mail.from)
-            // Machines (auto-replies, bounces, lists) wait for nobody and reopen nothing.
+            // Machines (auto-replies, bounces, lists) wait for nobody, reopen nothing and keep no promise.
             if mail.automatic == nil {
+                c.keepPromisesUntilAnswer(at: at)
                 if c.waitingSince == nil { c.waitingSince = at }
                 if c.status != .open {
                     c.status = .open
@@ -142,10 +144,17 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.activity.append(CaseActivity(at: at, actor: actor, text: "de-escalated from \(level) by \(actor): \(reason)"))
         case .serviceLevelSet:
             return
-        case let .followUpScheduled(id, due, note):
+        case let .followUpScheduled(id, due, note, untilAnswer):
             c.followUps.append(FollowUp(id: id, due: due, note: note, by: actor, createdAt: at,
-                                        done: false, outcome: nil, doneAt: nil))
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor): \(note)"))
+                                        done: false, outcome: nil, doneAt: nil, untilAnswer: untilAnswer))
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor)\(untilAnswer ? " (until they answer)" : ""): \(note)"))
+        case let .followUpCancelled(id, reason):
+            if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done }) {
+                c.followUps[i].done = true
+                c.followUps[i].cancelled = reason
+                c.followUps[i].doneAt = at
+                c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) cancelled by \(actor): \(reason)"))
+            }
         case let .followUpDone(id, outcome):
             if let i = c.followUps.firstIndex(where: { $0.id == id }) {
                 c.followUps[i].done = true
@@ -242,6 +251,16 @@ extension CaseStatus {
 }
 
 extension SupportCase {
+    /// The customer wrote: the promises that were "until they answer" are kept.
+    mutating func keepPromisesUntilAnswer(at: Date) {
+        for i in followUps.indices where followUps[i].untilAnswer && !followUps[i].done {
+            followUps[i].done = true
+            followUps[i].outcome = "the customer answered"
+            followUps[i].doneAt = at
+            activity.append(CaseActivity(at: at, actor: "frontline", text: "follow-up #\(followUps[i].id) kept: the customer answered"))
+        }
+    }
+
     /// Changes the delivery state of our reply with that Message-ID (no-op for an unknown id).
     mutating func updateDelivery(of messageID: String, _ change: (inout MailDelivery) -> Void) {
         guard let i = messages.lastIndex(where: { $0.direction == .outbound && $0.mail?.messageID == messageID }),

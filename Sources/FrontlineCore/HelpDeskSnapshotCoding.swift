@@ -150,7 +150,7 @@ extension HelpDesk {
         w.string(c.id); w.string(c.customerID); w.string(c.subject)
         w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
-        writeTail(c, into: &w)
+        writeTail(c, into: &w, format: snapshotFormatVersion)
     }
 
     /// Formats 2 to 4: each case whole, messages and activity inline.
@@ -160,10 +160,10 @@ extension HelpDesk {
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
         CaseThread.write(c.messages, into: &w, format: format)
         CaseThread.write(c.activity, into: &w)
-        writeTail(c, into: &w)
+        writeTail(c, into: &w, format: format)
     }
 
-    private static func writeTail(_ c: SupportCase, into w: inout BinaryWriter) {
+    private static func writeTail(_ c: SupportCase, into w: inout BinaryWriter, format: UInt64) {
         w.bool(c.escalation != nil)
         if let e = c.escalation { w.code(e.level); w.string(e.reason); w.string(e.by); w.date(e.at) }
         w.uint(UInt64(c.apologies.count))
@@ -172,6 +172,7 @@ extension HelpDesk {
         for f in c.followUps {
             w.int(f.id); w.date(f.due); w.string(f.note); w.string(f.by); w.date(f.createdAt)
             w.bool(f.done); w.optionalString(f.outcome); w.optionalDate(f.doneAt)
+            if format >= 5 { w.bool(f.untilAnswer); w.optionalString(f.cancelled) }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -182,8 +183,8 @@ extension HelpDesk {
         let assignee = try r.optionalString()
         var tags: [String] = []
         for _ in 0..<(try r.count()) { tags.append(try r.string()) }
-        var c = try readTail(&r, id: id, customerID: customerID, subject: subject, status: status, priority: priority,
-                             assignee: assignee, tags: tags, thread: CaseThread(messages: [], activity: []))
+        var c = try readTail(&r, version: snapshotFormatVersion, id: id, customerID: customerID, subject: subject, status: status,
+                             priority: priority, assignee: assignee, tags: tags, thread: CaseThread(messages: [], activity: []))
         let start = try r.uint(), length = try r.uint()
         let summary = try ThreadSummary.read(&r)
         guard start <= UInt64(threads.count), length <= UInt64(threads.count) - start else {
@@ -202,11 +203,11 @@ extension HelpDesk {
         for _ in 0..<(try r.count()) { tags.append(try r.string()) }
         let messages = try CaseThread.readMessages(&r, version: version)
         let activity = try CaseThread.readActivity(&r)
-        return try readTail(&r, id: id, customerID: customerID, subject: subject, status: status, priority: priority,
+        return try readTail(&r, version: version, id: id, customerID: customerID, subject: subject, status: status, priority: priority,
                             assignee: assignee, tags: tags, thread: CaseThread(messages: messages, activity: activity))
     }
 
-    private static func readTail(_ r: inout BinaryReader, id: CaseID, customerID: CustomerID, subject: String, status: CaseStatus,
+    private static func readTail(_ r: inout BinaryReader, version: UInt64, id: CaseID, customerID: CustomerID, subject: String, status: CaseStatus,
                                  priority: Priority, assignee: String?, tags: [String], thread: CaseThread) throws -> SupportCase {
         var escalation: Escalation?
         if try r.bool() {
@@ -216,8 +217,10 @@ extension HelpDesk {
         for _ in 0..<(try r.count()) { apologies.append(Apology(kind: try r.code(ApologyKind.self), by: try r.string(), at: try r.date())) }
         var followUps: [FollowUp] = []
         for _ in 0..<(try r.count()) {
-            followUps.append(FollowUp(id: try r.int(), due: try r.date(), note: try r.string(), by: try r.string(), createdAt: try r.date(),
-                                      done: try r.bool(), outcome: try r.optionalString(), doneAt: try r.optionalDate()))
+            var f = FollowUp(id: try r.int(), due: try r.date(), note: try r.string(), by: try r.string(), createdAt: try r.date(),
+                             done: try r.bool(), outcome: try r.optionalString(), doneAt: try r.optionalDate())
+            if version >= 5 { f.untilAnswer = try r.bool(); f.cancelled = try r.optionalString() }
+            followUps.append(f)
         }
         return SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                            tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,

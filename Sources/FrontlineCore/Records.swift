@@ -65,18 +65,37 @@ public struct Apology: Codable, Sendable, Equatable {
     public var at: Date
 }
 
-/// A promise to come back to the customer. Tracked until kept.
+/// A promise to come back to the customer. Tracked until kept or, with a reason, cancelled.
 public struct FollowUp: Codable, Sendable, Equatable {
     public var id: Int
     public var due: Date
     public var note: String
     public var by: String
     public var createdAt: Date
+    /// No longer open: kept, or cancelled (then `cancelled` says why).
     public var done: Bool
     public var outcome: String?
     public var doneAt: Date?
+    /// "Until they answer or until `due`": the customer's next message keeps it, so the case
+    /// comes back at `due` only if they have not written by then.
+    public var untilAnswer: Bool = false
+    /// Why it was cancelled; nil unless it was.
+    public var cancelled: String?
 
     public func isDue(at now: Date) -> Bool { !done && due <= now }
+
+    /// How it ended, for the history and for reporting promises kept and broken.
+    public var state: PromiseState {
+        guard done, let at = doneAt else { return .open }
+        if let reason = cancelled { return .cancelled(reason: reason) }
+        return .kept(onTime: at <= due)
+    }
+}
+
+public enum PromiseState: Sendable, Equatable {
+    case open
+    case kept(onTime: Bool)
+    case cancelled(reason: String)
 }
 
 /// Something that happened to a case, shown in its thread ("escalated by alice: reason").

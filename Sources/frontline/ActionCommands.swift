@@ -45,11 +45,27 @@ struct FollowUpCommand: ParsableCommand {
     @Argument(help: "The case id.") var caseID: String
     @Option(help: "When: +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00 (your time zone).") var at: String
     @Option(help: "What to follow up on.") var note: String
+    @Flag(help: "Until they answer: the customer's next message keeps it, so the case comes back at --at only if they are silent.")
+    var untilAnswer = false
 
     func run() throws {
         let due: Date
         do { due = try FollowUpTime().parse(at, now: SystemClock().now()) } catch { throw CleanExit.failure("--at: \(error)") }
-        try performAction(global, .scheduleFollowUp(caseID, due: due, note: note), owner: "frontline followup") { "\($0) follow-up due \(ISOTime.format(due))" }
+        try performAction(global, .scheduleFollowUp(caseID, due: due, note: note, untilAnswer: untilAnswer), owner: "frontline followup") {
+            "\($0) follow-up due \(ISOTime.format(due))\(untilAnswer ? " unless they answer first" : "")"
+        }
+    }
+}
+
+struct FollowUpCancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "followup-cancel", abstract: "Cancel a case's next open follow-up, with the reason.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "Why the promise no longer stands (recorded).") var reason: String
+    @Option(help: "Which follow-up (its number), if not the next one.") var id: Int?
+
+    func run() throws {
+        try performAction(global, .cancelFollowUp(caseID, id: id, reason: reason), owner: "frontline followup-cancel") { "\($0) follow-up cancelled" }
     }
 }
 

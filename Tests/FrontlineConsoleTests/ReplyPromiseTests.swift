@@ -138,4 +138,40 @@ import Testing
         #expect(app.state.mode == .normal)
         #expect(s.desk.cases[tom]?.status != .solved)
     }
+
+    @Test func untilInTheFollowUpPromptMeansUnlessTheyAnswerFirst() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let asa = s.desk.caseOrder[1]
+        #expect(app.select(asa))
+        app.type(.character("f"))
+        app.type(text: "until +3d")
+        app.type(.enter)
+        #expect(app.screen.contains("unless they answer first: what"))
+        app.type(text: "check the new TV works")
+        app.type(.enter)
+        let f = try #require(s.desk.cases[asa]?.openFollowUps.first)
+        #expect(f.untilAnswer && f.due == t0.addingTimeInterval(3 * 86400))
+        #expect(app.state.status?.text.hasSuffix("unless they answer first") == true)
+        #expect(app.screen.contains("unless they answer: check the new TV works"))
+    }
+
+    @Test func cancelOnTheCommandLineWithdrawsTheNextFollowUpWithItsReason() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        let tom = s.desk.caseOrder[3]
+        #expect(app.select(tom))
+        app.command("cancel")   // no reason: asked for one
+        guard case let .prompt(p) = app.state.mode, case .followUpCancelReason(tom) = p.purpose else {
+            Issue.record("no question: \(app.state.mode)")
+            return
+        }
+        app.type(text: "he will call us")
+        app.type(.enter)
+        #expect(s.desk.cases[tom]?.followUps.first?.state == .cancelled(reason: "he will call us"))
+        // No longer overdue, the case leaves Waiting; its history says what became of the promise.
+        let history = CaseReport.lines(desk: s.desk, caseID: tom, now: t0, timeZone: utc, width: 100).joined(separator: "\n")
+        #expect(history.contains("✗ follow-up cancelled: confirm credit note → he will call us"), "\(history)")
+        #expect(app.state.selectedCaseID != tom)
+    }
 }

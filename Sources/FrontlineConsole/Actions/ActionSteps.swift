@@ -47,8 +47,20 @@ enum ActionSteps {
         .perform(.tag(id, tags: tags), success: "\(id) tagged \(tags.joined(separator: " "))")
     }
 
-    static func followUp(_ id: CaseID, due: Date, note: String, world: ConsoleWorld) -> ConsoleEffect {
-        .perform(.scheduleFollowUp(id, due: due, note: note), success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))")
+    static func followUp(_ id: CaseID, due: Date, note: String, untilAnswer: Bool = false, world: ConsoleWorld) -> ConsoleEffect {
+        .perform(.scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer),
+                 success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))\(untilAnswer ? ", unless they answer first" : "")")
+    }
+
+    /// "until +3d" → ("+3d", true): a follow-up the customer's answer keeps.
+    static func untilAnswer(_ when: String) -> (String, Bool) {
+        let t = when.trimmingCharacters(in: .whitespaces)
+        guard t.lowercased().hasPrefix("until ") else { return (t, false) }
+        return (String(t.dropFirst(6)).trimmingCharacters(in: .whitespaces), true)
+    }
+
+    static func cancelFollowUp(_ id: CaseID, reason: String) -> ConsoleEffect {
+        .perform(.cancelFollowUp(id, id: nil, reason: reason), success: "follow-up on \(id) cancelled")
     }
 
     static func followUpDone(_ id: CaseID, outcome: String) -> ConsoleEffect {

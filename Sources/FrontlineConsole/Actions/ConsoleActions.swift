@@ -160,26 +160,39 @@ public enum ConsoleActions {
                           guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("deescalate needs a reason") }
                           return [ActionSteps.deescalate(c.id, reason: reason)]
                       }),
-        ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup WHEN WHAT",
-                      help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00, 2026-12-01 10:00)", hint: ("follow-up", 3),
+        ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup [until] WHEN WHAT",
+                      help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00; until +3d: unless they answer first)", hint: ("follow-up", 3),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           state.mode = .prompt(Prompt(.followUpWhen(c.id), label: "Follow up \(c.id) when",
-                                                      hint: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 (\(ctx.world.timeZone.identifier))"))
+                                                      hint: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 · until +3d: unless they answer first (\(ctx.world.timeZone.identifier))"))
                           return []
                       },
-                      onLine: { args, _, ctx throws(Problem) in
+                      onLine: { words, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
+                          let untilAnswer = words.first?.lowercased() == "until"
+                          let args = untilAnswer ? Array(words.dropFirst()) : words
                           let parser = FollowUpTime(timeZone: ctx.world.timeZone)
                           // The time is the first one or two words that read as a time; the rest is the note.
                           for n in stride(from: min(2, args.count), through: 1, by: -1) {
                               if let due = try? parser.parse(args.prefix(n).joined(separator: " "), now: ctx.world.now) {
                                   let note = args.dropFirst(n).joined(separator: " ")
                                   guard !note.isEmpty else { throw Problem("followup needs what to follow up on after the time") }
-                                  return [ActionSteps.followUp(c.id, due: due, note: note, world: ctx.world)]
+                                  return [ActionSteps.followUp(c.id, due: due, note: note, untilAnswer: untilAnswer, world: ctx.world)]
                               }
                           }
-                          throw Problem("followup WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
+                          throw Problem("followup [until] WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
+                      }),
+        ConsoleAction("cancel", cli: "followup-cancel", usage: "cancel REASON", help: "cancel the next follow-up: the promise no longer stands, and why",
+                      onLine: { args, state, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard c.nextFollowUp() != nil else { throw Problem("\(c.id) has no open follow-up") }
+                          guard !args.isEmpty else {
+                              state.mode = .prompt(Prompt(.followUpCancelReason(c.id), label: "Cancel \(c.id)'s follow-up because",
+                                                          hint: "recorded on the case"))
+                              return []
+                          }
+                          return [ActionSteps.cancelFollowUp(c.id, reason: args.joined(separator: " "))]
                       }),
         ConsoleAction("done", cli: "followup-done", keys: [.character("F")], keyLabel: "F", usage: "done [OUTCOME]",
                       help: "mark the next follow-up done, with an outcome", hint: ("done", 4),
