@@ -18,12 +18,17 @@ import TOMLKit
 /// alice = "supervisor"
 /// [mail]           # see `MailConfig`: from, sendmail, outbox, signature, quote, retry_for, …
 /// from = "Support <support@example.com>"
+/// [promises]       # read by `frontline serve`
+/// grace = "2h"     # a follow-up open this long past its time is broken: escalated to a supervisor ("off": never)
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
     public var levels = ServiceLevels()
     public var team = TeamAccess()
     public var mail = MailConfig()
+    /// `[promises] grace`: nil when "off".
+    public var promiseGrace: TimeInterval? = FrontlineConfig.defaultPromiseGrace
+    public static let defaultPromiseGrace: TimeInterval = 2 * 3600
 
     public init() {}
 
@@ -74,8 +79,21 @@ public struct FrontlineConfig: Sendable, Equatable {
             case "mail":
                 guard let mail = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[mail")): [mail] must be a table") }
                 config.mail = try parseMail(mail, source: source, line: line)
+            case "promises":
+                guard let promises = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[promises")): [promises] must be a table") }
+                for name in promises.keys {
+                    guard name == "grace" else {
+                        throw Failure(description: "\(source):\(line(of: name)): unknown setting \"\(name)\" in [promises]; known: grace")
+                    }
+                    let spec = promises[name]?.string
+                    if spec == "off" { config.promiseGrace = nil; continue }
+                    guard let spec, let seconds = try? FollowUpTime.relative(spec, original: spec) else {
+                        throw Failure(description: "\(source):\(line(of: name)): promises.grace must be a duration like \"2h\" or \"30m\", or \"off\"")
+                    }
+                    config.promiseGrace = seconds
+                }
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises]")
             }
         }
         return config

@@ -88,7 +88,8 @@ enum HistoryPane {
                 out += wrapped(note + outcome, width: width, firstPrefix: onTime ? "✓ follow-up done: " : "✓ follow-up done late: ",
                                indent: 2, role: .dim, prefixRole: .dim)
             case .open where f.due <= now:
-                out += wrapped(note, width: width, firstPrefix: "⏰ OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))\(unless)): ",
+                let broken = f.brokenAt == nil ? "" : "BROKEN, "
+                out += wrapped(note, width: width, firstPrefix: "⏰ \(broken)OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))\(unless)): ",
                                indent: 2, role: .followUpOverdue, prefixRole: .followUpOverdue)
             case .open:
                 out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now))\(unless): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)

@@ -21,6 +21,9 @@ public enum Command: Sendable, Equatable {
     case completeFollowUp(CaseID, id: Int?, outcome: String?)
     /// Withdraws an open follow-up (`id` nil: the next one due), with the reason, recorded.
     case cancelFollowUp(CaseID, id: Int?, reason: String)
+    /// Follow-up `id` is still open `grace` after it was due: marked broken and the case
+    /// escalated to a supervisor. What the server's promise keeper sends (`PromiseKeeper`).
+    case breakPromise(CaseID, id: Int, grace: TimeInterval)
     case assign(CaseID, agent: String?)
     /// "Mine": refused if someone else already has the case, so of two agents taking it at once
     /// exactly one wins and the other is told who.
@@ -52,6 +55,7 @@ extension Command {
         case let .escalate(_, level, reason): return .escalate(id, level: level, reason: reason)
         case let .scheduleFollowUp(_, due, note, untilAnswer): return .scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer)
         case let .cancelFollowUp(_, f, reason): return .cancelFollowUp(id, id: f, reason: reason)
+        case let .breakPromise(_, f, grace): return .breakPromise(id, id: f, grace: grace)
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
@@ -163,6 +167,17 @@ extension HelpDesk {
             let target = try openFollowUp(followUpID, on: try existing(id))
             let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
             return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
+        case let .breakPromise(id, followUpID, grace):
+            let c = try existing(id)
+            guard let f = c.openFollowUps.first(where: { $0.id == followUpID }) else { throw CommandError("\(id) has no open follow-up #\(followUpID)") }
+            guard f.brokenAt == nil else { throw CommandError("\(id)'s follow-up #\(followUpID) is already marked broken") }
+            guard f.due.addingTimeInterval(grace) <= now else { throw CommandError("\(id)'s follow-up #\(followUpID) is not past its grace time yet") }
+            var changes = [PendingChange(caseID: id, change: .followUpBroken(id: f.id, grace: grace))]
+            if c.escalation?.level != .supervisor {
+                changes.append(PendingChange(caseID: id, change: .escalated(level: .supervisor,
+                    reason: "follow-up #\(f.id) not kept: due \(AgeFormat.compact(now.timeIntervalSince(f.due))) ago (\(f.by) promised: \(f.note))")))
+            }
+            return changes
         case let .cancelFollowUp(id, followUpID, reason):
             let target = try openFollowUp(followUpID, on: try existing(id))
             let why = try required(reason, "reason for cancelling the follow-up")

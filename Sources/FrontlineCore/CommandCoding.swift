@@ -20,6 +20,7 @@ extension Command: Codable {
         case .scheduleFollowUp: "follow_up"
         case .completeFollowUp: "follow_up_done"
         case .cancelFollowUp: "follow_up_cancel"
+        case .breakPromise: "break_promise"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -83,6 +84,10 @@ extension Command: Codable {
         case let .setServiceLevel(priority, target):
             try c.encode(priority, forKey: Key("priority"))
             try c.encode(target, forKey: Key("target_seconds"))
+        case let .breakPromise(id, followUp, grace):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(followUp, forKey: Key("follow_up"))
+            try c.encode(grace, forKey: Key("grace_seconds"))
         case let .cancelFollowUp(id, followUp, reason):
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
@@ -148,6 +153,7 @@ extension Command: Codable {
         case "service_level": self = .setServiceLevel(try field("priority"), target: try field("target_seconds"))
         case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"),
                                                    untilAnswer: try optional("until_answer") ?? false)
+        case "break_promise": self = .breakPromise(try field("case"), id: try field("follow_up"), grace: try field("grace_seconds"))
         case "follow_up_cancel": self = .cancelFollowUp(try field("case"), id: try optional("follow_up"), reason: try field("reason"))
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))

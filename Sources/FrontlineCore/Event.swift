@@ -42,6 +42,8 @@ public struct Event: Sendable, Equatable {
         case followUpDone(id: Int, outcome: String?)
         /// The promise no longer stands, and why (the customer withdrew, it was made twice).
         case followUpCancelled(id: Int, reason: String)
+        /// Overdue past `grace`: the promise is broken (it stays open until kept or cancelled).
+        case followUpBroken(id: Int, grace: TimeInterval)
         case assigned(agent: String?)
         case priorityChanged(priority: Priority)
         case tagged(tags: [String])
@@ -70,6 +72,7 @@ public struct Event: Sendable, Equatable {
             case .followUpScheduled: "follow_up_scheduled"
             case .followUpDone: "follow_up_done"
             case .followUpCancelled: "follow_up_cancelled"
+            case .followUpBroken: "follow_up_broken"
             case .assigned: "assigned"
             case .priorityChanged: "priority_changed"
             case .tagged: "tagged"

@@ -57,6 +57,9 @@ extension Event: Codable {
         case let .followUpCancelled(id, reason):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(reason, forKey: Key("reason"))
+        case let .followUpBroken(id, grace):
+            try c.encode(id, forKey: Key("follow_up"))
+            try c.encode(grace, forKey: Key("grace_seconds"))
         case let .assigned(agent):
             try c.encode(agent, forKey: Key("agent"))
         case let .priorityChanged(priority):
@@ -106,6 +109,7 @@ extension Event: Codable {
         case "follow_up_done":
             change = .followUpDone(id: try field("follow_up"),
                                    outcome: try c.decodeIfPresent(String.self, forKey: Key("outcome")))
+        case "follow_up_broken": change = .followUpBroken(id: try field("follow_up"), grace: try field("grace_seconds"))
         case "follow_up_cancelled": change = .followUpCancelled(id: try field("follow_up"), reason: try field("reason"))
         case "assigned": change = .assigned(agent: try c.decodeIfPresent(String.self, forKey: Key("agent")))
         case "priority_changed": change = .priorityChanged(priority: try field("priority"))

@@ -25,6 +25,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Our replies the mail system has not taken yet (queued or retrying), Message-ID → case:
     /// what the mail sender works through, without scanning the desk.
     public internal(set) var undeliveredReplies: [String: CaseID] = [:]
+    /// Cases with a follow-up still open: the promise keeper looks through these, not the desk.
+    /// Derived from the cases (rebuilt on snapshot read).
+    public internal(set) var casesWithOpenFollowUps: Set<CaseID> = []
     /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
     public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
     /// The "case" of an event that belongs to the whole desk (an SLA change).
@@ -148,6 +151,12 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.followUps.append(FollowUp(id: id, due: due, note: note, by: actor, createdAt: at,
                                         done: false, outcome: nil, doneAt: nil, untilAnswer: untilAnswer))
             c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor)\(untilAnswer ? " (until they answer)" : ""): \(note)"))
+        case let .followUpBroken(id, grace):
+            if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done && $0.brokenAt == nil }) {
+                c.followUps[i].brokenAt = at
+                c.activity.append(CaseActivity(at: at, actor: actor,
+                                               text: "follow-up #\(id) broken: still open \(AgeFormat.compact(grace)) after it was due"))
+            }
         case let .followUpCancelled(id, reason):
             if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done }) {
                 c.followUps[i].done = true
@@ -201,6 +210,16 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             }
         }
         cases[c.id] = c
+        notePromises(of: c)
+    }
+
+    /// Keeps `casesWithOpenFollowUps` true to the case (what the promise keeper looks through).
+    mutating func notePromises(of c: SupportCase) {
+        if c.followUps.contains(where: { !$0.done }) {
+            if !casesWithOpenFollowUps.contains(c.id) { casesWithOpenFollowUps.insert(c.id) }
+        } else if casesWithOpenFollowUps.contains(c.id) {
+            casesWithOpenFollowUps.remove(c.id)
+        }
     }
 
     /// A mail's display name replaces a customer name that was only their address (or its local part).

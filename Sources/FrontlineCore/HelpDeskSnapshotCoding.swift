@@ -114,6 +114,7 @@ extension HelpDesk {
                 }
             }
             cases[c.id] = c
+            notePromises(of: c)
             caseOrder.append(c.id)
             casesByCustomer[c.customerID, default: []].append(c.id)
         }
@@ -172,7 +173,7 @@ extension HelpDesk {
         for f in c.followUps {
             w.int(f.id); w.date(f.due); w.string(f.note); w.string(f.by); w.date(f.createdAt)
             w.bool(f.done); w.optionalString(f.outcome); w.optionalDate(f.doneAt)
-            if format >= 5 { w.bool(f.untilAnswer); w.optionalString(f.cancelled) }
+            if format >= 5 { w.bool(f.untilAnswer); w.optionalString(f.cancelled); w.optionalDate(f.brokenAt) }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -219,7 +220,7 @@ extension HelpDesk {
         for _ in 0..<(try r.count()) {
             var f = FollowUp(id: try r.int(), due: try r.date(), note: try r.string(), by: try r.string(), createdAt: try r.date(),
                              done: try r.bool(), outcome: try r.optionalString(), doneAt: try r.optionalDate())
-            if version >= 5 { f.untilAnswer = try r.bool(); f.cancelled = try r.optionalString() }
+            if version >= 5 { f.untilAnswer = try r.bool(); f.cancelled = try r.optionalString(); f.brokenAt = try r.optionalDate() }
             followUps.append(f)
         }
         return SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,

@@ -81,6 +81,9 @@ public struct FollowUp: Codable, Sendable, Equatable {
     public var untilAnswer: Bool = false
     /// Why it was cancelled; nil unless it was.
     public var cancelled: String?
+    /// When it was found overdue past the grace time and escalated: broken, though it stays open
+    /// (and is impossible to miss) until it is kept, late, or cancelled.
+    public var brokenAt: Date?
 
     public func isDue(at now: Date) -> Bool { !done && due <= now }
 

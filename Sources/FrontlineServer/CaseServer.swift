@@ -42,6 +42,13 @@ public final class CaseServer {
     /// Set for a server a console started in the background: it stops once it has had no
     /// client for this long (as tmux's server exits with its last session).
     public var exitWhenIdle: TimeInterval?
+    /// How long a follow-up may stay open past its time before the server marks it broken and
+    /// escalates the case (`PromiseKeeper`); nil: never. `frontline serve` sets it from `[promises]`.
+    public var promiseGrace: TimeInterval?
+    /// How often it looks (tests look every round).
+    public var promiseCheckInterval = PromiseKeeper.interval
+    var promisesCheckedAt: Date?
+
     /// The idle timer's clock (tests move it by hand).
     public var clock: WallClock = SystemClock() {
         didSet { idleSince = clock.now() }
@@ -121,6 +128,23 @@ public final class CaseServer {
         }
     }
 
+    /// Every `PromiseKeeper.interval`: the promises nobody kept are marked broken and escalated,
+    /// through the store like any command, and every console sees it.
+    func keepPromises() {
+        guard let grace = promiseGrace else { return }
+        let now = clock.now()
+        if let last = promisesCheckedAt, now.timeIntervalSince(last) < promiseCheckInterval { return }
+        promisesCheckedAt = now
+        for command in PromiseKeeper.overdue(in: store.desk, now: now, grace: grace) {
+            do {
+                let events = try store.perform(command, actor: PromiseKeeper.actor)
+                if !events.isEmpty { broadcast(events) }
+            } catch {
+                FileHandle.standardError.write(Data("promise keeper: \(command.name) not recorded: \(error)\n".utf8))
+            }
+        }
+    }
+
     public static func socketPath(dataDirectory: String) -> String {
         (dataDirectory as NSString).appendingPathComponent("run/frontline.sock")
     }
@@ -141,6 +165,7 @@ public final class CaseServer {
     /// One round of the loop: wait for sockets (at most `timeout` ms), then serve what is ready.
     public func serveOnce(timeout: Int32) {
         if let replaced = newTeam.withLock({ t -> TeamAccess? in defer { t = nil }; return t }) { team = replaced }
+        keepPromises()   // before the wait: an idle server keeps them too
         var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
         for c in connections.values {
             var events = Int16(POLLIN)

@@ -51,6 +51,7 @@ struct ServeCommand: ParsableCommand {
             if let groupID { try shareDataDirectory(with: groupID) }
             server = try CaseServer(store: store, team: team, groupID: groupID)
             server.exitWhenIdle = exitWhenIdle.map(TimeInterval.init)
+            server.promiseGrace = config.promiseGrace
         } catch {
             store.close()
             throw CleanExit.failure("cannot serve \(global.resolvedDataDir): \(error)")

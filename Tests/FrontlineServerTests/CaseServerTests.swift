@@ -22,10 +22,12 @@ final class RunningServer: @unchecked Sendable {
     /// `identities`: who each accepted connection is, in order (the kernel's answer, injected),
     /// so role checks for other Unix users run without root.
     /// `folder`: a folder whose `data` store to serve (a fresh one when nil); removed at the end either way.
-    init(team: TeamAccess = TeamAccess(), identities: [PeerIdentity]? = nil, folder: String? = nil) throws {
+    init(team: TeamAccess = TeamAccess(), identities: [PeerIdentity]? = nil, folder: String? = nil, promiseGrace: TimeInterval? = nil) throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("fl-srv-\(UUID().uuidString.prefix(8))").path
         store = try LocalCaseService(path: self.folder + "/data", owner: "server test")
         server = try CaseServer(store: store, team: team)
+        server.promiseGrace = promiseGrace
+        server.promiseCheckInterval = 0   // every round: the tests wait for it, never for the clock
         if let identities {
             let queue = Mutex(identities)
             server.identify = { _ in queue.withLock { $0.isEmpty ? PeerIdentity(user: "nobody", isOwner: false) : $0.removeFirst() } }

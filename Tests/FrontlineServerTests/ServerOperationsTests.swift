@@ -108,6 +108,25 @@ import Glibc
         #expect(first.desk.cases[id]?.messages.last?.body == "before anyone joined")
     }
 
+    /// The server keeps promises itself: a follow-up open past the grace time is broken and the
+    /// case escalated, by "frontline", and every console sees it.
+    @Test func theServerBreaksAPromiseNobodyKeptAndEveryConsoleSeesIt() throws {
+        let running = try RunningServer(promiseGrace: 3600)
+        defer { running.shutDown() }
+        let client = try running.client()
+        defer { client.close() }
+        let id = try client.perform(.receive(message), actor: "intake")[0].caseID
+        try client.perform(.scheduleFollowUp(id, due: Date().addingTimeInterval(-2 * 3600), note: "call about the TV"), actor: "alice")
+        #expect(eventually("the console sees the promise broken") {
+            _ = client.pollChanges()
+            return client.desk.cases[id]?.escalation?.level == .supervisor
+        })
+        let c = try #require(running.store.desk.cases[id])
+        #expect(c.openFollowUps.first?.brokenAt != nil)
+        #expect(c.escalation?.by == "frontline")
+        #expect(c.escalation?.reason.hasPrefix("follow-up #1 not kept: due 2h") == true, "\(c.escalation?.reason ?? "")")
+    }
+
     @Test func aBigEventLogStreamsWithoutFillingTheServersQueue() throws {
         let running = try RunningServer()
         defer { running.shutDown() }
