@@ -79,13 +79,13 @@ enum QueuePane {
 
         // Right-hand markers: the things that must not be missed.
         var markers: [(String, ThemeRole)] = []
+        // The next promise as a countdown: how long is left, or how late it is.
         if let f = c.nextFollowUp() {
-            if f.due <= world.now {
-                markers.append(("⏰ OVERDUE \(AgeFormat.compact(world.now.timeIntervalSince(f.due)))", .followUpOverdue))
-            } else if f.due.timeIntervalSince(world.now) < 86400 {
-                markers.append(("⏰ " + world.time.clock(f.due), .followUpDue))
+            let left = f.due.timeIntervalSince(world.now)
+            if left <= 0 {
+                markers.append(("⏰ \(f.brokenAt == nil ? "OVERDUE" : "BROKEN") \(AgeFormat.compact(-left))", .followUpOverdue))
             } else {
-                markers.append(("⏰", .dim))
+                markers.append(("⏰ in \(AgeFormat.compact(left))", left < 86400 ? .followUpDue : .dim))
             }
         }
         if let e = c.escalation {

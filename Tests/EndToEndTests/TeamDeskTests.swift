@@ -87,7 +87,11 @@ extension FrontlineEndToEnd {
         try bob.waitFor("Hej Åsa, alice här")
         // Bob's send is stopped: the case changed while he wrote.
         try bob.sendKeys("C-s")
-        let prompt = try bob.waitFor("Send your reply anyway?")
+        // Wait for the whole frame: tmux can be read while a frame is half written (the picker
+        // drawn, the status line below it not yet).
+        let prompt = try bob.waitUntil("the question and what changed") {
+            $0.contains("Send your reply anyway?") && $0.contains("changed while you wrote")
+        }
         #expect(prompt.contains("changed while you wrote: alice replied"), "the prompt says what changed: \(prompt.text)")
         #expect(prompt.contains("review first") && prompt.contains("send anyway"))
 

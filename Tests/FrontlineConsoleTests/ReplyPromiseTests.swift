@@ -174,4 +174,18 @@ import Testing
         #expect(history.contains("✗ follow-up cancelled: confirm credit note → he will call us"), "\(history)")
         #expect(app.state.selectedCaseID != tom)
     }
+
+    @Test func theQueueShowsTheNextPromiseAsACountdown() throws {
+        let s = try seededService(clock: clock)
+        let asa = s.desk.caseOrder[1], tom = s.desk.caseOrder[3]
+        try s.perform(.scheduleFollowUp(asa, due: t0.addingTimeInterval(2 * 3600 + 600), note: "call back"), actor: "alice", at: nil)
+        let (app, _, _) = makeApp(s, clock: clock)
+        func row(_ id: CaseID) -> String { app.screen.split(separator: "\n").first { $0.contains(id) }.map(String.init) ?? "" }
+        #expect(row(asa).contains("⏰ in 2h10m"), "\(row(asa))")
+        #expect(row(tom).contains("⏰ OVERDUE 30m"), "\(row(tom))")
+        clock.advance(by: 3 * 3600)
+        try s.perform(.breakPromise(tom, id: 1, grace: 3600), actor: "frontline", at: nil)
+        #expect(row(tom).contains("⏰ BROKEN 3h30m"), "\(row(tom))")
+        #expect(row(asa).contains("⏰ OVERDUE 50m"), "\(row(asa))")
+    }
 }
