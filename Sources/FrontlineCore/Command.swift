@@ -130,6 +130,7 @@ extension HelpDesk {
         case let .reply(id, body):
             let c = try existing(id)
             let text = try required(body, "reply")
+            if let problem = UnfilledReply.problem(in: text) { throw CommandError("not sent: \(problem)") }
             let mail = outbound.flatMap { replyMail(on: c, settings: $0, now: now) }
             var changes = [PendingChange(caseID: c.id, change: .replySent(body: text, mail: mail))]
             if c.assignee == nil { changes.append(PendingChange(caseID: id, change: .assigned(agent: actor))) }

@@ -188,4 +188,14 @@ import Testing
         #expect(row(tom).contains("⏰ BROKEN 3h30m"), "\(row(tom))")
         #expect(row(asa).contains("⏰ OVERDUE 50m"), "\(row(asa))")
     }
+
+    @Test func aReplyWithAnUnfilledPlaceholderIsStoppedBeforeAnythingIsAsked() throws {
+        let body = "Hej {first_name}! Jag återkommer i morgon."
+        let (app, s, asa) = try writing(body)
+        app.type(.control("s"))
+        #expect(app.state.mode == .normal, "no promise offered for a reply that cannot go")
+        #expect(app.state.status == StatusMessage("not sent: line 1 still has {first_name} unfilled", kind: .error, at: t0))
+        #expect(app.state.editor.text == body && app.state.focus == .reply)
+        #expect(s.desk.cases[asa]?.messages.last?.body != body)
+    }
 }

@@ -9,6 +9,11 @@ import FrontlineTUI
 extension ActionSteps {
     /// The one way a reply is sent (Ctrl-S, "send anyway", `:reply TEXT`).
     static func sendReply(_ id: CaseID, _ body: String, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        if let problem = UnfilledReply.problem(in: body) {
+            // Stopped here before anything is asked; the store would refuse it too.
+            state.status = StatusMessage("not sent: \(problem)", kind: .error, at: world.now)
+            return []
+        }
         guard let promise = PromiseInReply.find(in: body, now: world.now, timeZone: world.timeZone),
               !alreadyFollowedUp(id, by: promise.due, world: world) else { return [reply(id, body)] }
         let when = world.time.dayAndTime(promise.due, now: world.now)
