@@ -42,6 +42,10 @@ enum HistoryPane {
         }
         if !k.email.isEmpty { summary += " · \(TextSanitiser.singleLine(k.email))" }
         out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+        if !history.promises.isEmpty {
+            out += wrapped(history.promises.summary, width: width, firstPrefix: "", indent: 0,
+                           role: history.promises.broken > 0 ? .followUpOverdue : .dim, prefixRole: .dim)
+        }
         if let last = history.lastContact {
             let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
             // Cut before cleaning: the body may be a megabyte. A mail's gist is its new text, not the quotes.

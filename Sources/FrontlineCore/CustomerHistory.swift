@@ -9,6 +9,8 @@ public struct CustomerHistory: Sendable, Equatable {
     /// The latest message of any kind before now, in any of their cases.
     public var lastContact: Message?
     public var lastContactCase: CaseID?
+    /// How the promises made to this customer went, over all their cases.
+    public var promises = PromiseRecord()
 
     public init?(desk: HelpDesk, caseID: CaseID) {
         guard let c = desk.cases[caseID], let customer = desk.customer(of: c) else { return nil }
@@ -23,6 +25,36 @@ public struct CustomerHistory: Sendable, Equatable {
         }
         lastContact = last?.0
         lastContactCase = last?.1
+        for k in cases { for f in k.followUps { promises.count(f) } }
+    }
+
+    /// Promises to one customer, counted by how they ended (a broken one kept late counts in both).
+    public struct PromiseRecord: Sendable, Equatable {
+        public var kept = 0, late = 0, broken = 0, cancelled = 0, open = 0
+
+        public init() {}
+
+        mutating func count(_ f: FollowUp) {
+            switch f.state {
+            case .open: open += 1
+            case let .kept(onTime):
+                kept += 1
+                if !onTime { late += 1 }
+            case .cancelled: cancelled += 1
+            }
+            if f.brokenAt != nil { broken += 1 }
+        }
+
+        public var isEmpty: Bool { kept + cancelled + open == 0 }
+
+        /// "promises to them: 4 kept (1 late), 1 broken, 1 open"
+        public var summary: String {
+            var parts = ["\(kept) kept" + (late > 0 ? " (\(late) late)" : "")]
+            if broken > 0 { parts.append("\(broken) broken") }
+            if cancelled > 0 { parts.append("\(cancelled) cancelled") }
+            if open > 0 { parts.append("\(open) open") }
+            return "promises to them: " + parts.joined(separator: ", ")
+        }
     }
 
     /// Cases before the given one.

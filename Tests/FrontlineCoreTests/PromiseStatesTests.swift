@@ -87,4 +87,27 @@ import Testing
         guard case let .followUpScheduled(_, _, note, untilAnswer) = event.change else { Issue.record("\(event.change)"); return }
         #expect(note == "call" && !untilAnswer)
     }
+
+    @Test func theCustomersRecordCountsThePromisesOfAllTheirCases() throws {
+        var b = DeskBuilder()
+        let first = try b.open("Åsa Lindqvist", email: "asa@example.se", language: "sv", subject: "Laddare")
+        try b.run(.scheduleFollowUp(first, due: t0.addingTimeInterval(3600), note: "a"))
+        try b.run(.scheduleFollowUp(first, due: t0.addingTimeInterval(7200), note: "b"))
+        try b.run(.completeFollowUp(first, id: 1, outcome: nil))
+        let second = try b.open("Åsa Lindqvist", email: "asa@example.se", language: "sv", subject: "TV")
+        try b.run(.scheduleFollowUp(second, due: t0.addingTimeInterval(600), note: "c"))
+        try b.run(.scheduleFollowUp(second, due: t0.addingTimeInterval(900), note: "d"))
+        try b.run(.cancelFollowUp(second, id: 2, reason: "she will call"))
+        b.advance(4 * 3600)
+        try b.run(.completeFollowUp(first, id: 2, outcome: "late"))
+        try b.run(.breakPromise(second, id: 1, grace: 3600), actor: "frontline")
+        let record = try #require(CustomerHistory(desk: b.desk, caseID: second)).promises
+        #expect(record == {
+            var r = CustomerHistory.PromiseRecord()
+            r.kept = 2; r.late = 1; r.broken = 1; r.cancelled = 1; r.open = 1
+            return r
+        }())
+        #expect(record.summary == "promises to them: 2 kept (1 late), 1 broken, 1 cancelled, 1 open")
+        #expect(CustomerHistory(desk: DeskBuilder().desk, caseID: "C-1") == nil)
+    }
 }
