@@ -20,6 +20,8 @@ public final class ConsoleApp {
         public var saveAttachment: (@Sendable (SupportCase, Int, Int, String) throws -> String)?
         /// Build the search index on a thread of its own (the console); tests build it at once.
         public var searchIndexInBackground = true
+        /// The reply templates: bundled, with the team's files laid over them (`TemplateLoader`).
+        public var templates = TemplateLibrary.bundled
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -227,6 +229,7 @@ public final class ConsoleApp {
         }
         var world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: time, threadCache: threadCache)
         world.others = service.presence.filter { $0.agent != state.agent }
+        world.templates = options.templates
         return world
     }
 

@@ -106,6 +106,8 @@ public struct Prompt: Sendable, Equatable {
         case followUpOutcome(CaseID)
         /// Why a case may be solved while a follow-up is still open.
         case solveOverFollowUps(CaseID)
+        /// Which template to put in the reply (the hint lists the matches as the agent types).
+        case template(CaseID)
         case note(CaseID)
         case assign(CaseID)
         case tag(CaseID)

@@ -44,10 +44,18 @@ enum Overlays {
         g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: box.width - 4)
         let entries = focus == .reply ? editorHelp : queueHelp
         let keyWidth = min(24, (entries.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
-        for (i, (key, what)) in entries.enumerated() where box.y + 1 + i < box.maxY - 1 {
+        // A terminal too short for every line says what it left out, rather than cutting silently.
+        let rows = max(0, box.height - 2)
+        let shown = entries.count <= rows ? entries.count : max(0, rows - 1)
+        for (i, (key, what)) in entries.prefix(shown).enumerated() {
             let y = box.y + 1 + i
             g.write(key, x: box.x + 2, y: y, style: theme[.accent], maxWidth: keyWidth)
             g.write(what, x: box.x + 2 + keyWidth, y: y, style: theme[.normal], maxWidth: max(0, box.width - keyWidth - 4))
+        }
+        if shown < entries.count {
+            let rest = entries.dropFirst(shown).map(\.0).joined(separator: "  ")
+            g.write("… and \(entries.count - shown) more: \(rest) (a taller terminal shows them all)", x: box.x + 2, y: box.y + 1 + shown,
+                    style: theme[.dim], maxWidth: max(0, box.width - 4))
         }
         g.write(" any key closes ", x: box.x + 2, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 4)
     }

@@ -29,6 +29,9 @@ enum PromptUpdate {
         case .alt("f"): p.field.moveWordRight()
         default: break
         }
+        if case let .template(id) = p.purpose, let c = world.desk.cases[id] {
+            p.hint = ActionSteps.templateHint(p.field.text, for: c, world: world)
+        }
         if case .search = p.purpose, p.field.text != state.search {
             // Narrow as the agent types.
             state.search = p.field.text
@@ -82,6 +85,10 @@ enum PromptUpdate {
             return [ActionSteps.cancelFollowUp(id, reason: text)]
         case let .followUpOutcome(id):
             return [ActionSteps.followUpDone(id, outcome: text)]
+        case let .template(id):
+            guard let c = world.desk.cases[id] else { return [] }
+            guard let t = ActionSteps.template(text, for: c, world: world) else { return retry("no template matches \"\(text)\"") }
+            return ActionSteps.insertTemplate(t, into: c, state: &state, world: world)
         case let .solveOverFollowUps(id):
             guard !text.isEmpty else { return retry("say why it can be solved with the follow-up open, or Esc to keep it open") }
             return [ActionSteps.solve(id, overriding: text)]

@@ -86,6 +86,8 @@ public struct ConsoleWorld: Sendable {
     public var threadCache: ThreadLayoutCache
     /// Other agents' open cases (from the team server), for "bob is replying".
     public var others: [AgentPresence] = []
+    /// The reply templates the console offers (`i`, `:template`, apologies).
+    public var templates = TemplateLibrary.bundled
 
     public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText,
                 threadCache: ThreadLayoutCache = ThreadLayoutCache()) {

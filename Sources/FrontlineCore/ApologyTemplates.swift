@@ -1,4 +1,5 @@
-/// Apologies an agent can insert, in the customer's language. Placeholders: {first_name}, {case}, {agent}.
+/// The bundled apologies, in the customer's language (the templates `apology-KIND`, which a team
+/// may override; see `TemplateLibrary`). Placeholders: {first_name}, {case}, {agent}.
 public enum ApologyTemplates {
     public static func text(_ kind: ApologyKind, language: Language) -> String {
         switch (language, kind) {
@@ -29,17 +30,8 @@ public enum ApologyTemplates {
         }
     }
 
-    /// The template with its placeholders filled. `agent` signs off on its own line.
-    public static func render(_ kind: ApologyKind, customer: Customer, caseID: CaseID, agent: String) -> String {
-        let language = Language(code: customer.language)
-        let body = text(kind, language: language)
-            .replacingAll("{first_name}", with: customer.firstName)
-            .replacingAll("{case}", with: caseID)
-            .replacingAll("{agent}", with: agent)
-        return body + "\n\n" + signOff(language) + "\n" + agent
-    }
-
-    static func signOff(_ language: Language) -> String {
+    /// How a reply ends in each language, above the agent's name.
+    public static func signOff(_ language: Language) -> String {
         switch language {
         case .en: "Kind regards,"
         case .sv: "Vänliga hälsningar,"

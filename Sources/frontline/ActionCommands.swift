@@ -14,6 +14,7 @@ struct ApologiseCommand: ParsableCommand {
     @Option(help: "delay, faulty, mistake or experience.") var kind: ApologyKind = .delay
 
     func run() throws {
+        let templates = try global.loadTemplates()
         let store = try global.openService(owner: "frontline apologise")
         defer { store.close() }
         guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure("no case \(caseID)") }
@@ -23,7 +24,12 @@ struct ApologiseCommand: ParsableCommand {
             throw CleanExit.failure("\(error)")
         }
         // The text the agent can paste into a reply (sanitised: it contains the customer's name).
-        print(ApologyTemplates.render(kind, customer: k, caseID: caseID, agent: global.actingName(on: store)).sanitisedForTerminal)
+        let language = Language(code: k.language), agent = global.actingName(on: store)
+        let template = templates.named("apology-\(kind.rawValue)", language: language)
+            ?? ReplyTemplate(name: "", language: language, text: ApologyTemplates.text(kind, language: language))
+        let body = template.filled(ReplyTemplate.values(for: c, customer: k, history: CustomerHistory(desk: store.desk, caseID: caseID),
+                                                        agent: agent, timeZone: .current))
+        print((body + "\n\n" + ApologyTemplates.signOff(language) + "\n" + agent).sanitisedForTerminal)
     }
 }
 

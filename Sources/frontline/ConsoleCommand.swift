@@ -27,6 +27,7 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
+        let templates = try global.loadTemplates()
 
         let opened = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
         let store = opened.service
@@ -61,6 +62,7 @@ struct ConsoleCommand: ParsableCommand {
         if case let .own(local) = opened { mailer = MailWiring.startLocalWorker(store: local, mail: config.mail) }
         options.mailDestination = mailer?.transportDescription ?? store.mailDestination
         options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
+        options.templates = templates
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()
         mailer?.stop()

@@ -132,6 +132,15 @@ extension GlobalOptions {
     }
 
     /// The config file and the chosen theme, for the full-screen commands; errors name file and line.
+    /// The reply templates: bundled, with `$XDG_CONFIG_HOME/frontline/templates/` laid over them.
+    func loadTemplates() throws -> TemplateLibrary {
+        do {
+            return try TemplateLoader.library(directory: XDGPaths(environment: environment).configHome + "/frontline/templates")
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+    }
+
     func loadConfigAndTheme(explicit theme: String?) throws -> (FrontlineConfig, Theme) {
         let xdg = XDGPaths(environment: environment)
         let config: FrontlineConfig

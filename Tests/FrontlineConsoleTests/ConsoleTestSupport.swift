@@ -67,6 +67,20 @@ func seededService(clock: ManualClock) throws -> InMemoryCaseService {
     return s
 }
 
+struct SetupFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// The seeded desk in a console, Åsa's TV case (her second) selected: where most journeys start.
+func appOnAsasCase(clock: ManualClock) throws -> (ConsoleApp, InMemoryCaseService, CaseID) {
+    let s = try seededService(clock: clock)
+    let (app, _, _) = makeApp(s, clock: clock)
+    let asa = s.desk.caseOrder[1]
+    guard app.select(asa) else { throw SetupFailure("Åsa's case \(asa) is not in the Waiting view") }
+    return (app, s, asa)
+}
+
 func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32) -> (ConsoleApp, TestBackend, FakeHost) {
     let backend = TestBackend(width: width, height: height)
     let host = FakeHost()

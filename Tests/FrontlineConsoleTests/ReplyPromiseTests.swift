@@ -11,10 +11,7 @@ import Testing
     let text = "Hej Åsa! Jag återkommer i morgon med besked om din tv."
 
     func writing(_ text: String) throws -> (ConsoleApp, InMemoryCaseService, CaseID) {
-        let s = try seededService(clock: clock)
-        let (app, _, _) = makeApp(s, clock: clock)
-        let asa = s.desk.caseOrder[1]
-        #expect(app.select(asa))
+        let (app, s, asa) = try appOnAsasCase(clock: clock)
         app.type(.character("r"))
         app.type(text: text)
         return (app, s, asa)
@@ -72,10 +69,7 @@ import Testing
     }
 
     @Test func theCommandLineReplyIsOfferedTheSame() throws {
-        let s = try seededService(clock: clock)
-        let (app, _, _) = makeApp(s, clock: clock)
-        let asa = s.desk.caseOrder[1]
-        #expect(app.select(asa))
+        let (app, s, asa) = try appOnAsasCase(clock: clock)
         app.command("reply I will call you tomorrow about the refund.")
         guard case let .picker(p) = app.state.mode, case .promiseInReply = p.purpose else {
             Issue.record("no offer: \(app.state.mode)")
@@ -140,10 +134,7 @@ import Testing
     }
 
     @Test func untilInTheFollowUpPromptMeansUnlessTheyAnswerFirst() throws {
-        let s = try seededService(clock: clock)
-        let (app, _, _) = makeApp(s, clock: clock)
-        let asa = s.desk.caseOrder[1]
-        #expect(app.select(asa))
+        let (app, s, asa) = try appOnAsasCase(clock: clock)
         app.type(.character("f"))
         app.type(text: "until +3d")
         app.type(.enter)

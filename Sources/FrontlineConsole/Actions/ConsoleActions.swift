@@ -114,6 +114,23 @@ public enum ConsoleActions {
                           guard !args.isEmpty else { throw Problem("reply TEXT — or press r to write in the reply pane") }
                           return ActionSteps.sendReply(c.id, args.joined(separator: " "), state: &state, world: ctx.world)
                       }),
+        ConsoleAction("template", aliases: ["tpl"], keys: [.character("i")], keyLabel: "i", usage: "template NAME",
+                      help: "put a template in the reply, filled for this customer (type to narrow the list)",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.template(c.id), label: "Template for \(c.id)'s reply",
+                                                      hint: ActionSteps.templateHint("", for: c, world: ctx.world)))
+                          return []
+                      },
+                      onLine: { args, state, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          let name = args.joined(separator: " ")
+                          guard !name.isEmpty else { throw Problem("template NAME — or press i to choose from the list") }
+                          guard let t = ActionSteps.template(name, for: c, world: ctx.world) else {
+                              throw Problem("template NAME — \(ActionSteps.templateHint(name, for: c, world: ctx.world))")
+                          }
+                          return ActionSteps.insertTemplate(t, into: c, state: &state, world: ctx.world)
+                      }),
         ConsoleAction("", keys: [.control("e")], keyLabel: "Ctrl-E", help: "write the reply in $VISUAL / $EDITOR",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
