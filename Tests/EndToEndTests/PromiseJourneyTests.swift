@@ -39,3 +39,34 @@ extension FrontlineEndToEnd {
         #expect((followUps.first?["note"] as? String)?.hasPrefix("promised in the reply: Jag återkommer i morgon") == true)
     }
 }
+
+extension FrontlineEndToEnd {
+    // MARK: Templates
+
+    @Test("a team's template file is offered by i, narrowed as typed and put in the reply filled; a broken one stops the console with file and line")
+    func aTeamsTemplateGoesIntoTheReply() throws {
+        let t = try TmuxSession()
+        let templates = t.configDir + "/frontline/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try "Hej {first_name}! Återbetalningen för {case} är på väg.\n".write(toFile: templates + "/refund-sent.sv.txt", atomically: true, encoding: .utf8)
+        let id = try #require(try t.intake([IntakeLine.asa]).first)
+        try t.launchConsole()
+        try t.waitFor("Reply to \(id)")
+        try t.sendKeys("i")
+        try t.waitFor("refund-sent")
+        try t.sendText("refund")
+        try t.waitFor("Enter: refund-sent (Swedish)")
+        try t.sendKeys("Enter")
+        let s = try t.waitFor("Återbetalningen för \(id) är på väg.")
+        #expect(s.replyText.contains("Hej Åsa!"), "reply: \(s.replyText)")
+        try t.sendKeys("Escape")
+        try t.waitUntil("back in the queue") { !$0.contains("Ctrl-S send") || $0.lastLine.contains("a apologise") }
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+
+        try "Hej {frist_name}!\n".write(toFile: templates + "/typo.sv.txt", atomically: true, encoding: .utf8)
+        let refused = try t.cli("console", [])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("typo.sv.txt:1: unknown placeholder {frist_name}"), "stderr: \(refused.stderr)")
+    }
+}
