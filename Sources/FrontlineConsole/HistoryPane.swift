@@ -42,6 +42,10 @@ enum HistoryPane {
         }
         if !k.email.isEmpty { summary += " · \(TextSanitiser.singleLine(k.email))" }
         out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+        let scores = history.cases.reversed().flatMap(\.ratings).map { "\($0.score)" }
+        if !scores.isEmpty {
+            out += wrapped("their ratings of us, oldest first: " + scores.joined(separator: " "), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+        }
         if !history.promises.isEmpty {
             out += wrapped(history.promises.summary, width: width, firstPrefix: "", indent: 0,
                            role: history.promises.broken > 0 ? .followUpOverdue : .dim, prefixRole: .dim)
@@ -98,6 +102,12 @@ enum HistoryPane {
             case .open:
                 out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now))\(unless): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
             }
+        }
+        for r in c.ratings {
+            let credit = r.credited.isEmpty ? "" : " (credited to \(r.credited.map { TextSanitiser.singleLine($0) }.joined(separator: ", ")))"
+            out += wrapped((r.comment.map { TextSanitiser.singleLine($0) } ?? "no comment"), width: width,
+                           firstPrefix: "★ rated \(r.score)/5, \(text.stamp(r.at, now: now))\(credit): ", indent: 2,
+                           role: r.isBad ? .followUpOverdue : .dim, prefixRole: r.isBad ? .followUpOverdue : .dim)
         }
         if !c.apologies.isEmpty {
             let list = c.apologies.map { "\($0.kind.label) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")

@@ -24,6 +24,9 @@ public enum Command: Sendable, Equatable {
     /// Follow-up `id` is still open `grace` after it was due: marked broken and the case
     /// escalated to a supervisor. What the server's promise keeper sends (`PromiseKeeper`).
     case breakPromise(CaseID, id: Int, grace: TimeInterval)
+    /// The customer's answer to "how did we do" (1–5), e.g. given on the phone. A bad one
+    /// (≤ 2) reopens the case with a promise to make it right and tells a supervisor.
+    case rate(CaseID, score: Int, comment: String?)
     case assign(CaseID, agent: String?)
     /// "Mine": refused if someone else already has the case, so of two agents taking it at once
     /// exactly one wins and the other is told who.
@@ -56,6 +59,7 @@ extension Command {
         case let .scheduleFollowUp(_, due, note, untilAnswer): return .scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer)
         case let .cancelFollowUp(_, f, reason): return .cancelFollowUp(id, id: f, reason: reason)
         case let .breakPromise(_, f, grace): return .breakPromise(id, id: f, grace: grace)
+        case let .rate(_, score, comment): return .rate(id, score: score, comment: comment)
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
@@ -168,6 +172,28 @@ extension HelpDesk {
             let target = try openFollowUp(followUpID, on: try existing(id))
             let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
             return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
+        case let .rate(id, score, comment):
+            let c = try existing(id)
+            guard (1...5).contains(score) else { throw CommandError("a rating is 1 (bad) to 5 (good), not \(score)") }
+            let said = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let words = said?.isEmpty == false ? said : nil
+            // The credit goes to whoever answered the customer, as the case stands now.
+            var credited: [String] = []
+            for m in c.messages where m.direction == .outbound && m.mail?.automatic == nil && m.author != "automatic acknowledgement" {
+                if !credited.contains(m.author) { credited.append(m.author) }
+            }
+            var changes = [PendingChange(caseID: id, change: .rated(score: score, comment: words, credited: credited))]
+            if score <= Rating.badAtMost {
+                if c.status != .open { changes.append(PendingChange(caseID: id, change: .statusChanged(status: .open))) }
+                let next = (c.followUps.map(\.id).max() ?? 0) + 1
+                changes.append(PendingChange(caseID: id, change: .followUpScheduled(id: next, due: now.addingTimeInterval(86400).roundedToMilliseconds,
+                                                                                  note: "make it right: the customer rated us \(score)/5")))
+                if c.escalation?.level != .supervisor {
+                    changes.append(PendingChange(caseID: id, change: .escalated(level: .supervisor,
+                        reason: "the customer rated us \(score)/5" + (words.map { ": \($0)" } ?? ""))))
+                }
+            }
+            return changes
         case let .breakPromise(id, followUpID, grace):
             let c = try existing(id)
             guard let f = c.openFollowUps.first(where: { $0.id == followUpID }) else { throw CommandError("\(id) has no open follow-up #\(followUpID)") }

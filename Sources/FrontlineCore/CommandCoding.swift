@@ -21,6 +21,7 @@ extension Command: Codable {
         case .completeFollowUp: "follow_up_done"
         case .cancelFollowUp: "follow_up_cancel"
         case .breakPromise: "break_promise"
+        case .rate: "rate"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -84,6 +85,10 @@ extension Command: Codable {
         case let .setServiceLevel(priority, target):
             try c.encode(priority, forKey: Key("priority"))
             try c.encode(target, forKey: Key("target_seconds"))
+        case let .rate(id, score, comment):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(score, forKey: Key("score"))
+            try c.encodeIfPresent(comment, forKey: Key("comment"))
         case let .breakPromise(id, followUp, grace):
             try c.encode(id, forKey: Key("case"))
             try c.encode(followUp, forKey: Key("follow_up"))
@@ -153,6 +158,7 @@ extension Command: Codable {
         case "service_level": self = .setServiceLevel(try field("priority"), target: try field("target_seconds"))
         case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"),
                                                    untilAnswer: try optional("until_answer") ?? false)
+        case "rate": self = .rate(try field("case"), score: try field("score"), comment: try optional("comment"))
         case "break_promise": self = .breakPromise(try field("case"), id: try field("follow_up"), grace: try field("grace_seconds"))
         case "follow_up_cancel": self = .cancelFollowUp(try field("case"), id: try optional("follow_up"), reason: try field("reason"))
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))

@@ -51,6 +51,8 @@ public struct Event: Sendable, Equatable {
         /// Solved while these follow-ups were still open, and why (they stay open: a promise
         /// outlives the case, and a due one brings it back).
         case solvedOverFollowUps(ids: [Int], reason: String)
+        /// The customer rated how we did (1–5), credited to these agents.
+        case rated(score: Int, comment: String?, credited: [String])
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -78,6 +80,7 @@ public struct Event: Sendable, Equatable {
             case .tagged: "tagged"
             case .statusChanged: "status_changed"
             case .solvedOverFollowUps: "solved_over_follow_ups"
+            case .rated: "rated"
             case .draftSaved: "draft_saved"
             }
         }

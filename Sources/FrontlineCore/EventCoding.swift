@@ -71,6 +71,10 @@ extension Event: Codable {
         case let .solvedOverFollowUps(ids, reason):
             try c.encode(ids, forKey: Key("follow_ups"))
             try c.encode(reason, forKey: Key("reason"))
+        case let .rated(score, comment, credited):
+            try c.encode(score, forKey: Key("score"))
+            try c.encodeIfPresent(comment, forKey: Key("comment"))
+            try c.encode(credited, forKey: Key("credited"))
         }
     }
 
@@ -115,6 +119,8 @@ extension Event: Codable {
         case "priority_changed": change = .priorityChanged(priority: try field("priority"))
         case "tagged": change = .tagged(tags: try field("tags"))
         case "status_changed": change = .statusChanged(status: try field("status"))
+        case "rated": change = .rated(score: try field("score"), comment: try c.decodeIfPresent(String.self, forKey: Key("comment")),
+                                      credited: try field("credited"))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))
         default:
             throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,

@@ -196,6 +196,11 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.waitingSince = nil
             }
             c.activity.append(CaseActivity(at: at, actor: actor, text: "\(status.verb) by \(actor)"))
+        case let .rated(score, comment, credited):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the customer's verdict, not work on the case
+            c.ratings.append(Rating(score: score, comment: comment, at: at, credited: credited, by: actor))
+            let who = credited.isEmpty ? "" : " (credited to \(credited.joined(separator: ", ")))"
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "rated \(score)/5 by the customer\(who)\(comment.map { ": \($0)" } ?? "")"))
         case let .solvedOverFollowUps(ids, reason):
             let which = ids.map { "#\($0)" }.joined(separator: ", ")
             c.activity.append(CaseActivity(at: at, actor: actor,

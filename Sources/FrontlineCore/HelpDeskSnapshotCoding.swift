@@ -175,6 +175,13 @@ extension HelpDesk {
             w.bool(f.done); w.optionalString(f.outcome); w.optionalDate(f.doneAt)
             if format >= 5 { w.bool(f.untilAnswer); w.optionalString(f.cancelled); w.optionalDate(f.brokenAt) }
         }
+        if format >= 5 {
+            w.uint(UInt64(c.ratings.count))
+            for r in c.ratings {
+                w.int(r.score); w.optionalString(r.comment); w.date(r.at); w.string(r.by)
+                w.uint(UInt64(r.credited.count)); for a in r.credited { w.string(a) }
+            }
+        }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
 
@@ -223,9 +230,20 @@ extension HelpDesk {
             if version >= 5 { f.untilAnswer = try r.bool(); f.cancelled = try r.optionalString(); f.brokenAt = try r.optionalDate() }
             followUps.append(f)
         }
-        return SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
-                           tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
-                           openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
-                           lastActivityAt: try r.date())
+        var ratings: [Rating] = []
+        if version >= 5 {
+            for _ in 0..<(try r.count()) {
+                let score = try r.int(), comment = try r.optionalString(), at = try r.date(), by = try r.string()
+                var credited: [String] = []
+                for _ in 0..<(try r.count()) { credited.append(try r.string()) }
+                ratings.append(Rating(score: score, comment: comment, at: at, credited: credited, by: by))
+            }
+        }
+        var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
+                            tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
+                            openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
+                            lastActivityAt: try r.date())
+        c.ratings = ratings
+        return c
     }
 }

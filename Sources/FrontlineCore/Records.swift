@@ -101,6 +101,21 @@ public enum PromiseState: Sendable, Equatable {
     case cancelled(reason: String)
 }
 
+/// The customer's answer to "how did we do": 1 (bad) to 5 (good), credited to the agents who
+/// had replied on the case when it was given.
+public struct Rating: Codable, Sendable, Equatable {
+    public var score: Int
+    public var comment: String?
+    public var at: Date
+    public var credited: [String]
+    /// Who recorded it (an agent, for a rating given on the phone).
+    public var by: String
+
+    /// A score this low reopens the case with a promise to make it right.
+    public static let badAtMost = 2
+    public var isBad: Bool { score <= Self.badAtMost }
+}
+
 /// Something that happened to a case, shown in its thread ("escalated by alice: reason").
 public struct CaseActivity: Codable, Sendable, Equatable {
     public var at: Date
@@ -130,6 +145,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var escalation: Escalation?
     public var apologies: [Apology]
     public var followUps: [FollowUp]
+    /// What the customer said of how we did, newest last.
+    public var ratings: [Rating] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -166,7 +183,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings
     }
 
     public init(from decoder: Decoder) throws {
@@ -180,6 +197,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
                   apologies: try c.decode([Apology].self, forKey: .apologies), followUps: try c.decode([FollowUp].self, forKey: .followUps),
                   openedAt: try c.decode(Date.self, forKey: .openedAt), waitingSince: try c.decodeIfPresent(Date.self, forKey: .waitingSince),
                   solvedAt: try c.decodeIfPresent(Date.self, forKey: .solvedAt), lastActivityAt: try c.decode(Date.self, forKey: .lastActivityAt))
+        ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -191,6 +209,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         try c.encode(followUps, forKey: .followUps); try c.encode(openedAt, forKey: .openedAt)
         try c.encodeIfPresent(waitingSince, forKey: .waitingSince); try c.encodeIfPresent(solvedAt, forKey: .solvedAt)
         try c.encode(lastActivityAt, forKey: .lastActivityAt)
+        if !ratings.isEmpty { try c.encode(ratings, forKey: .ratings) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

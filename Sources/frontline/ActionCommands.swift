@@ -63,6 +63,19 @@ struct FollowUpCommand: ParsableCommand {
     }
 }
 
+struct FeedbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Record how the customer rated us, 1 (bad) to 5 (good), e.g. on the phone.",
+                                                    discussion: "Credited to the agents who replied on the case. A rating of 2 or less reopens the case with a follow-up to make it right and escalates it to a supervisor.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "1 (bad) to 5 (good).") var score: Int
+    @Option(help: "What the customer said.") var comment: String?
+
+    func run() throws {
+        try performAction(global, .rate(caseID, score: score, comment: comment), owner: "frontline feedback") { "\($0) rated \(score)/5" }
+    }
+}
+
 struct FollowUpCancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "followup-cancel", abstract: "Cancel a case's next open follow-up, with the reason.")
     @OptionGroup var global: GlobalOptions

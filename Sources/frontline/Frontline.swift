@@ -10,7 +10,7 @@ struct Frontline: ParsableCommand {
         version: FrontlineVersion.string,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IntakeCommand.self, QueueCommand.self, ShowCommand.self,
-            ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self, FollowUpCancelCommand.self,
+            ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self, FollowUpCancelCommand.self, FeedbackCommand.self,
             ReplyCommand.self, NoteCommand.self, AssignCommand.self, PriorityCommand.self, TagCommand.self,
             SolveCommand.self, ReopenCommand.self, TakeCommand.self, PendingCommand.self, ExportCommand.self, CheckCommand.self, ServeCommand.self,
             WallboardCommand.self, DeescalateCommand.self, SLACommand.self, RawCommand.self, AttachmentCommand.self, SearchCommand.self,

@@ -104,7 +104,7 @@ import Testing
     @Test func theTablesRolesAreThePolicys() throws {
         let samples: [String: String] = [
             "reply": "reply hello", "apologise": "apologise delay", "escalate": "escalate tier2 why", "deescalate": "deescalate done",
-            "followup": "followup +2h call back", "done": "done ok", "cancel": "cancel the customer withdrew", "note": "note checked", "take": "take", "assign": "assign alice",
+            "followup": "followup +2h call back", "done": "done ok", "cancel": "cancel the customer withdrew", "feedback": "feedback 4 quick and kind", "note": "note checked", "take": "take", "assign": "assign alice",
             "priority": "priority high", "tag": "tag vip", "solve": "solve fixed on the phone", "reopen": "reopen", "pending": "pending",
             "sla": "sla urgent 30m", "save": "save 1",
         ]

@@ -190,4 +190,18 @@ import Testing
         #expect(app.state.editor.text == body && app.state.focus == .reply)
         #expect(s.desk.cases[asa]?.messages.last?.body != body)
     }
+
+    @Test func aRatingGivenOnThePhoneIsRecordedAndABadOneShowsInTheHistory() throws {
+        let (app, s, asa) = try appOnAsasCase(clock: clock)
+        app.command("feedback 2 it took a week")
+        #expect(app.state.status?.text == "\(asa) rated 2/5: reopened with a follow-up to make it right, and a supervisor told")
+        let c = try #require(s.desk.cases[asa])
+        #expect(c.ratings.map(\.score) == [2] && c.escalation?.level == .supervisor)
+        let history = CaseReport.lines(desk: s.desk, caseID: asa, now: t0, timeZone: utc, width: 110).joined(separator: "\n")
+        #expect(history.contains("their ratings of us, oldest first: 2"), "\(history)")
+        #expect(history.contains("★ rated 2/5"), "\(history)")
+        app.command("feedback 9")
+        guard case let .prompt(p) = app.state.mode else { Issue.record("no error shown"); return }
+        #expect(p.hint?.contains("SCORE 1 (bad) to 5 (good)") == true)
+    }
 }

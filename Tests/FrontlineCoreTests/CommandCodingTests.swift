@@ -12,6 +12,7 @@ import Testing
         .scheduleFollowUp("C-1", due: t0.addingTimeInterval(7200), note: "call"), .completeFollowUp("C-1", id: 2, outcome: "done"),
         .scheduleFollowUp("C-1", due: t0.addingTimeInterval(7200), note: "unless they write", untilAnswer: true),
         .cancelFollowUp("C-1", id: 2, reason: "withdrawn"), .cancelFollowUp("C-1", id: nil, reason: "made twice"), .breakPromise("C-1", id: 1, grace: 7200),
+        .rate("C-1", score: 2, comment: "slow"), .rate("C-1", score: 5, comment: nil),
         .completeFollowUp("C-1", id: nil, outcome: nil), .assign("C-1", agent: "bob"), .assign("C-1", agent: nil),
         .setPriority("C-1", .low), .take("C-1"), .tag("C-1", tags: ["vip", "refund"]), .solve("C-1"), .solve("C-1", overriding: "sorted on the phone"), .reopen("C-1"), .setPending("C-1"),
         .deescalate("C-1", reason: "handled at tier 1"), .setServiceLevel(.urgent, target: 1800),
@@ -22,7 +23,7 @@ import Testing
             let data = try JournalCodec.makeEncoder().encode(command)
             #expect(try JournalCodec.makeDecoder().decode(Command.self, from: data) == command, "\(String(decoding: data, as: UTF8.self))")
         }
-        #expect(Set(Self.all.map(\.name)).count == 19, "every kind of command is covered")
+        #expect(Set(Self.all.map(\.name)).count == 20, "every kind of command is covered")
     }
 
     @Test(arguments: [

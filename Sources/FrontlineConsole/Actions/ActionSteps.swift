@@ -59,6 +59,12 @@ enum ActionSteps {
         return (String(t.dropFirst(6)).trimmingCharacters(in: .whitespaces), true)
     }
 
+    static func rate(_ id: CaseID, _ score: Int, comment: String?) -> ConsoleEffect {
+        .perform(.rate(id, score: score, comment: comment),
+                 success: score <= Rating.badAtMost ? "\(id) rated \(score)/5: reopened with a follow-up to make it right, and a supervisor told"
+                                                    : "\(id) rated \(score)/5")
+    }
+
     static func cancelFollowUp(_ id: CaseID, reason: String) -> ConsoleEffect {
         .perform(.cancelFollowUp(id, id: nil, reason: reason), success: "follow-up on \(id) cancelled")
     }

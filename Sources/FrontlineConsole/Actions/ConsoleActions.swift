@@ -200,6 +200,16 @@ public enum ConsoleActions {
                           }
                           throw Problem("followup [until] WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
                       }),
+        ConsoleAction("feedback", cli: "feedback", usage: "feedback SCORE [COMMENT]",
+                      help: "record the customer's rating, 1–5 (2 or less reopens the case to make it right)",
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let score = args.first.flatMap({ Int($0) }), (1...5).contains(score) else {
+                              throw Problem("feedback SCORE [COMMENT] — SCORE 1 (bad) to 5 (good)")
+                          }
+                          let comment = args.dropFirst().joined(separator: " ")
+                          return [ActionSteps.rate(c.id, score, comment: comment.isEmpty ? nil : comment)]
+                      }),
         ConsoleAction("cancel", cli: "followup-cancel", usage: "cancel REASON", help: "cancel the next follow-up: the promise no longer stands, and why",
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
