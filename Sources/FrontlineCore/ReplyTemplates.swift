@@ -25,21 +25,27 @@ public struct ReplyTemplate: Sendable, Equatable {
         ("last_subject", "the subject of the case that contact was about"),
     ]
 
-    /// `{word}` placeholders the template uses that no one fills, with their line (from 1).
-    public static func unknownPlaceholders(in text: String) -> [(line: Int, placeholder: String)] {
-        let known = Set(placeholders.map(\.name))
+    /// Every `{word}` in `text` (letters and underscores only), with its line (from 1); lines
+    /// quoted with `>` are skipped when `skippingQuoted`. The one scanner for placeholders: the
+    /// template check and the unfilled-reply check both use it.
+    public static func placeholderUses(in text: String, skippingQuoted: Bool = false) -> [(line: Int, placeholder: String)] {
         var out: [(Int, String)] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if skippingQuoted, line.hasPrefix(">") { continue }
             var rest = line[...]
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
                 let word = rest[rest.index(after: open)..<close]
-                if !word.isEmpty, word.allSatisfy({ $0.isLetter || $0 == "_" }), !known.contains(String(word)) {
-                    out.append((n + 1, "{\(word)}"))
-                }
+                if !word.isEmpty, word.allSatisfy({ $0.isLetter || $0 == "_" }) { out.append((n + 1, "{\(word)}")) }
                 rest = rest[rest.index(after: close)...]
             }
         }
         return out
+    }
+
+    /// `{word}` placeholders the template uses that no one fills, with their line (from 1).
+    public static func unknownPlaceholders(in text: String) -> [(line: Int, placeholder: String)] {
+        let known = Set(placeholders.map { "{\($0.name)}" })
+        return placeholderUses(in: text).filter { !known.contains($0.placeholder) }
     }
 
     /// The text with every placeholder filled from `values`.
@@ -73,6 +79,19 @@ public struct ReplyTemplate: Sendable, Equatable {
         case .sv: return "\(day) \(["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"][month])"
         case .fi: return "\(day). \(["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"][month])"
         }
+    }
+}
+
+extension TemplateLibrary {
+    /// What `a` and `frontline apologise` insert: the apology of `kind` in the customer's language
+    /// (the team's own if they have one), filled for the case, signed off with the agent's name.
+    public func apology(_ kind: ApologyKind, on c: SupportCase, customer: Customer, history: CustomerHistory?,
+                        agent: String, timeZone: TimeZone) -> String {
+        let language = Language(code: customer.language)
+        let template = named("apology-\(kind.rawValue)", language: language)
+            ?? ReplyTemplate(name: "apology-\(kind.rawValue)", language: language, text: ApologyTemplates.text(kind, language: language))
+        let body = template.filled(ReplyTemplate.values(for: c, customer: customer, history: history, agent: agent, timeZone: timeZone))
+        return body + "\n\n" + ApologyTemplates.signOff(language) + "\n" + agent
     }
 }
 

@@ -9,12 +9,11 @@ public enum UnfilledReply {
 
     /// What is wrong and where (a line number from 1), or nil.
     public static func problem(in body: String) -> String? {
+        let placeholders = ReplyTemplate.placeholderUses(in: body, skippingQuoted: true)
         for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix(">") { continue }   // the customer's words, quoted
-            if let open = line.firstIndex(of: "{"), let close = line[open...].firstIndex(of: "}"),
-               line.index(after: open) < close,
-               line[line.index(after: open)..<close].allSatisfy({ $0.isLetter || $0 == "_" }) {
-                return "line \(n + 1) still has \(line[open...close]) unfilled"
+            if let unfilled = placeholders.first(where: { $0.line == n + 1 }) {
+                return "line \(n + 1) still has \(unfilled.placeholder) unfilled"
             }
             let words = line.split(separator: " ", omittingEmptySubsequences: true)
             if let first = words.first, greetings.contains(first.lowercased()), words.count >= 2,

@@ -24,12 +24,9 @@ struct ApologiseCommand: ParsableCommand {
             throw CleanExit.failure("\(error)")
         }
         // The text the agent can paste into a reply (sanitised: it contains the customer's name).
-        let language = Language(code: k.language), agent = global.actingName(on: store)
-        let template = templates.named("apology-\(kind.rawValue)", language: language)
-            ?? ReplyTemplate(name: "", language: language, text: ApologyTemplates.text(kind, language: language))
-        let body = template.filled(ReplyTemplate.values(for: c, customer: k, history: CustomerHistory(desk: store.desk, caseID: caseID),
-                                                        agent: agent, timeZone: .current))
-        print((body + "\n\n" + ApologyTemplates.signOff(language) + "\n" + agent).sanitisedForTerminal)
+        let text = templates.apology(kind, on: c, customer: k, history: CustomerHistory(desk: store.desk, caseID: caseID),
+                                     agent: global.actingName(on: store), timeZone: .current)
+        print(text.sanitisedForTerminal)
     }
 }
 

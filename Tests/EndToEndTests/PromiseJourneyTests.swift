@@ -49,9 +49,7 @@ extension FrontlineEndToEnd {
         let templates = t.configDir + "/frontline/templates"
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
         try "Hej {first_name}! Återbetalningen för {case} är på väg.\n".write(toFile: templates + "/refund-sent.sv.txt", atomically: true, encoding: .utf8)
-        let id = try #require(try t.intake([IntakeLine.asa]).first)
-        try t.launchConsole()
-        try t.waitFor("Reply to \(id)")
+        let id = try t.consoleOnOneNewCase(IntakeLine.asa)
         try t.sendKeys("i")
         try t.waitFor("refund-sent")
         try t.sendText("refund")

@@ -347,12 +347,18 @@ final class TmuxSession {
         try runTool(binary, [subcommand, "--data-dir", dataDir, "--agent", agent] + args, stdin: stdin)
     }
 
-    /// One customer's message taken in, the console started on it and `r` pressed: the reply
-    /// pane is open and waits for text. Returns the case id.
-    func replyingToOneNewCase(_ line: Data) throws -> String {
+    /// One customer's message taken in and the console started on it. Returns the case id.
+    func consoleOnOneNewCase(_ line: Data) throws -> String {
         guard let id = try intake([line]).first else { throw E2EFailure("intake acknowledged no case") }
         try launchConsole()
         try waitFor("Reply to \(id)")
+        return id
+    }
+
+    /// One customer's message taken in, the console started on it and `r` pressed: the reply
+    /// pane is open and waits for text. Returns the case id.
+    func replyingToOneNewCase(_ line: Data) throws -> String {
+        let id = try consoleOnOneNewCase(line)
         try sendKeys("r")
         try waitFor("Ctrl-S send")
         return id

@@ -82,11 +82,8 @@ enum ActionSteps {
     static func apologise(_ id: CaseID, _ kind: ApologyKind, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
         ConsoleUpdate.loadEditor(for: id, state: &state, world: world)
-        let language = Language(code: customer.language)
-        let template = world.templates.named("apology-\(kind.rawValue)", language: language)
-            ?? ReplyTemplate(name: "", language: language, text: ApologyTemplates.text(kind, language: language))
-        let text = fill(template, case: c, customer: customer, state: state, world: world)
-            + "\n\n" + ApologyTemplates.signOff(language) + "\n" + state.agent
+        let text = world.templates.apology(kind, on: c, customer: customer, history: CustomerHistory(desk: world.desk, caseID: id),
+                                           agent: state.agent, timeZone: world.timeZone)
         if state.editor.isEmpty {
             state.editor.setText(text)
         } else {
