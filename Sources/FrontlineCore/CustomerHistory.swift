@@ -47,9 +47,10 @@ public struct CustomerHistory: Sendable, Equatable {
 
         public var isEmpty: Bool { kept + cancelled + open == 0 }
 
-        /// "promises to them: 4 kept (1 late), 1 broken, 1 open"
+        /// "promises to them: 4 kept (1 late), 1 broken, 1 open" (a count of none is left out)
         public var summary: String {
-            var parts = ["\(kept) kept" + (late > 0 ? " (\(late) late)" : "")]
+            var parts: [String] = []
+            if kept > 0 { parts.append("\(kept) kept" + (late > 0 ? " (\(late) late)" : "")) }
             if broken > 0 { parts.append("\(broken) broken") }
             if cancelled > 0 { parts.append("\(cancelled) cancelled") }
             if open > 0 { parts.append("\(open) open") }
