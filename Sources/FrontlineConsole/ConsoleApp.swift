@@ -22,6 +22,8 @@ public final class ConsoleApp {
         public var searchIndexInBackground = true
         /// The reply templates: bundled, with the team's files laid over them (`TemplateLoader`).
         public var templates = TemplateLibrary.bundled
+        /// `[authority]` of the config, for what the console shows (the deciding store enforces its own).
+        public var authority = GoodwillAuthority.embedded
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -65,6 +67,9 @@ public final class ConsoleApp {
     /// Starts building the search index now (the run loop does it after its first frame).
     public func startSearchIndex() { search.startBuilding(from: service.desk) }
     public var options: Options
+    /// What others' events call for in this console (an approved offer into a draft), done
+    /// outside `refreshWorld` so no world holds the desk while the store changes.
+    private var noticeEffects: [ConsoleEffect] = []
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
         self.service = service
@@ -122,6 +127,7 @@ public final class ConsoleApp {
         // The world (and its copy of the desk) must be gone before effects run: while a second
         // reference to the desk lives, the store's next change copies all of it (copy-on-write),
         // which at 100,000 cases costs more than the rest of the keystroke.
+        performNoticeEffects()
         let effects = decide(key)
         var quit = false
         for effect in effects {
@@ -144,6 +150,7 @@ public final class ConsoleApp {
 
     /// Time passing with no key: save a draft the agent paused on, let old messages fade.
     public func tick() {
+        performNoticeEffects()
         let now = clock.now()
         if state.draftDirty, let last = state.lastEditAt, now.timeIntervalSince(last) >= options.draftSaveDelay {
             for effect in ConsoleUpdate.flushDraft(&state) { _ = perform(effect) }
@@ -189,7 +196,8 @@ public final class ConsoleApp {
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
     func refreshWorld() -> ConsoleWorld {
-        note(service.pollChanges())
+        let polled = service.pollChanges()
+        note(polled)
         let desk = service.desk
         let now = clock.now()
         // A supervisor may change SLA targets at run time; they travel with the store.
@@ -230,6 +238,8 @@ public final class ConsoleApp {
         var world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: time, threadCache: threadCache)
         world.others = service.presence.filter { $0.agent != state.agent }
         world.templates = options.templates
+        world.authority = options.authority
+        if !polled.isEmpty { noticeEffects += ActionSteps.noticeAnswers(polled, state: &state, world: world) }
         return world
     }
 
@@ -244,11 +254,24 @@ public final class ConsoleApp {
         }
     }
 
+    private func performNoticeEffects() {
+        let pending = noticeEffects
+        noticeEffects = []
+        for effect in pending { _ = perform(effect) }
+    }
+
     /// Does the effect's I/O and hands what came of it back to the update (`EffectResult`).
     /// Returns true for `.quit`.
     func perform(_ effect: ConsoleEffect) -> Bool {
         guard let result = run(effect) else { return effect == .quit }
-        for next in ConsoleUpdate.receive(result, state: &state, now: clock.now()) { _ = perform(next) }
+        let followUp: [ConsoleEffect]
+        if case .performed(.offer, _, _, _) = result {
+            // What follows an offer depends on what was decided (its coupon code): it needs the desk.
+            followUp = ConsoleUpdate.receive(result, state: &state, now: clock.now(), world: refreshWorld())
+        } else {
+            followUp = ConsoleUpdate.receive(result, state: &state, now: clock.now())
+        }
+        for next in followUp { _ = perform(next) }
         return false
     }
 

@@ -111,6 +111,10 @@ public struct Prompt: Sendable, Equatable {
         case note(CaseID)
         case assign(CaseID)
         case tag(CaseID)
+        case offerValue(CaseID, OfferKind)
+        case offerReason(CaseID, OfferKind, OfferValue)
+        /// A supervisor's note on approving (optional) or declining (required).
+        case answerOffer(CaseID, offer: Int, approve: Bool)
     }
 
     public var purpose: Purpose
@@ -137,6 +141,8 @@ public struct Picker: Sendable, Equatable {
         case staleReply(CaseID, body: String)
         /// The reply promises something by `due`: send with a follow-up, without, or go back.
         case promiseInReply(CaseID, body: String, due: Date, sentence: String)
+        /// Which goodwill to offer (`OfferKind.allCases` order).
+        case offer(CaseID)
     }
 
     public var purpose: Purpose

@@ -20,11 +20,13 @@ public enum EffectResult: Sendable, Equatable {
 }
 
 extension ConsoleUpdate {
-    /// The state after `result`, and any effects that follow from it.
-    public static func receive(_ result: EffectResult, state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
+    /// The state after `result`, and any effects that follow from it. `world` (the desk after
+    /// the command) is needed where what follows depends on what was decided: an offer's text.
+    public static func receive(_ result: EffectResult, state: inout ConsoleState, now: Date, world: ConsoleWorld? = nil) -> [ConsoleEffect] {
         switch result {
         case let .performed(command, success, events, destination):
             state.status = StatusMessage(ReplyStatus.text(success, events: events, destination: destination), at: now)
+            if case .offer = command, let world { return ActionSteps.offerDecided(events, state: &state, world: world) }
             if case let .reply(id, _) = command, id == state.editorCaseID {
                 // Sent: the reply pane is empty again and the agent is back in the queue.
                 state.editor = TextEditorState()

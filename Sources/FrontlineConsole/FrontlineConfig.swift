@@ -20,6 +20,8 @@ import TOMLKit
 /// from = "Support <support@example.com>"
 /// [promises]       # read by `frontline serve`
 /// grace = "2h"     # a follow-up open this long past its time is broken: escalated to a supervisor ("off": never)
+/// [authority]      # goodwill allowances per role and agent: see `parseAuthority`
+/// currency = "SEK"
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
@@ -29,6 +31,8 @@ public struct FrontlineConfig: Sendable, Equatable {
     /// `[promises] grace`: nil when "off".
     public var promiseGrace: TimeInterval? = FrontlineConfig.defaultPromiseGrace
     public static let defaultPromiseGrace: TimeInterval = 2 * 3600
+    /// `[authority]`, with `[team]`'s roles in it.
+    public var authority = GoodwillAuthority()
 
     public init() {}
 
@@ -57,6 +61,7 @@ public struct FrontlineConfig: Sendable, Equatable {
             (lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) } ?? 0) + 1
         }
         var config = FrontlineConfig()
+        var agentLimits: [String: [OfferKind: PartialLimit]] = [:]
         for key in table.keys {
             switch key {
             case "theme":
@@ -92,9 +97,17 @@ public struct FrontlineConfig: Sendable, Equatable {
                     }
                     config.promiseGrace = seconds
                 }
+            case "authority":
+                guard let authority = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[authority")): [authority] must be a table") }
+                (config.authority, agentLimits) = try parseAuthority(authority, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [authority]")
             }
+        }
+        // An agent's own figures lie over their role's, which needs the team read first.
+        config.authority.team = config.team
+        for (user, kinds) in agentLimits {
+            for (kind, partial) in kinds { config.authority.byAgent[user, default: [:]][kind] = partial.over(config.authority.limit(kind, for: user)) }
         }
         return config
     }

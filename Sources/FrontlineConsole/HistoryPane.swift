@@ -29,6 +29,27 @@ enum HistoryPane {
         return scroll
     }
 
+    /// One offer on the case: what, by whom, and where it stands (a request shows its due time).
+    static func offerLines(_ o: Offer, on c: SupportCase, width: Int, world: ConsoleWorld) -> [StyledLine] {
+        let text = world.time, now = world.now
+        let what = TextSanitiser.singleLine(o.summary()), by = TextSanitiser.singleLine(o.by), why = TextSanitiser.singleLine(o.reason)
+        let code = o.coupon.map { ", code \(TextSanitiser.singleLine($0.code)) valid to \(text.dayAndTime($0.expires, now: now))" } ?? ""
+        switch o.state {
+        case .given:
+            return wrapped("\(what) given by \(by)\(code): \(why)", width: width, firstPrefix: "€ ", indent: 2, role: .dim, prefixRole: .dim)
+        case .awaitingApproval:
+            let due = o.approval.map { $0.due <= now ? "OVERDUE \(AgeFormat.compact(now.timeIntervalSince($0.due)))" : "due \(text.dayAndTime($0.due, now: now))" } ?? ""
+            return wrapped("\(what) asked by \(by), awaiting approval as \(Offer.requestName(c.id, o.id)) (\(due)): \(why) — \(TextSanitiser.singleLine(o.approval?.over ?? ""))",
+                           width: width, firstPrefix: "⌛ ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
+        case .approved, .declined:
+            let a = o.approval?.answer
+            let verdict = o.state == .approved ? "approved" : "declined"
+            let note = a?.note.map { " → " + TextSanitiser.singleLine($0) } ?? ""
+            return wrapped("\(what) asked by \(by), \(verdict) by \(TextSanitiser.singleLine(a?.by ?? ""))\(code): \(why)\(note)", width: width,
+                           firstPrefix: o.state == .approved ? "€ " : "✗ ", indent: 2, role: .dim, prefixRole: .dim)
+        }
+    }
+
     static func content(_ c: SupportCase, history: CustomerHistory, width: Int, world: ConsoleWorld,
                         maxLinesPerMessage: Int? = HistoryPane.maxLinesPerMessage, showQuoted: Bool = false) -> [StyledLine] {
         let now = world.now
@@ -49,6 +70,9 @@ enum HistoryPane {
         if !history.promises.isEmpty {
             out += wrapped(history.promises.summary, width: width, firstPrefix: "", indent: 0,
                            role: history.promises.broken > 0 ? .followUpOverdue : .dim, prefixRole: .dim)
+        }
+        if let goodwill = history.goodwillSummary {
+            out += wrapped(TextSanitiser.singleLine(goodwill), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         }
         if let last = history.lastContact {
             let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
@@ -84,7 +108,9 @@ enum HistoryPane {
                            firstPrefix: "⚑ escalated to \(e.level.label) by \(TextSanitiser.singleLine(e.by)), \(text.stamp(e.at, now: now)): ",
                            indent: 2, role: .escalated, prefixRole: .escalated)
         }
-        for f in c.followUps.sorted(by: { $0.due < $1.due }) {
+        // A request's promise shows with its offer, below.
+        let requests = Set(c.offers.compactMap { $0.approval?.followUp })
+        for f in c.followUps.sorted(by: { $0.due < $1.due }) where !requests.contains(f.id) {
             let note = TextSanitiser.singleLine(f.note)
             let unless = f.untilAnswer ? " unless they answer" : ""
             switch f.state {
@@ -109,6 +135,7 @@ enum HistoryPane {
                            firstPrefix: "★ rated \(r.score)/5, \(text.stamp(r.at, now: now))\(credit): ", indent: 2,
                            role: r.isBad ? .followUpOverdue : .dim, prefixRole: r.isBad ? .followUpOverdue : .dim)
         }
+        for o in c.offers { out += offerLines(o, on: c, width: width, world: world) }
         if !c.apologies.isEmpty {
             let list = c.apologies.map { "\($0.kind.label) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")
             out += wrapped(list, width: width, firstPrefix: "apologised: ", indent: 2, role: .dim, prefixRole: .dim)

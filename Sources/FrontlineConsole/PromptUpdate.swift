@@ -97,6 +97,19 @@ enum PromptUpdate {
             return [ActionSteps.note(id, p.field.text)]
         case let .assign(id):
             return [ActionSteps.assign(id, to: text.isEmpty ? nil : text)]
+        case let .offerValue(id, kind):
+            guard let value = ActionSteps.offerValue(text, kind: kind, on: id, world: world) else {
+                return retry(kind.measure == .percent ? "a percentage from 1 to 100, like 10%" : kind.measure == .money ? "an amount like 125.50, or EUR 12.50" : "say what is sent")
+            }
+            state.mode = .prompt(Prompt(.offerReason(id, kind, value), label: "Why \(kind.label) \(value.written(in: .en)) for \(id)",
+                                        hint: "recorded on the case; the supervisors see it"))
+            return []
+        case let .offerReason(id, kind, value):
+            guard !text.isEmpty else { return retry("say why: the case and the supervisors keep it") }
+            return [ActionSteps.offer(id, kind, value, reason: text)]
+        case let .answerOffer(id, offer, approve):
+            if !approve && text.isEmpty { return retry("say why it is declined: the agent reads it") }
+            return [ActionSteps.answer(id, offer: offer, approve: approve, note: text.isEmpty ? nil : text)]
         case let .tag(id):
             let tags = text.split(separator: " ").map(String.init)
             guard !tags.isEmpty else { return retry("give at least one tag") }

@@ -21,10 +21,12 @@ enum QueuePane {
             { v, n in "\(n) \(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
             { v, _ in "\(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
         ]
-        let labels = forms.lazy.map { form in QueueView.allCases.enumerated().map { form($0.element, $0.offset + 1) } }
-            .first { $0.reduce(0) { $0 + DisplayWidth.of($1) + 1 } - 1 <= inner.width } ?? QueueView.allCases.enumerated().map { forms[2]($0.element, $0.offset + 1) }
+        // Approvals are a supervisor's business: the tab shows while one waits (or it is open).
+        let shown = QueueView.allCases.enumerated().filter { $0.element != .approvals || $0.element == state.view || (world.queue.counts[.approvals] ?? 0) > 0 }
+        let labels = forms.lazy.map { form in shown.map { form($0.element, $0.offset + 1) } }
+            .first { $0.reduce(0) { $0 + DisplayWidth.of($1) + 1 } - 1 <= inner.width } ?? shown.map { forms[2]($0.element, $0.offset + 1) }
         var x = inner.x
-        for (v, label) in zip(QueueView.allCases, labels) where x < inner.maxX {
+        for (v, label) in zip(shown.map(\.element), labels) where x < inner.maxX {
             let style = v == state.view ? theme[.selected] : theme[.dim]
             x += g.write(label, x: x, y: inner.y, style: style, maxWidth: inner.maxX - x)
             x += g.write(" ", x: x, y: inner.y, style: theme[.normal], maxWidth: inner.maxX - x)

@@ -88,6 +88,9 @@ public struct ConsoleWorld: Sendable {
     public var others: [AgentPresence] = []
     /// The reply templates the console offers (`i`, `:template`, apologies).
     public var templates = TemplateLibrary.bundled
+    /// Who may give what (`[authority]`): the picker's room and the status line. The store that
+    /// decides (the team server's, on a shared desk) has the final word.
+    public var authority = GoodwillAuthority.embedded
 
     public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText,
                 threadCache: ThreadLayoutCache = ThreadLayoutCache()) {

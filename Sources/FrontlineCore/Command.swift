@@ -27,6 +27,12 @@ public enum Command: Sendable, Equatable {
     /// The customer's answer to "how did we do" (1–5), e.g. given on the phone. A bad one
     /// (≤ 2) reopens the case with a promise to make it right and tells a supervisor.
     case rate(CaseID, score: Int, comment: String?)
+    /// A goodwill offer: given at once within the actor's authority (`GoodwillAuthority`),
+    /// otherwise asked of the supervisors as a request with a due time. `recovery`: part of
+    /// "make it right".
+    case offer(CaseID, kind: OfferKind, value: OfferValue, reason: String, recovery: Bool = false)
+    /// A supervisor approves or declines offer `offer` (a note is required to decline).
+    case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
     case assign(CaseID, agent: String?)
     /// "Mine": refused if someone else already has the case, so of two agents taking it at once
     /// exactly one wins and the other is told who.
@@ -61,6 +67,8 @@ extension Command {
         case let .breakPromise(_, f, grace): return .breakPromise(id, id: f, grace: grace)
         case let .rate(_, score, comment): return .rate(id, score: score, comment: comment)
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
+        case let .offer(_, kind, value, reason, recovery): return .offer(id, kind: kind, value: value, reason: reason, recovery: recovery)
+        case let .answerOffer(_, offer, approve, note): return .answerOffer(id, offer: offer, approve: approve, note: note)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
@@ -110,8 +118,9 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
 extension HelpDesk {
     /// Validates `command` as done by `actor` at `now` and returns the changes it makes.
     /// `outbound` says how replies go out as mail; without it replies are recorded only.
-    public func decide(_ command: Command, actor: String, now: Date,
-                       outbound: OutboundMailSettings? = nil) throws(CommandError) -> [PendingChange] {
+    /// `authority` says who may give what goodwill on their own.
+    public func decide(_ command: Command, actor: String, now: Date, outbound: OutboundMailSettings? = nil,
+                       authority: GoodwillAuthority = .embedded) throws(CommandError) -> [PendingChange] {
         switch command {
         case let .receive(m):
             return try decideIncoming(m, now: now)
@@ -169,7 +178,7 @@ extension HelpDesk {
             let next = (c.followUps.map(\.id).max() ?? 0) + 1
             return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what, untilAnswer: untilAnswer))]
         case let .completeFollowUp(id, followUpID, outcome):
-            let target = try openFollowUp(followUpID, on: try existing(id))
+            let target = try openFollowUp(followUpID, on: try existing(id), byHand: "marked done")
             let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
             return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
         case let .rate(id, score, comment):
@@ -206,9 +215,14 @@ extension HelpDesk {
             }
             return changes
         case let .cancelFollowUp(id, followUpID, reason):
-            let target = try openFollowUp(followUpID, on: try existing(id))
+            let target = try openFollowUp(followUpID, on: try existing(id), byHand: "cancelled")
             let why = try required(reason, "reason for cancelling the follow-up")
             return [PendingChange(caseID: id, change: .followUpCancelled(id: target.id, reason: why))]
+        case let .offer(id, kind, value, reason, recovery):
+            return try decideOffer(on: try existing(id), kind: kind, value: value, reason: reason, recovery: recovery,
+                                   actor: actor, now: now, authority: authority)
+        case let .answerOffer(id, offer, approve, note):
+            return try decideAnswer(on: try existing(id), offer: offer, approve: approve, note: note, actor: actor, now: now, authority: authority)
         case let .assign(id, agent):
             let c = try existing(id)
             let who = agent?.trimmingCharacters(in: .whitespaces)
@@ -283,9 +297,14 @@ extension HelpDesk {
         ]
     }
 
-    /// The open follow-up `id` names, or the next one due when `id` is nil.
-    private func openFollowUp(_ id: Int?, on c: SupportCase) throws(CommandError) -> FollowUp {
-        let open = c.openFollowUps.sorted { $0.due < $1.due }
+    /// The open follow-up `id` names, or the next one due when `id` is nil. A request for
+    /// approval is a follow-up a supervisor's answer keeps: it is not `byHand` done or cancelled.
+    private func openFollowUp(_ id: Int?, on c: SupportCase, byHand: String) throws(CommandError) -> FollowUp {
+        let approvals = c.approvalFollowUps
+        if let fid = id, approvals.contains(fid), let o = c.offersAwaitingApproval.first(where: { $0.approval?.followUp == fid }) {
+            throw CommandError("\(c.id)'s follow-up #\(fid) is the request for approval \(Offer.requestName(c.id, o.id)): it is kept when a supervisor approves or declines it, not \(byHand)")
+        }
+        let open = c.openFollowUps.filter { !approvals.contains($0.id) }.sorted { $0.due < $1.due }
         guard let target = id.flatMap({ fid in open.first { $0.id == fid } }) ?? (id == nil ? open.first : nil) else {
             if let fid = id { throw CommandError("\(c.id) has no open follow-up #\(fid)") }
             throw CommandError("\(c.id) has no open follow-up")
@@ -293,12 +312,12 @@ extension HelpDesk {
         return target
     }
 
-    private func existing(_ id: CaseID) throws(CommandError) -> SupportCase {
+    func existing(_ id: CaseID) throws(CommandError) -> SupportCase {
         guard let c = cases[id] else { throw CommandError("no case \(id)") }
         return c
     }
 
-    private func required(_ text: String, _ what: String) throws(CommandError) -> String {
+    func required(_ text: String, _ what: String) throws(CommandError) -> String {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw CommandError("the \(what) is empty") }
         return t

@@ -22,6 +22,8 @@ extension Command: Codable {
         case .cancelFollowUp: "follow_up_cancel"
         case .breakPromise: "break_promise"
         case .rate: "rate"
+        case .offer: "offer"
+        case .answerOffer: "answer_offer"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -106,6 +108,17 @@ extension Command: Codable {
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
             try c.encodeIfPresent(outcome, forKey: Key("outcome"))
+        case let .offer(id, kind, value, reason, recovery):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(kind, forKey: Key("kind"))
+            try c.encode(value, forKey: Key("value"))
+            try c.encode(reason, forKey: Key("reason"))
+            if recovery { try c.encode(true, forKey: Key("recovery")) }
+        case let .answerOffer(id, offer, approve, note):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(offer, forKey: Key("offer"))
+            try c.encode(approve, forKey: Key("approve"))
+            try c.encodeIfPresent(note, forKey: Key("note"))
         case let .assign(id, agent):
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(agent, forKey: Key("agent"))
@@ -162,6 +175,9 @@ extension Command: Codable {
         case "break_promise": self = .breakPromise(try field("case"), id: try field("follow_up"), grace: try field("grace_seconds"))
         case "follow_up_cancel": self = .cancelFollowUp(try field("case"), id: try optional("follow_up"), reason: try field("reason"))
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
+        case "offer": self = .offer(try field("case"), kind: try field("kind"), value: try field("value"), reason: try field("reason"),
+                                    recovery: try optional("recovery") ?? false)
+        case "answer_offer": self = .answerOffer(try field("case"), offer: try field("offer"), approve: try field("approve"), note: try optional("note"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))
         case "priority": self = .setPriority(try field("case"), try field("priority"))
         case "tag": self = .tag(try field("case"), tags: try field("tags"))

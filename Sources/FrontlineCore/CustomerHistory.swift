@@ -58,6 +58,18 @@ public struct CustomerHistory: Sendable, Equatable {
         }
     }
 
+    /// "goodwill to them: coupon 15%, refund €50.00": what they have received (given or approved),
+    /// newest first, with the total of each currency; nil when nothing.
+    public var goodwillSummary: String? {
+        let given = cases.flatMap(\.offers).filter(\.inEffect).sorted { $0.at > $1.at }
+        guard !given.isEmpty else { return nil }
+        var totals: [String: Int64] = [:]
+        for o in given { if case let .money(m) = o.value { totals[m.currency, default: 0] += m.minorUnits } }
+        let sums = totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0).written(in: .en) }
+        let listed = given.prefix(4).map { $0.summary() }.joined(separator: ", ") + (given.count > 4 ? ", …" : "")
+        return "goodwill to them: \(listed)" + (sums.isEmpty ? "" : " (money in all: \(sums.joined(separator: ", ")))")
+    }
+
     /// Cases before the given one.
     public func earlierCaseCount(than caseID: CaseID) -> Int {
         cases.filter { $0.id != caseID }.count

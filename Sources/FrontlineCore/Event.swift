@@ -53,6 +53,12 @@ public struct Event: Sendable, Equatable {
         case solvedOverFollowUps(ids: [Int], reason: String)
         /// The customer rated how we did (1–5), credited to these agents.
         case rated(score: Int, comment: String?, credited: [String])
+        /// A goodwill offer within the giver's authority: the customer has it.
+        case offerGiven(offer: Offer)
+        /// An offer beyond the agent's authority, asked of the supervisors (`offer.approval`).
+        case offerRequested(offer: Offer)
+        /// A supervisor's answer to a request; an approved coupon gets its code here.
+        case offerAnswered(id: Int, approved: Bool, note: String?, coupon: Coupon?)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -81,6 +87,9 @@ public struct Event: Sendable, Equatable {
             case .statusChanged: "status_changed"
             case .solvedOverFollowUps: "solved_over_follow_ups"
             case .rated: "rated"
+            case .offerGiven: "offer_given"
+            case .offerRequested: "offer_requested"
+            case .offerAnswered: "offer_answered"
             case .draftSaved: "draft_saved"
             }
         }

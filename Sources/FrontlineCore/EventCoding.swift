@@ -75,6 +75,13 @@ extension Event: Codable {
             try c.encode(score, forKey: Key("score"))
             try c.encodeIfPresent(comment, forKey: Key("comment"))
             try c.encode(credited, forKey: Key("credited"))
+        case let .offerGiven(offer), let .offerRequested(offer):
+            try c.encode(offer, forKey: Key("offer"))
+        case let .offerAnswered(id, approved, note, coupon):
+            try c.encode(id, forKey: Key("offer"))
+            try c.encode(approved, forKey: Key("approved"))
+            try c.encodeIfPresent(note, forKey: Key("note"))
+            try c.encodeIfPresent(coupon, forKey: Key("coupon"))
         }
     }
 
@@ -121,6 +128,12 @@ extension Event: Codable {
         case "status_changed": change = .statusChanged(status: try field("status"))
         case "rated": change = .rated(score: try field("score"), comment: try c.decodeIfPresent(String.self, forKey: Key("comment")),
                                       credited: try field("credited"))
+        case "offer_given": change = .offerGiven(offer: try field("offer"))
+        case "offer_requested": change = .offerRequested(offer: try field("offer"))
+        case "offer_answered":
+            change = .offerAnswered(id: try field("offer"), approved: try field("approved"),
+                                    note: try c.decodeIfPresent(String.self, forKey: Key("note")),
+                                    coupon: try c.decodeIfPresent(Coupon.self, forKey: Key("coupon")))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))
         default:
             throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,

@@ -28,6 +28,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Cases with a follow-up still open: the promise keeper looks through these, not the desk.
     /// Derived from the cases (rebuilt on snapshot read).
     public internal(set) var casesWithOpenFollowUps: Set<CaseID> = []
+    /// Cases with an offer: allowances and the Approvals view count from these, not the desk.
+    /// Derived from the cases (rebuilt on snapshot read).
+    public internal(set) var casesWithOffers: Set<CaseID> = []
     /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
     public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
     /// The "case" of an event that belongs to the whole desk (an SLA change).
@@ -205,6 +208,22 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             let which = ids.map { "#\($0)" }.joined(separator: ", ")
             c.activity.append(CaseActivity(at: at, actor: actor,
                                            text: "solved by \(actor) with follow-up\(ids.count == 1 ? "" : "s") \(which) still open: \(reason)"))
+        case let .offerGiven(offer):
+            c.offers.append(offer)
+            let code = offer.coupon.map { " (code \($0.code))" } ?? ""
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "\(offer.summary()) given by \(actor)\(code): \(offer.reason)"))
+        case let .offerRequested(offer):
+            c.offers.append(offer)
+            c.activity.append(CaseActivity(at: at, actor: actor,
+                text: "\(offer.summary()) asked by \(actor) for approval (\(Offer.requestName(c.id, offer.id))): \(offer.reason) — \(offer.approval?.over ?? "beyond authority")"))
+        case let .offerAnswered(id, approved, note, coupon):
+            if let i = c.offers.firstIndex(where: { $0.id == id && $0.state == .awaitingApproval }) {
+                c.offers[i].approval?.answer = ApprovalAnswer(approved: approved, by: actor, at: at, note: note)
+                if let coupon { c.offers[i].coupon = coupon }
+                let code = coupon.map { " (code \($0.code))" } ?? ""
+                c.activity.append(CaseActivity(at: at, actor: actor,
+                    text: "\(c.offers[i].summary()) \(approved ? "approved" : "declined") by \(actor)\(code)\(note.map { ": \($0)" } ?? "")"))
+            }
         case let .draftSaved(body):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a draft is not activity
             if body.isEmpty {
@@ -220,6 +239,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
 
     /// Keeps `casesWithOpenFollowUps` true to the case (what the promise keeper looks through).
     mutating func notePromises(of c: SupportCase) {
+        if !c.offers.isEmpty, !casesWithOffers.contains(c.id) { casesWithOffers.insert(c.id) }
         if c.followUps.contains(where: { !$0.done }) {
             if !casesWithOpenFollowUps.contains(c.id) { casesWithOpenFollowUps.insert(c.id) }
         } else if casesWithOpenFollowUps.contains(c.id) {

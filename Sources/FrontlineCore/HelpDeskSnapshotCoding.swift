@@ -10,9 +10,9 @@ import Foundation
 /// message text. The Message-ID tables, which older formats derived from every message, are
 /// stored for the same reason.
 extension HelpDesk {
-    /// 5 put threads in a section of their own; 4 added the e-mail side of messages; 3 added the
-    /// run-time SLA targets at the end; 2 to 4 are still read.
-    static let snapshotFormatVersion: UInt64 = 5
+    /// 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
+    /// side of messages; 3 added the run-time SLA targets at the end; 2 to 5 are still read.
+    static let snapshotFormatVersion: UInt64 = 6
 
     public func snapshotBytes() -> [UInt8] { snapshotBytes(format: Self.snapshotFormatVersion) }
 
@@ -46,7 +46,7 @@ extension HelpDesk {
         w.uint(UInt64(present.count))
         for (i, box) in present.enumerated() {
             if format >= 5 {
-                Self.writeHead(box.value, into: &w)
+                Self.writeHead(box.value, into: &w, format: format)
                 w.uint(UInt64(threads[i].lowerBound)); w.uint(UInt64(threads[i].count))
                 box.value.thread.summary.write(into: &w)
             } else {
@@ -104,7 +104,7 @@ extension HelpDesk {
         for _ in 0..<caseCount {
             let c: SupportCase
             if version >= 5 {
-                c = try Self.readHead(&r, threads: threadSection, in: snapshot)
+                c = try Self.readHead(&r, version: version, threads: threadSection, in: snapshot)
             } else {
                 c = try Self.readCaseInline(&r, version: version)
                 for m in c.messages {
@@ -147,11 +147,11 @@ extension HelpDesk {
     }
 
     /// A case without its thread: what opening reads for every case.
-    static func writeHead(_ c: SupportCase, into w: inout BinaryWriter) {
+    static func writeHead(_ c: SupportCase, into w: inout BinaryWriter, format: UInt64) {
         w.string(c.id); w.string(c.customerID); w.string(c.subject)
         w.code(c.status); w.code(c.priority); w.optionalString(c.assignee)
         w.uint(UInt64(c.tags.count)); for t in c.tags { w.string(t) }
-        writeTail(c, into: &w, format: snapshotFormatVersion)
+        writeTail(c, into: &w, format: format)
     }
 
     /// Formats 2 to 4: each case whole, messages and activity inline.
@@ -182,16 +182,20 @@ extension HelpDesk {
                 w.uint(UInt64(r.credited.count)); for a in r.credited { w.string(a) }
             }
         }
+        if format >= 6 {
+            w.uint(UInt64(c.offers.count))
+            for o in c.offers { o.write(into: &w) }
+        }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
 
-    static func readHead(_ r: inout BinaryReader, threads: Range<Int>, in snapshot: StoredBytes) throws -> SupportCase {
+    static func readHead(_ r: inout BinaryReader, version: UInt64, threads: Range<Int>, in snapshot: StoredBytes) throws -> SupportCase {
         let id = try r.string(), customerID = try r.string(), subject = try r.string()
         let status = try r.code(CaseStatus.self), priority = try r.code(Priority.self)
         let assignee = try r.optionalString()
         var tags: [String] = []
         for _ in 0..<(try r.count()) { tags.append(try r.string()) }
-        var c = try readTail(&r, version: snapshotFormatVersion, id: id, customerID: customerID, subject: subject, status: status,
+        var c = try readTail(&r, version: version, id: id, customerID: customerID, subject: subject, status: status,
                              priority: priority, assignee: assignee, tags: tags, thread: CaseThread(messages: [], activity: []))
         let start = try r.uint(), length = try r.uint()
         let summary = try ThreadSummary.read(&r)
@@ -239,11 +243,16 @@ extension HelpDesk {
                 ratings.append(Rating(score: score, comment: comment, at: at, credited: credited, by: by))
             }
         }
+        var offers: [Offer] = []
+        if version >= 6 {
+            for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
+        }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
                             openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
                             lastActivityAt: try r.date())
         c.ratings = ratings
+        c.offers = offers
         return c
     }
 }

@@ -55,6 +55,7 @@ public struct QueueQuery: Sendable, Equatable {
         case .pending: return c.status == .pending
         case .solved: return c.status == .solved
         case .all: return true
+        case .approvals: return c.offers.contains { $0.state == .awaitingApproval }
         }
     }
 

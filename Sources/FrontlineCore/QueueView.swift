@@ -1,6 +1,8 @@
-/// The named slices of the queue an agent can switch between (number keys 1–7).
+/// The named slices of the queue an agent can switch between (number keys 1–8).
 public enum QueueView: String, Sendable, CaseIterable, Codable {
     case waiting, mine, escalated, followups, pending, solved, all
+    /// Offers waiting for a supervisor's answer.
+    case approvals
 
     public var title: String {
         switch self {
@@ -11,6 +13,7 @@ public enum QueueView: String, Sendable, CaseIterable, Codable {
         case .pending: "Pending"
         case .solved: "Solved"
         case .all: "All"
+        case .approvals: "Approvals"
         }
     }
 
@@ -24,6 +27,7 @@ public enum QueueView: String, Sendable, CaseIterable, Codable {
         case .pending: "Pend"
         case .solved: "Solv"
         case .all: "All"
+        case .approvals: "Appr"
         }
     }
 

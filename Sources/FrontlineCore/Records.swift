@@ -147,6 +147,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var followUps: [FollowUp]
     /// What the customer said of how we did, newest last.
     public var ratings: [Rating] = []
+    /// Goodwill given or asked for on this case (discounts, coupons, refunds …), oldest first.
+    public var offers: [Offer] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -183,7 +185,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers
     }
 
     public init(from decoder: Decoder) throws {
@@ -198,6 +200,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
                   openedAt: try c.decode(Date.self, forKey: .openedAt), waitingSince: try c.decodeIfPresent(Date.self, forKey: .waitingSince),
                   solvedAt: try c.decodeIfPresent(Date.self, forKey: .solvedAt), lastActivityAt: try c.decode(Date.self, forKey: .lastActivityAt))
         ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        offers = try c.decodeIfPresent([Offer].self, forKey: .offers) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -210,9 +213,16 @@ public struct SupportCase: Codable, Sendable, Equatable {
         try c.encodeIfPresent(waitingSince, forKey: .waitingSince); try c.encodeIfPresent(solvedAt, forKey: .solvedAt)
         try c.encode(lastActivityAt, forKey: .lastActivityAt)
         if !ratings.isEmpty { try c.encode(ratings, forKey: .ratings) }
+        if !offers.isEmpty { try c.encode(offers, forKey: .offers) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
+
+    /// Offers waiting for a supervisor's answer.
+    public var offersAwaitingApproval: [Offer] { offers.filter { $0.state == .awaitingApproval } }
+
+    /// The follow-ups that stand for requests for approval: a supervisor's answer keeps them.
+    public var approvalFollowUps: Set<Int> { Set(offersAwaitingApproval.compactMap { $0.approval?.followUp }) }
 
     /// Who solved it, while it is solved (from the case's own history).
     public var solvedBy: String? {

@@ -23,6 +23,8 @@ public struct ReplyTemplate: Sendable, Equatable {
         ("subject", "the case's subject"), ("agent", "your name"),
         ("last_contact", "when you last heard from each other, before this case (a date)"),
         ("last_subject", "the subject of the case that contact was about"),
+        ("offer", "an offer's value, written the customer's way (offer-* templates)"),
+        ("code", "a coupon's code (offer-coupon)"), ("expires", "a coupon's last day (offer-coupon)"),
     ]
 
     /// Every `{word}` in `text` (letters and underscores only), with its line (from 1); lines
@@ -112,10 +114,11 @@ public struct TemplateLibrary: Sendable, Equatable {
         templates.first { $0.name == name && $0.language == language } ?? templates.first { $0.name == name && $0.language == .en }
     }
 
-    /// The templates for `language` whose name holds every word of `filter`, by name.
+    /// The templates for `language` whose name holds every word of `filter`, by name. Offer
+    /// texts are left out: they need an offer's value and code, so they come with `$`.
     public func matching(_ filter: String, language: Language) -> [ReplyTemplate] {
         let words = filter.lowercased().split(separator: " ")
-        let names = Set(templates.map(\.name)).sorted()
+        let names = Set(templates.map(\.name).filter { !$0.hasPrefix("offer-") }).sorted()
         return names.filter { name in words.allSatisfy { name.contains($0) } }.compactMap { named($0, language: language) }
     }
 
@@ -129,5 +132,5 @@ public struct TemplateLibrary: Sendable, Equatable {
             ReplyTemplate(name: "thanks-for-waiting", language: .en, text: "Thank you for waiting, {first_name}. I have {case} in front of me now."),
             ReplyTemplate(name: "thanks-for-waiting", language: .sv, text: "Tack för att du väntade, {first_name}. Jag har {case} framför mig nu."),
             ReplyTemplate(name: "thanks-for-waiting", language: .fi, text: "Kiitos odotuksestasi, {first_name}. Minulla on {case} nyt edessäni."),
-        ])
+        ] + OfferTemplates.bundled)
 }

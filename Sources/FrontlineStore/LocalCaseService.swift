@@ -29,6 +29,13 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         set { lock.withLock { outbound = newValue } }
     }
 
+    private var rules: GoodwillAuthority = .embedded
+    /// Who may give what goodwill on their own (`[authority]` and `[team]` of the config).
+    public var authority: GoodwillAuthority {
+        get { lock.withLock { rules } }
+        set { lock.withLock { rules = newValue } }
+    }
+
     public var desk: HelpDesk { lock.withLock { state } }
     /// fdatasync calls the journal has made (group commit: fewer than commands).
     public var journalSyncs: Int { journal.syncCount }
@@ -84,7 +91,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         let command = try keepingRawMail(command)
         return try lock.withLock {
             let now = at ?? clock.now()
-            let changes = try state.decide(command, actor: actor, now: now, outbound: outbound)
+            let changes = try state.decide(command, actor: actor, now: now, outbound: outbound, authority: rules)
             guard !changes.isEmpty else { return [] }
             let events = state.stamp(changes, actor: actor, now: now)
             // One journal record per command: a torn write loses the whole command, never half
@@ -144,7 +151,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
             for item in commands {
                 let now = item.at ?? clock.now()
                 do {
-                    let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: mailingReplies ? outbound : nil)
+                    let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: mailingReplies ? outbound : nil, authority: rules)
                     let events = state.stamp(changes, actor: item.actor, now: now)
                     for e in events { state.apply(e) }
                     if !events.isEmpty { payloads.append(Array(try encoder.encode(events))) }

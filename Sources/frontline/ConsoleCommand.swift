@@ -63,6 +63,7 @@ struct ConsoleCommand: ParsableCommand {
         options.mailDestination = mailer?.transportDescription ?? store.mailDestination
         options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
         options.templates = templates
+        options.authority = config.authority
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()
         mailer?.stop()

@@ -109,6 +109,7 @@ struct GlobalOptions: ParsableArguments {
                 try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
             }
             store.outboundMail = config.mail.outbound(levels: config.levels)
+            store.authority = config.authority
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
             return store
@@ -186,12 +187,17 @@ func printError(_ message: String) {
 /// Runs a store action and reports it like every command does: the message on success, the
 /// reason and exit 1 on refusal. Exit 0 means the change is durably stored.
 func performAction(_ global: GlobalOptions, _ command: Command, owner: String, success: (String) -> String) throws {
+    try performAction(global, command, owner: owner) { events, _ in success(events.first?.caseID ?? "") }
+}
+
+/// The same, for actions whose report depends on what was decided (an offer given or asked for).
+func performAction(_ global: GlobalOptions, _ command: Command, owner: String, describe: ([Event], HelpDesk) -> String) throws {
     let opened = try global.open(owner: owner)
     let store = opened.service
     defer { store.close() }
     do {
         let events = try store.perform(command, actor: global.actingName(on: store))
-        print(success(events.first?.caseID ?? ""))
+        print(describe(events, store.desk))
         // Owning the store, nobody else would send a reply before the next server starts.
         if case let .own(local) = opened, !local.desk.undeliveredReplies.isEmpty {
             MailWiring.sendDueNow(local, mail: try global.loadConfig().mail)

@@ -65,7 +65,7 @@ struct ServeCommand: ParsableCommand {
         printError("replies go to \(mailer.transportDescription)")
         printError("serving \(global.resolvedDataDir) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid())); \(Self.summary(team))")
         server.run {
-            if reloadRequested.exchange(false, ordering: .relaxed) { reload(into: server) }
+            if reloadRequested.exchange(false, ordering: .relaxed) { reload(into: server, store: store) }
             return stopRequested.load(ordering: .relaxed)
         }
         mailer.stop()
@@ -79,16 +79,15 @@ struct ServeCommand: ParsableCommand {
         config ?? XDGPaths(environment: global.environment).configHome + "/frontline/config.toml"
     }
 
-    func loadTeam() throws -> TeamAccess {
-        do { return try FrontlineConfig.load(path: configPath).team } catch { throw CleanExit.failure("\(error)") }
-    }
-
-    /// SIGHUP: a broken file keeps the roles in force and says why (a typo must not lock the team out).
-    func reload(into server: CaseServer) {
+    /// SIGHUP: a broken file keeps the roles and allowances in force and says why (a typo must
+    /// not lock the team out).
+    func reload(into server: CaseServer, store: LocalCaseService) {
         do {
-            let team = try loadTeam()
+            let config = try FrontlineConfig.load(path: configPath)
+            let team = config.team
             if team.group != server.team.group { printError("config: team.group changes take effect at the next start") }
             server.replaceTeam(team)
+            store.authority = config.authority
             printError("reloaded \(configPath): \(Self.summary(team))")
         } catch {
             printError("reload failed, keeping the roles in force: \(error)")

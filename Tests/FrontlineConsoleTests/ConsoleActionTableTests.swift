@@ -107,12 +107,16 @@ import Testing
             "followup": "followup +2h call back", "done": "done ok", "cancel": "cancel the customer withdrew", "feedback": "feedback 4 quick and kind", "note": "note checked", "take": "take", "assign": "assign alice",
             "priority": "priority high", "tag": "tag vip", "solve": "solve fixed on the phone", "reopen": "reopen", "pending": "pending",
             "sla": "sla urgent 30m", "save": "save 1",
+            "offer": "offer coupon 10% sorry for the wait", "approve": "approve fair", "decline": "decline too much",
         ]
         let acting = ConsoleActions.all.filter { $0.onLine != nil && $0.role != .anyone }
         // `save` and `template` change no store: nothing for the policy to judge.
         #expect(Set(acting.map(\.name)).subtracting(["save", "template"]).isSubset(of: Set(samples.keys)), "every acting action has a sample here")
         let clock = ManualClock(t0)
         let desk = try wallboardDesk(clock: clock)
+        // Something for :approve and :decline to answer: bob's request on alice's case.
+        _ = try desk.service.perform(.offer(desk.a, kind: .refund, value: .money(Money(minorUnits: 90_000, currency: "EUR")), reason: "whole order"),
+                                     actor: "bob", at: nil)
         let world = consoleWorld(desk.service, clock: clock)
         for action in acting where action.name != "save" && action.name != "template" {
             var state = ConsoleState(agent: "alice")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import FrontlineCore
 import FrontlineStore
 import FrontlineTUI
@@ -19,6 +20,13 @@ final class InMemoryCaseService: CaseService {
     var announced: [AgentPresence] = []
     /// Set to mail replies, as a store with `[mail]` does.
     var outbound: OutboundMailSettings?
+    /// Who may give what, as the deciding store's `[authority]`.
+    var authority = GoodwillAuthority.embedded
+    /// Events others made (another console on the team desk), handed out by the next poll.
+    var fromOthers: [Event] = []
+    /// The role a team server would give this console (nil: its own store).
+    var role: TeamRole?
+    var assignedRole: TeamRole? { role }
     func announce(_ presence: AgentPresence) { if announced.last != presence { announced.append(presence) } }
 
     init(clock: WallClock) { self.clock = clock }
@@ -26,13 +34,24 @@ final class InMemoryCaseService: CaseService {
     @discardableResult
     func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         let now = at ?? clock.now()
-        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound), actor: actor, now: now)
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound, authority: authority), actor: actor, now: now)
         performed.append(command)
         for e in events { desk.apply(e) }
         return events
     }
 
-    func pollChanges() -> [Event] { [] }
+    func pollChanges() -> [Event] {
+        defer { fromOthers = [] }
+        return fromOthers
+    }
+
+    /// What another console on the desk does: performed now, seen by this console's next poll.
+    @discardableResult
+    func performElsewhere(_ command: Command, actor: String) throws -> [Event] {
+        let events = try perform(command, actor: actor, at: nil)
+        fromOthers += events
+        return events
+    }
     func close() {}
 
     @discardableResult
@@ -81,10 +100,10 @@ func appOnAsasCase(clock: ManualClock) throws -> (ConsoleApp, InMemoryCaseServic
     return (app, s, asa)
 }
 
-func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32) -> (ConsoleApp, TestBackend, FakeHost) {
+func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32, agent: String = "alice") -> (ConsoleApp, TestBackend, FakeHost) {
     let backend = TestBackend(width: width, height: height)
     let host = FakeHost()
-    var options = ConsoleApp.Options(agent: "alice", timeZone: utc, environment: [:])
+    var options = ConsoleApp.Options(agent: agent, timeZone: utc, environment: [:])
     options.searchIndexInBackground = false   // the index is there for the first keystroke of a test
     let app = ConsoleApp(service: service, backend: backend, host: host, clock: clock, theme: try! ThemeLoader.load(name: "dark", userThemeDirectory: nil),
                          options: options)
@@ -112,5 +131,16 @@ extension ConsoleApp {
             handle(.character("j"))
         }
         return false
+    }
+}
+
+/// The config's refusal of `text`, as a person reads it; nil (and an issue recorded) when it is accepted.
+func configRefusal(_ text: String) -> String? {
+    do {
+        _ = try FrontlineConfig.parse(text, source: "config.toml")
+        Issue.record("accepted a broken config: \(text)")
+        return nil
+    } catch {
+        return "\(error)"
     }
 }

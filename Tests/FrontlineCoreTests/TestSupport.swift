@@ -8,10 +8,11 @@ let t0 = Date(timeIntervalSince1970: 1_795_428_000)
 struct DeskBuilder {
     var desk = HelpDesk()
     var now = t0
+    var authority = GoodwillAuthority.embedded
 
     @discardableResult
     mutating func run(_ command: Command, actor: String = "alice") throws -> [Event] {
-        let events = desk.stamp(try desk.decide(command, actor: actor, now: now), actor: actor, now: now)
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, authority: authority), actor: actor, now: now)
         for e in events { desk.apply(e) }
         return events
     }

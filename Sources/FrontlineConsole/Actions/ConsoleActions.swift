@@ -28,8 +28,8 @@ public enum ConsoleActions {
                           move(to: key == .home || key == .character("g") ? 0 : ctx.world.queue.rows.count - 1, state: &state, world: ctx.world)
                           return []
                       }),
-        ConsoleAction("view", cli: "queue", aliases: ["v"], keys: (1...7).map { .character(Character(String($0))) }, keyLabel: "1 … 7",
-                      usage: "view NAME", help: "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All",
+        ConsoleAction("view", cli: "queue", aliases: ["v"], keys: (1...8).map { .character(Character(String($0))) }, keyLabel: "1 … 8",
+                      usage: "view NAME", help: "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All, Approvals",
                       role: .anyone, needsCase: false,
                       onKey: { key, state, _ in
                           if case let .character(c) = key, let n = Int(String(c)) { ActionSteps.show(QueueView.allCases[n - 1], state: &state) }
@@ -176,6 +176,30 @@ public enum ConsoleActions {
                           let reason = args.joined(separator: " ")
                           guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("deescalate needs a reason") }
                           return [ActionSteps.deescalate(c.id, reason: reason)]
+                      }),
+        ConsoleAction("offer", cli: "offer", aliases: ["goodwill"], keys: [.character("$")], keyLabel: "$", usage: "offer KIND [VALUE] REASON",
+                      help: "make it right: a discount, coupon, refund, credit, replacement or free shipping",
+                      onKey: { _, state, ctx in ctx.selected.map { ActionSteps.offerPicker($0, state: &state, world: ctx.world) } ?? [] },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          return try ActionSteps.offerLine(args, on: c, world: ctx.world)
+                      }),
+        ConsoleAction("approve", cli: "approve", keys: [.character("y")], keyLabel: "y", usage: "approve [NOTE]",
+                      help: "approve the case's request for an offer (view 8 lists them)", role: .supervisor,
+                      onKey: { _, state, ctx in ctx.selected.map { ActionSteps.answerPrompt($0, approve: true, state: &state, world: ctx.world) } ?? [] },
+                      onLine: { args, state, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let o = ActionSteps.request(on: c) else { throw Problem("\(c.id) has no request waiting for approval") }
+                          return [ActionSteps.answer(c.id, offer: o.id, approve: true, note: args.isEmpty ? nil : args.joined(separator: " "))]
+                      }),
+        ConsoleAction("decline", cli: "decline", keys: [.character("d")], keyLabel: "d", usage: "decline REASON",
+                      help: "decline it, saying why (the agent sees it at once)", role: .supervisor,
+                      onKey: { _, state, ctx in ctx.selected.map { ActionSteps.answerPrompt($0, approve: false, state: &state, world: ctx.world) } ?? [] },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let o = ActionSteps.request(on: c) else { throw Problem("\(c.id) has no request waiting for approval") }
+                          guard !args.isEmpty else { throw Problem("decline REASON — the agent reads it") }
+                          return [ActionSteps.answer(c.id, offer: o.id, approve: false, note: args.joined(separator: " "))]
                       }),
         ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup [until] WHEN WHAT",
                       help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00; until +3d: unless they answer first)", hint: ("follow-up", 3),

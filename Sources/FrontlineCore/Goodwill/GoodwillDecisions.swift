@@ -1,0 +1,75 @@
+import Foundation
+
+/// Deciding offers and answers to requests for approval: one definition for the console, the
+/// command line and the team server.
+extension HelpDesk {
+    func decideOffer(on c: SupportCase, kind: OfferKind, value: OfferValue, reason: String, recovery: Bool,
+                     actor: String, now: Date, authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
+        let why = try required(reason, "reason for the \(kind.label)")
+        guard let customer = customers[c.customerID] else { throw CommandError("\(c.id) has no customer on record") }
+        switch (kind.measure, value) {
+        case (.percent, .percent(1...100)), (.money, .money), (.item, .item), (.none, .none): break
+        case (.percent, _): throw CommandError("a \(kind.label) is a percentage from 1 to 100, like 15%")
+        case (.money, _): throw CommandError("a \(kind.label) is an amount, like 125.50 or \"125,50 kr\"")
+        case (.item, _): throw CommandError("a replacement names what is sent, like \"a new kettle\"")
+        case (.none, _): throw CommandError("free shipping has no value to give")
+        }
+        if case let .money(m) = value, m.minorUnits <= 0 { throw CommandError("a \(kind.label) must be more than nothing") }
+        let ledger = GoodwillLedger(desk: self, currency: authority.currency)
+        var offer = Offer(id: (c.offers.map(\.id).max() ?? 0) + 1, kind: kind, value: value, reason: why, by: actor,
+                          at: now.roundedToMilliseconds, customerID: customer.id, recovery: recovery)
+        switch authority.verdict(on: kind, value, by: actor, for: customer, now: now, ledger: ledger) {
+        case .within:
+            if kind == .coupon { offer.coupon = try newCoupon(authority, ledger: ledger, caseID: c.id, offerID: offer.id, now: now) }
+            return [PendingChange(caseID: c.id, change: .offerGiven(offer: offer))]
+        case let .beyond(over):
+            let followUp = (c.followUps.map(\.id).max() ?? 0) + 1
+            let due = now.addingTimeInterval(authority.approvalDue).roundedToMilliseconds
+            offer.approval = ApprovalRequest(followUp: followUp, due: due, over: over)
+            return [PendingChange(caseID: c.id, change: .offerRequested(offer: offer)),
+                    PendingChange(caseID: c.id, change: .followUpScheduled(
+                        id: followUp, due: due, note: "approval asked for \(offer.summary()) (\(Offer.requestName(c.id, offer.id))): \(over)"))]
+        }
+    }
+
+    func decideAnswer(on c: SupportCase, offer id: Int, approve: Bool, note: String?, actor: String, now: Date,
+                      authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
+        let name = Offer.requestName(c.id, id)
+        guard let offer = c.offers.first(where: { $0.id == id }) else { throw CommandError("\(c.id) has no offer #\(id)") }
+        switch offer.state {
+        case .given: throw CommandError("\(name) was within \(offer.by)'s authority: there is nothing to approve")
+        case .approved, .declined:
+            let answer = offer.approval?.answer
+            throw CommandError("\(name) was already \(answer?.approved == true ? "approved" : "declined") by \(answer?.by ?? "someone")")
+        case .awaitingApproval: break
+        }
+        guard actor != offer.by else { throw CommandError("nobody approves their own request: \(name) was asked by \(actor); another supervisor answers it") }
+        let said = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = said?.isEmpty == false ? said : nil
+        if !approve && words == nil { throw CommandError("say why \(name) is declined: \(offer.by) reads it") }
+        var coupon: Coupon?
+        if approve && offer.kind == .coupon {
+            coupon = try newCoupon(authority, ledger: GoodwillLedger(desk: self, currency: authority.currency), caseID: c.id, offerID: id, now: now)
+        }
+        var changes = [PendingChange(caseID: c.id, change: .offerAnswered(id: id, approved: approve, note: words, coupon: coupon))]
+        if let f = offer.approval?.followUp, c.openFollowUps.contains(where: { $0.id == f }) {
+            let outcome = (approve ? "approved by \(actor)" : "declined by \(actor)") + (words.map { ": \($0)" } ?? "")
+            changes.append(PendingChange(caseID: c.id, change: .followUpDone(id: f, outcome: outcome)))
+        }
+        return changes
+    }
+
+    private func newCoupon(_ authority: GoodwillAuthority, ledger: GoodwillLedger, caseID: CaseID, offerID: Int,
+                           now: Date) throws(CommandError) -> Coupon {
+        guard let code = authority.nextCouponCode(used: ledger.couponCodes, caseID: caseID, offerID: offerID) else {
+            throw CommandError("no coupon code left: every code in the coupon pool has been given; add codes to [authority] coupon_pool's file")
+        }
+        return Coupon(code: code, expires: now.addingTimeInterval(authority.couponValidity).roundedToMilliseconds)
+    }
+
+    /// Every offer waiting for a supervisor, the one due first first.
+    public var offersAwaitingApproval: [(caseID: CaseID, offer: Offer)] {
+        casesWithOffers.flatMap { id in (cases[id]?.offersAwaitingApproval ?? []).map { (id, $0) } }
+            .sorted { ($0.offer.approval?.due ?? .distantFuture, $0.caseID) < ($1.offer.approval?.due ?? .distantFuture, $1.caseID) }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineTUI
+
+// Goodwill from a script: the same decisions as `$`, `y` and `d` in the console.
+
+struct OfferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "offer", abstract: "Make it right with a discount, coupon, refund, credit, replacement or free shipping.",
+        discussion: "Within your authority ([authority] in config.toml) it takes effect at once and prints the sentence for the reply, in the customer's language. Beyond it, it becomes a request the supervisors answer (frontline approvals).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Argument(help: "discount, coupon, refund, credit, replacement or free_shipping.") var kind: String
+    @Argument(help: "15% for a discount or coupon; an amount (125.50, \"EUR 12.50\") for a refund or credit; what is sent for a replacement.")
+    var value: String?
+    @Option(help: "Why (required; the supervisors see it).") var reason: String
+
+    func run() throws {
+        guard let kind = OfferKind(name: kind) else {
+            throw CleanExit.failure("\(self.kind): not a kind of offer; kinds: \(OfferKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let config = try global.loadConfig()
+        let templates = try global.loadTemplates()
+        let offered: OfferValue
+        if kind.measure == .none {
+            guard value == nil else { throw CleanExit.failure("free shipping takes no value") }
+            offered = .none
+        } else {
+            guard let value, let v = OfferValue.parse(value, kind: kind, currency: config.authority.currency) else {
+                throw CleanExit.failure("give the \(kind.label)'s value: \(kind.measure == .percent ? "a percentage like 15%" : kind.measure == .money ? "an amount like 125.50 or \"EUR 12.50\"" : "what is sent")")
+            }
+            offered = v
+        }
+        try performAction(global, .offer(caseID, kind: kind, value: offered, reason: reason), owner: "frontline offer") { events, desk in
+            for e in events {
+                switch e.change {
+                case let .offerGiven(offer):
+                    guard let c = desk.cases[e.caseID], let k = desk.customer(of: c) else { break }
+                    let text = templates.offerText(offer, on: c, customer: k, agent: e.actor, timeZone: .current)
+                    return "\(e.caseID): \(offer.summary()) given\(offer.coupon.map { " (code \($0.code))" } ?? "")\n\(text.sanitisedForTerminal)"
+                case let .offerRequested(offer):
+                    let due = offer.approval.map { ISOTime.format($0.due) } ?? ""
+                    return "\(e.caseID): beyond your authority (\(offer.approval?.over ?? "")): asked the supervisors as \(Offer.requestName(e.caseID, offer.id)), answer due \(due)"
+                default: continue
+                }
+            }
+            return "\(caseID): nothing changed"
+        }
+    }
+}
+
+struct ApprovalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "approvals", abstract: "List the offers waiting for a supervisor's answer, the one due first first.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "JSON instead of text.") var json = false
+
+    func run() throws {
+        let store = try global.openService(owner: "frontline approvals")
+        let desk = store.desk
+        store.close()
+        let now = Date()
+        let waiting = desk.offersAwaitingApproval
+        if json {
+            struct Row: Encodable {
+                let request: String, `case`: String, customer: String, kind: String, value: OfferValue, by: String
+                let reason: String, over: String, asked_at: Date, due: Date, overdue: Bool
+            }
+            let rows = waiting.compactMap { id, o -> Row? in
+                guard let a = o.approval, let c = desk.cases[id] else { return nil }
+                return Row(request: Offer.requestName(id, o.id), case: id, customer: desk.customer(of: c)?.name ?? "", kind: o.kind.rawValue,
+                           value: o.value, by: o.by, reason: o.reason, over: a.over, asked_at: o.at, due: a.due, overdue: a.due <= now)
+            }
+            print(String(decoding: try ExportDocument.encoder().encode(rows), as: UTF8.self))
+            return
+        }
+        print("Approvals: \(waiting.count) waiting")
+        for (id, o) in waiting {
+            guard let a = o.approval else { continue }
+            let customer = desk.cases[id].flatMap { desk.customer(of: $0)?.name } ?? ""
+            let due = a.due <= now ? "OVERDUE \(AgeFormat.compact(now.timeIntervalSince(a.due)))" : "due in \(AgeFormat.compact(a.due.timeIntervalSince(now)))"
+            let cols = [DisplayWidth.pad(Offer.requestName(id, o.id), toWidth: 10), DisplayWidth.pad(TextSanitiser.singleLine(o.summary()), toWidth: 24),
+                        DisplayWidth.pad(TextSanitiser.singleLine(o.by), toWidth: 8), DisplayWidth.pad(TextSanitiser.singleLine(customer), toWidth: 20), due]
+            print(cols.joined(separator: " "))
+            print("           why: \(TextSanitiser.singleLine(o.reason)) — \(TextSanitiser.singleLine(a.over))")
+        }
+    }
+}
+
+/// "C-1042/2": the case and the offer's number on it.
+func parseRequestName(_ text: String) throws -> (CaseID, Int) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let n = Int(parts[1]), n > 0 else {
+        throw CleanExit.failure("\(text): a request is named CASE/N, like C-1042/1 (frontline approvals lists them)")
+    }
+    return (String(parts[0]), n)
+}
+
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a request for an offer (supervisors; not your own).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request, CASE/N (frontline approvals lists them).") var request: String
+    @Option(help: "A note for the agent.") var note: String?
+
+    func run() throws {
+        let (id, n) = try parseRequestName(request)
+        try performAction(global, .answerOffer(id, offer: n, approve: true, note: note), owner: "frontline approve") { events, desk in
+            let offer = desk.cases[id]?.offers.first { $0.id == n }
+            return "\(request) approved: \(offer?.summary() ?? "")\(offer?.coupon.map { " (code \($0.code))" } ?? ""); \(offer?.by ?? "the agent") sees it now"
+        }
+    }
+}
+
+struct DeclineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a request for an offer, saying why (supervisors).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request, CASE/N.") var request: String
+    @Option(help: "Why (required: the agent reads it).") var reason: String
+
+    func run() throws {
+        let (id, n) = try parseRequestName(request)
+        try performAction(global, .answerOffer(id, offer: n, approve: false, note: reason), owner: "frontline decline") { _ in "\(request) declined" }
+    }
+}
