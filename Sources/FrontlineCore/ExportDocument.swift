@@ -6,7 +6,20 @@ public struct ExportDocument: Encodable {
     public struct CustomerEntry: Encodable { let id: String, name: String, email: String, language: String, since: Date, cases: [String] }
     public struct EscalationEntry: Encodable { let level: String, reason: String, by: String, at: Date }
     public struct ApologyEntry: Encodable { let kind: String, by: String, at: Date }
-    public struct FollowUpEntry: Encodable { let id: Int, due: Date, note: String, by: String, done: Bool, outcome: String?, doneAt: Date? }
+    /// `cancelled` (why) and `brokenAt` are null unless the promise was cancelled or broken.
+    public struct FollowUpEntry: Encodable {
+        let id: Int, due: Date, note: String, by: String, done: Bool, outcome: String?, doneAt: Date?
+        let untilAnswer: Bool, cancelled: String?, brokenAt: Date?
+
+        enum CodingKeys: String, CodingKey { case id, due, note, by, done, outcome, doneAt, untilAnswer, cancelled, brokenAt }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(due, forKey: .due); try c.encode(note, forKey: .note); try c.encode(by, forKey: .by)
+            try c.encode(done, forKey: .done); try c.encode(outcome, forKey: .outcome); try c.encode(doneAt, forKey: .doneAt)
+            try c.encode(untilAnswer, forKey: .untilAnswer); try c.encode(cancelled, forKey: .cancelled); try c.encode(brokenAt, forKey: .brokenAt)
+        }
+    }
     public struct MessageEntry: Encodable {
         let direction: String, author: String, at: Date, body: String, channel: String?
         /// Null for messages that are not e-mail.
@@ -31,11 +44,14 @@ public struct ExportDocument: Encodable {
         let escalation: EscalationEntry?
         let apologies: [ApologyEntry]
         let followUps: [FollowUpEntry]
+        /// The customer's ratings, and the goodwill given or asked for (as in the journal's events).
+        let ratings: [Rating]
+        let offers: [Offer]
         let messages: [MessageEntry]
         let openedAt: Date, waitingSince: Date?, solvedAt: Date?
 
         enum CodingKeys: String, CodingKey {
-            case id, status, priority, assignee, customer, subject, tags, escalation, apologies, followUps, messages, openedAt, waitingSince, solvedAt
+            case id, status, priority, assignee, customer, subject, tags, escalation, apologies, followUps, ratings, offers, messages, openedAt, waitingSince, solvedAt
         }
 
         // Encode nil as null (not omitted): the export's shape is fixed.
@@ -51,6 +67,8 @@ public struct ExportDocument: Encodable {
             try c.encode(escalation, forKey: .escalation)
             try c.encode(apologies, forKey: .apologies)
             try c.encode(followUps, forKey: .followUps)
+            try c.encode(ratings, forKey: .ratings)
+            try c.encode(offers, forKey: .offers)
             try c.encode(messages, forKey: .messages)
             try c.encode(openedAt, forKey: .openedAt)
             try c.encode(waitingSince, forKey: .waitingSince)
@@ -78,7 +96,9 @@ public struct ExportDocument: Encodable {
                 subject: c.subject, tags: c.tags,
                 escalation: c.escalation.map { EscalationEntry(level: $0.level.rawValue, reason: $0.reason, by: $0.by, at: $0.at) },
                 apologies: c.apologies.map { ApologyEntry(kind: $0.kind.rawValue, by: $0.by, at: $0.at) },
-                followUps: c.followUps.map { FollowUpEntry(id: $0.id, due: $0.due, note: $0.note, by: $0.by, done: $0.done, outcome: $0.outcome, doneAt: $0.doneAt) },
+                followUps: c.followUps.map { FollowUpEntry(id: $0.id, due: $0.due, note: $0.note, by: $0.by, done: $0.done, outcome: $0.outcome, doneAt: $0.doneAt,
+                                                           untilAnswer: $0.untilAnswer, cancelled: $0.cancelled, brokenAt: $0.brokenAt) },
+                ratings: c.ratings, offers: c.offers,
                 messages: c.messages.map { MessageEntry(direction: $0.direction.rawValue, author: $0.author, at: $0.at, body: $0.body,
                                                         channel: $0.channel?.rawValue, mail: $0.mail.map(MailEntry.init)) },
                 openedAt: c.openedAt, waitingSince: c.waitingSince, solvedAt: c.solvedAt)

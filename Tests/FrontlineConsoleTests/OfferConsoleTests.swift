@@ -39,9 +39,9 @@ import Testing
         #expect(offer.state == .given && offer.value == .percent(15) && offer.reason == "TV:n gick sönder två gånger")
         let code = try #require(offer.coupon?.code)
         #expect(app.state.editor.text == "Här är en rabattkod på 15\u{00A0}%: \(code) (giltig till och med 21 februari).")
-        #expect(app.state.status?.text == "coupon 15% (code \(code)) given on \(asa) and put in the reply · your room now: coupon: needs approval")
+        #expect(app.state.status?.text == "given: coupon 15% (code \(code)), in the reply · your room now: coupon: needs approval")
+        #expect(app.state.focus == .reply, "the agent goes on writing under it")
         // The history pane: what the customer has had, and the offer on the case with its code.
-        app.type(.escape)
         #expect(app.screen.contains("goodwill to them: coupon 15%"))
         #expect(app.screen.contains("€ coupon 15% given by alice, code \(code) valid to"))
     }
@@ -59,7 +59,7 @@ import Testing
         app.command("offer refund 900 hela köpet")
         let offer = try #require(s.desk.cases[asa]?.offers.first)
         #expect(offer.state == .awaitingApproval)
-        #expect(app.state.status?.text == "beyond your authority (SEK 900.00 is over alice's most of SEK 500.00 per refund): refund SEK 900.00 asked of the supervisors as \(asa)/1, answer due today 10:30")
+        #expect(app.state.status?.text == "asked a supervisor: \(asa)/1, refund SEK 900.00, answer due today 10:30 · SEK 900.00 is over alice's most of SEK 500.00 per refund")
         #expect(app.state.editor.isEmpty, "nothing is promised to the customer before it is approved")
         #expect(app.screen.contains("⌛ refund SEK 900.00 asked by alice, awaiting approval as"))
         #expect(app.screen.contains("(due today 10:30): hela köpet — SEK"))

@@ -77,15 +77,15 @@ extension ActionSteps {
         for e in events {
             switch e.change {
             case let .offerGiven(offer):
-                let effects = putOfferInReply(offer, on: e.caseID, state: &state, world: world)
+                let effects = putOfferInReply(offer, on: e.caseID, focusing: true, state: &state, world: world)
                 let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
                 let left = world.desk.cases[e.caseID].map { world.authority.remainingText(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger) } ?? ""
                 let code = offer.coupon.map { " (code \($0.code))" } ?? ""
-                state.status = StatusMessage("\(offer.summary())\(code) given on \(e.caseID) and put in the reply · your room now: \(left)", at: world.now)
+                state.status = StatusMessage("given: \(offer.summary())\(code), in the reply · your room now: \(left)", at: world.now)
                 return effects
             case let .offerRequested(offer):
                 let due = offer.approval.map { world.time.dayAndTime($0.due, now: world.now) } ?? "soon"
-                state.status = StatusMessage("beyond your authority (\(offer.approval?.over ?? "")): \(offer.summary()) asked of the supervisors as \(Offer.requestName(e.caseID, offer.id)), answer due \(due)",
+                state.status = StatusMessage("asked a supervisor: \(Offer.requestName(e.caseID, offer.id)), \(offer.summary()), answer due \(due) · \(offer.approval?.over ?? "beyond your authority")",
                                              at: world.now)
                 return []
             default: continue
@@ -104,7 +104,7 @@ extension ActionSteps {
             let who = TextSanitiser.singleLine(e.actor), name = Offer.requestName(e.caseID, id)
             let said = note.map { ": " + TextSanitiser.singleLine($0) } ?? ""
             if approved {
-                effects += putOfferInReply(offer, on: e.caseID, state: &state, world: world)
+                effects += putOfferInReply(offer, on: e.caseID, focusing: false, state: &state, world: world)
                 state.status = StatusMessage("\(who) approved \(name), \(offer.summary())\(said) — it is in your reply to \(e.caseID)", at: world.now)
             } else {
                 state.status = StatusMessage("\(who) declined \(name), \(offer.summary())\(said)", kind: .error, at: world.now)
@@ -115,7 +115,9 @@ extension ActionSteps {
 
     /// The offer's sentence at the end of the case's reply: in the editor when it holds that
     /// case, otherwise saved into that case's draft so it is there when the agent opens it.
-    static func putOfferInReply(_ offer: Offer, on id: CaseID, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+    /// `focusing`: the agent just made the offer and goes on writing (an answer arriving from a
+    /// supervisor does not take the keyboard from whatever they are doing).
+    static func putOfferInReply(_ offer: Offer, on id: CaseID, focusing: Bool, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
         let text = world.templates.offerText(offer, on: c, customer: customer, agent: state.agent, timeZone: world.timeZone)
         if state.editorCaseID == id {
@@ -123,6 +125,7 @@ extension ActionSteps {
             state.editor.insert(text: (state.editor.isEmpty ? "" : "\n\n") + text)
             state.draftDirty = true
             state.lastEditAt = world.now
+            if focusing { state.focus = .reply }
             return []
         }
         let draft = world.desk.draft(caseID: id, agent: state.agent) ?? ""
