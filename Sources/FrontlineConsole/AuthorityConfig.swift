@@ -13,6 +13,8 @@ import TOMLKit
 /// approval_due = "30m"       # a request for approval is overdue after this
 /// coupon_days = 90           # how long a coupon is valid
 /// coupon_pool = "codes.txt"  # hand out these codes (one a line; relative to this file); else generated
+/// make_it_right = "coupon 10%"  # what `m` offers at most (less when the agent's room is smaller)
+/// check_after = "3d"         # when `m`'s follow-up checks that the remedy worked
 /// [authority.agent]          # a role: agent or supervisor
 /// refund = { most = "500", customer_30_days = "1000", agent_week = "5000" }
 /// discount = { most = "10%", customer_30_days = 2, agent_week = 20 }
@@ -50,6 +52,15 @@ extension FrontlineConfig {
                 guard let path = table[key]?.string, !path.isEmpty else { throw fail(key, "authority.coupon_pool must be a file name") }
                 let full = path.hasPrefix("/") ? path : ((source as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
                 authority.couponPool = try readCouponPool(full)
+            case "check_after": authority.checkAfter = try duration(key)
+            case "make_it_right":
+                // "coupon 10%", "refund 100", "free_shipping": what make it right offers at most.
+                let words = (table[key]?.string ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+                guard let first = words.first, let kind = OfferKind(name: first),
+                      let value = kind.measure == .none ? OfferValue.none : words.count == 2 ? OfferValue.parse(words[1], kind: kind, currency: authority.currency) : nil else {
+                    throw fail(key, "authority.make_it_right must be a kind and its value, like \"coupon 10%\", \"refund 100\" or \"free_shipping\"")
+                }
+                authority.makeItRight = (kind, value)
             case "users":
                 guard let list = table[key]?.table else { throw fail("[authority.users", "[authority.users] must hold a table per agent, like [authority.users.bob]") }
                 for user in list.keys {
@@ -58,7 +69,7 @@ extension FrontlineConfig {
                 }
             default:
                 guard let role = TeamRole(rawValue: key), role == .agent || role == .supervisor else {
-                    throw fail(table[key]?.table != nil ? "[authority.\(key)" : key, "unknown setting \"\(key)\" in [authority]; known: currency, approval_due, coupon_days, coupon_pool, [authority.agent], [authority.supervisor], [authority.users.NAME]")
+                    throw fail(table[key]?.table != nil ? "[authority.\(key)" : key, "unknown setting \"\(key)\" in [authority]; known: currency, approval_due, coupon_days, coupon_pool, make_it_right, check_after, [authority.agent], [authority.supervisor], [authority.users.NAME]")
                 }
                 guard let kinds = table[key]?.table else { throw fail("[authority.\(key)", "[authority.\(key)] must be a table of offer kinds") }
                 roles[role] = try parseKinds(kinds, authority.currency, "authority.\(key)", fail)

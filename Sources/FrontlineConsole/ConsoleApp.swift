@@ -265,7 +265,7 @@ public final class ConsoleApp {
     func perform(_ effect: ConsoleEffect) -> Bool {
         guard let result = run(effect) else { return effect == .quit }
         let followUp: [ConsoleEffect]
-        if case .performed(.offer, _, _, _) = result {
+        if case let .performed(command, _, _, _) = result, command.needsTheDeskAfterwards {
             // What follows an offer depends on what was decided (its coupon code): it needs the desk.
             followUp = ConsoleUpdate.receive(result, state: &state, now: clock.now(), world: refreshWorld())
         } else {

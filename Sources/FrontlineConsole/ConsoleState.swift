@@ -143,6 +143,8 @@ public struct Picker: Sendable, Equatable {
         case promiseInReply(CaseID, body: String, due: Date, sentence: String)
         /// Which goodwill to offer (`OfferKind.allCases` order).
         case offer(CaseID)
+        /// Which apology "make it right" starts with.
+        case makeItRight(CaseID)
     }
 
     public var purpose: Purpose

@@ -62,6 +62,8 @@ public enum ConsoleUpdate {
             return []
         case let .priority(id):
             return [ActionSteps.priority(id, Priority.allCases[choice])]
+        case let .makeItRight(id):
+            return [ActionSteps.makeItRight(id, ApologyKind.allCases[choice])]
         case let .offer(id):
             return ActionSteps.offerKindChosen(OfferKind.allCases[choice], on: id, state: &state, world: world)
         case let .promiseInReply(id, body, due, sentence):

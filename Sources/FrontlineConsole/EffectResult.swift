@@ -27,6 +27,7 @@ extension ConsoleUpdate {
         case let .performed(command, success, events, destination):
             state.status = StatusMessage(ReplyStatus.text(success, events: events, destination: destination), at: now)
             if case .offer = command, let world { return ActionSteps.offerDecided(events, state: &state, world: world) }
+            if case .makeItRight = command, let world { return ActionSteps.madeItRight(events, state: &state, world: world) }
             if case let .reply(id, _) = command, id == state.editorCaseID {
                 // Sent: the reply pane is empty again and the agent is back in the queue.
                 state.editor = TextEditorState()

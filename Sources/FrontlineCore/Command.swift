@@ -31,6 +31,9 @@ public enum Command: Sendable, Equatable {
     /// otherwise asked of the supervisors as a request with a due time. `recovery`: part of
     /// "make it right".
     case offer(CaseID, kind: OfferKind, value: OfferValue, reason: String, recovery: Bool = false)
+    /// Make it right in one step: the apology, the goodwill the actor may still give (as
+    /// `[authority] make_it_right` sizes it) and a follow-up to check the remedy worked.
+    case makeItRight(CaseID, apology: ApologyKind)
     /// A supervisor approves or declines offer `offer` (a note is required to decline).
     case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
     case assign(CaseID, agent: String?)
@@ -69,6 +72,7 @@ extension Command {
         case let .completeFollowUp(_, f, outcome): return .completeFollowUp(id, id: f, outcome: outcome)
         case let .offer(_, kind, value, reason, recovery): return .offer(id, kind: kind, value: value, reason: reason, recovery: recovery)
         case let .answerOffer(_, offer, approve, note): return .answerOffer(id, offer: offer, approve: approve, note: note)
+        case let .makeItRight(_, apology): return .makeItRight(id, apology: apology)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
@@ -221,6 +225,8 @@ extension HelpDesk {
         case let .offer(id, kind, value, reason, recovery):
             return try decideOffer(on: try existing(id), kind: kind, value: value, reason: reason, recovery: recovery,
                                    actor: actor, now: now, authority: authority)
+        case let .makeItRight(id, apology):
+            return try decideRecovery(on: try existing(id), apology: apology, actor: actor, now: now, authority: authority)
         case let .answerOffer(id, offer, approve, note):
             return try decideAnswer(on: try existing(id), offer: offer, approve: approve, note: note, actor: actor, now: now, authority: authority)
         case let .assign(id, agent):

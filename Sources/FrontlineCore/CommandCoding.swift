@@ -24,6 +24,7 @@ extension Command: Codable {
         case .rate: "rate"
         case .offer: "offer"
         case .answerOffer: "answer_offer"
+        case .makeItRight: "make_it_right"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -114,6 +115,9 @@ extension Command: Codable {
             try c.encode(value, forKey: Key("value"))
             try c.encode(reason, forKey: Key("reason"))
             if recovery { try c.encode(true, forKey: Key("recovery")) }
+        case let .makeItRight(id, apology):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(apology, forKey: Key("apology"))
         case let .answerOffer(id, offer, approve, note):
             try c.encode(id, forKey: Key("case"))
             try c.encode(offer, forKey: Key("offer"))
@@ -177,6 +181,7 @@ extension Command: Codable {
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
         case "offer": self = .offer(try field("case"), kind: try field("kind"), value: try field("value"), reason: try field("reason"),
                                     recovery: try optional("recovery") ?? false)
+        case "make_it_right": self = .makeItRight(try field("case"), apology: try field("apology"))
         case "answer_offer": self = .answerOffer(try field("case"), offer: try field("offer"), approve: try field("approve"), note: try optional("note"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))
         case "priority": self = .setPriority(try field("case"), try field("priority"))

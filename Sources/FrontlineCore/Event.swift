@@ -59,6 +59,9 @@ public struct Event: Sendable, Equatable {
         case offerRequested(offer: Offer)
         /// A supervisor's answer to a request; an approved coupon gets its code here.
         case offerAnswered(id: Int, approved: Bool, note: String?, coupon: Coupon?)
+        /// Made it right in one step: the apology, offer and follow-up are their own events
+        /// beside this one, which ties them together.
+        case recoveryMade(apology: ApologyKind, offer: Int?, followUp: Int)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -90,6 +93,7 @@ public struct Event: Sendable, Equatable {
             case .offerGiven: "offer_given"
             case .offerRequested: "offer_requested"
             case .offerAnswered: "offer_answered"
+            case .recoveryMade: "recovery_made"
             case .draftSaved: "draft_saved"
             }
         }

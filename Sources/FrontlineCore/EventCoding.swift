@@ -82,6 +82,10 @@ extension Event: Codable {
             try c.encode(approved, forKey: Key("approved"))
             try c.encodeIfPresent(note, forKey: Key("note"))
             try c.encodeIfPresent(coupon, forKey: Key("coupon"))
+        case let .recoveryMade(apology, offer, followUp):
+            try c.encode(apology, forKey: Key("apology"))
+            try c.encodeIfPresent(offer, forKey: Key("offer"))
+            try c.encode(followUp, forKey: Key("follow_up"))
         }
     }
 
@@ -134,6 +138,8 @@ extension Event: Codable {
             change = .offerAnswered(id: try field("offer"), approved: try field("approved"),
                                     note: try c.decodeIfPresent(String.self, forKey: Key("note")),
                                     coupon: try c.decodeIfPresent(Coupon.self, forKey: Key("coupon")))
+        case "recovery_made":
+            change = .recoveryMade(apology: try field("apology"), offer: try c.decodeIfPresent(Int.self, forKey: Key("offer")), followUp: try field("follow_up"))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))
         default:
             throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,

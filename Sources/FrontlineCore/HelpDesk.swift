@@ -224,6 +224,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.activity.append(CaseActivity(at: at, actor: actor,
                     text: "\(c.offers[i].summary()) \(approved ? "approved" : "declined") by \(actor)\(code)\(note.map { ": \($0)" } ?? "")"))
             }
+        case let .recoveryMade(apology, offer, followUp):
+            c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
+            let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "made it right by \(actor): apology (\(apology.label))\(given), follow-up #\(followUp) to check"))
         case let .draftSaved(body):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a draft is not activity
             if body.isEmpty {

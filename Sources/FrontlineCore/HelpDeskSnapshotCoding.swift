@@ -185,6 +185,10 @@ extension HelpDesk {
         if format >= 6 {
             w.uint(UInt64(c.offers.count))
             for o in c.offers { o.write(into: &w) }
+            w.uint(UInt64(c.recoveries.count))
+            for r in c.recoveries {
+                w.date(r.at); w.string(r.by); w.code(r.apology); w.bool(r.offer != nil); if let o = r.offer { w.int(o) }; w.int(r.followUp)
+            }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -244,8 +248,14 @@ extension HelpDesk {
             }
         }
         var offers: [Offer] = []
+        var recoveries: [Recovery] = []
         if version >= 6 {
             for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
+            for _ in 0..<(try r.count()) {
+                let at = try r.date(), by = try r.string(), apology = try r.code(ApologyKind.self)
+                let offer = try r.bool() ? try r.int() : nil
+                recoveries.append(Recovery(at: at, by: by, apology: apology, offer: offer, followUp: try r.int()))
+            }
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -253,6 +263,7 @@ extension HelpDesk {
                             lastActivityAt: try r.date())
         c.ratings = ratings
         c.offers = offers
+        c.recoveries = recoveries
         return c
     }
 }

@@ -149,6 +149,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var ratings: [Rating] = []
     /// Goodwill given or asked for on this case (discounts, coupons, refunds …), oldest first.
     public var offers: [Offer] = []
+    /// Each time the agent made it right in one step (`Command.makeItRight`).
+    public var recoveries: [Recovery] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -185,7 +187,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries
     }
 
     public init(from decoder: Decoder) throws {
@@ -201,6 +203,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
                   solvedAt: try c.decodeIfPresent(Date.self, forKey: .solvedAt), lastActivityAt: try c.decode(Date.self, forKey: .lastActivityAt))
         ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         offers = try c.decodeIfPresent([Offer].self, forKey: .offers) ?? []
+        recoveries = try c.decodeIfPresent([Recovery].self, forKey: .recoveries) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -214,6 +217,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         try c.encode(lastActivityAt, forKey: .lastActivityAt)
         if !ratings.isEmpty { try c.encode(ratings, forKey: .ratings) }
         if !offers.isEmpty { try c.encode(offers, forKey: .offers) }
+        if !recoveries.isEmpty { try c.encode(recoveries, forKey: .recoveries) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

@@ -25,6 +25,7 @@ public struct ReplyTemplate: Sendable, Equatable {
         ("last_subject", "the subject of the case that contact was about"),
         ("offer", "an offer's value, written the customer's way (offer-* templates)"),
         ("code", "a coupon's code (offer-coupon)"), ("expires", "a coupon's last day (offer-coupon)"),
+        ("due", "when we check back (check-in)"),
     ]
 
     /// Every `{word}` in `text` (letters and underscores only), with its line (from 1); lines
@@ -89,11 +90,16 @@ extension TemplateLibrary {
     /// (the team's own if they have one), filled for the case, signed off with the agent's name.
     public func apology(_ kind: ApologyKind, on c: SupportCase, customer: Customer, history: CustomerHistory?,
                         agent: String, timeZone: TimeZone) -> String {
+        apologyBody(kind, on: c, customer: customer, history: history, agent: agent, timeZone: timeZone)
+            + "\n\n" + ApologyTemplates.signOff(Language(code: customer.language)) + "\n" + agent
+    }
+
+    func apologyBody(_ kind: ApologyKind, on c: SupportCase, customer: Customer, history: CustomerHistory?,
+                     agent: String, timeZone: TimeZone) -> String {
         let language = Language(code: customer.language)
         let template = named("apology-\(kind.rawValue)", language: language)
             ?? ReplyTemplate(name: "apology-\(kind.rawValue)", language: language, text: ApologyTemplates.text(kind, language: language))
-        let body = template.filled(ReplyTemplate.values(for: c, customer: customer, history: history, agent: agent, timeZone: timeZone))
-        return body + "\n\n" + ApologyTemplates.signOff(language) + "\n" + agent
+        return template.filled(ReplyTemplate.values(for: c, customer: customer, history: history, agent: agent, timeZone: timeZone))
     }
 }
 
@@ -115,10 +121,11 @@ public struct TemplateLibrary: Sendable, Equatable {
     }
 
     /// The templates for `language` whose name holds every word of `filter`, by name. Offer
-    /// texts are left out: they need an offer's value and code, so they come with `$`.
+    /// texts and the check-in are left out: they need an offer's value or a due date, so they
+    /// come with `$` and `m`.
     public func matching(_ filter: String, language: Language) -> [ReplyTemplate] {
         let words = filter.lowercased().split(separator: " ")
-        let names = Set(templates.map(\.name).filter { !$0.hasPrefix("offer-") }).sorted()
+        let names = Set(templates.map(\.name).filter { !$0.hasPrefix("offer-") && $0 != "check-in" }).sorted()
         return names.filter { name in words.allSatisfy { name.contains($0) } }.compactMap { named($0, language: language) }
     }
 

@@ -123,3 +123,27 @@ struct DeclineCommand: ParsableCommand {
         try performAction(global, .answerOffer(id, offer: n, approve: false, note: reason), owner: "frontline decline") { _ in "\(request) declined" }
     }
 }
+
+struct MakeItRightCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make-it-right", abstract: "Make it right in one step: an apology, thanks, the goodwill you may still give, and a check-in.",
+        discussion: "Records the apology, gives [authority] make_it_right (cut down to your room with this customer; none when it is used up) and sets a follow-up after check_after to check the remedy worked. Prints the reply in the customer's language.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The case id.") var caseID: String
+    @Option(help: "What to apologise for: delay, faulty, mistake or experience.") var kind: ApologyKind = .experience
+
+    func run() throws {
+        let templates = try global.loadTemplates()
+        try performAction(global, .makeItRight(caseID, apology: kind), owner: "frontline make-it-right") { events, desk in
+            guard let made = events.first(where: { if case .recoveryMade = $0.change { true } else { false } }),
+                  case let .recoveryMade(_, offerID, followUp) = made.change,
+                  let c = desk.cases[caseID], let k = desk.customer(of: c) else { return "\(caseID): nothing changed" }
+            let offer = offerID.flatMap { n in c.offers.first { $0.id == n } }
+            let due = c.followUps.first { $0.id == followUp }?.due ?? Date()
+            let text = templates.makeItRight(kind, offer: offer, due: due, on: c, customer: k, history: CustomerHistory(desk: desk, caseID: caseID),
+                                             agent: made.actor, timeZone: .current)
+            let given = offer.map { $0.summary() + ($0.coupon.map { c in " (code \(c.code))" } ?? "") } ?? "no goodwill (no room left)"
+            return "\(caseID): made it right: apology, \(given), check-in \(ISOTime.format(due))\n\(text.sanitisedForTerminal)"
+        }
+    }
+}

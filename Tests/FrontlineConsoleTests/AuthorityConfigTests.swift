@@ -32,6 +32,14 @@ import Testing
         #expect(a.limit(.refund, for: "carol") == GoodwillAuthority.defaultLimits[.supervisor]?[.refund])
     }
 
+    @Test func makeItRightIsAKindAndItsValue() throws {
+        let a = try FrontlineConfig.parse("[authority]\ncurrency = \"SEK\"\nmake_it_right = \"credit 150\"\ncheck_after = \"5d\"\n", source: "config.toml").authority
+        #expect(a.makeItRight.kind == .credit && a.makeItRight.value == .money(Money(minorUnits: 15_000, currency: "SEK")) && a.checkAfter == 5 * 86400)
+        #expect(try FrontlineConfig.parse("[authority]\nmake_it_right = \"free_shipping\"\n", source: "config.toml").authority.makeItRight.value == OfferValue.none)
+        #expect(configRefusal("[authority]\nmake_it_right = \"hugs\"\n")?.hasPrefix("config.toml:2: authority.make_it_right must be a kind and its value") == true)
+        #expect(configRefusal("[authority]\nmake_it_right = \"coupon\"\n")?.hasPrefix("config.toml:2: authority.make_it_right must be") == true)
+    }
+
     @Test func aCouponPoolIsReadBesideTheConfig() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fl-pool-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -122,4 +122,22 @@ import Testing
         #expect(app.state.status?.kind == .error && app.state.status?.text == "only a supervisor can use :approve")
         #expect(s.desk.cases[asa]?.offers.first?.state == .awaitingApproval)
     }
+
+    @Test func mMakesItRightInOneStepWithTheWholeReplyInSwedish() throws {
+        let (app, s, asa) = try app()
+        app.type(.character("m"))
+        guard case let .picker(p) = app.state.mode else { Issue.record("no picker"); return }
+        #expect(p.title == "Make it right with Åsa Lindqvist: sorry for…")
+        app.type(.character("2"))   // a faulty product
+        let c = try #require(s.desk.cases[asa])
+        let code = try #require(c.offers.first?.coupon?.code)
+        #expect(c.recoveries.count == 1 && c.offers.first?.value == .percent(10) && c.offers.first?.recovery == true)
+        let text = app.state.editor.text
+        #expect(text.hasPrefix("Hej Åsa, jag är verkligen ledsen att produkten du fick är felaktig."))
+        #expect(text.contains("Tack för att du hörde av dig och för ditt tålamod – det hjälper oss att bli bättre. Här är en rabattkod på 10\u{00A0}%: \(code)"))
+        #expect(text.contains("Jag hör av mig den 26 november för att höra att allt är i ordning."))
+        #expect(text.hasSuffix("\n\n" + ApologyTemplates.signOff(.sv) + "\nalice"), "signed by the agent: \(text)")
+        #expect(app.state.focus == .reply)
+        #expect(app.state.status?.text == "made it right on \(asa): apology, coupon 10% (code \(code)), check-in Thu 10:00 — in the reply")
+    }
 }

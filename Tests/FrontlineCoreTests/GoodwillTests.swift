@@ -244,3 +244,59 @@ import Testing
         for c in commands { #expect(try JSONDecoder().decode(Command.self, from: try JSONEncoder().encode(c)) == c) }
     }
 }
+
+/// Make it right in one step: the apology, goodwill sized to the agent's room, a check-in.
+@Suite struct MakeItRightTests {
+    func desk() throws -> (DeskBuilder, CaseID) {
+        var b = DeskBuilder()
+        b.authority = GoodwillTests.authority()
+        b.authority.makeItRight = (.coupon, .percent(20))
+        b.authority.checkAfter = 2 * 86400
+        let id = try b.open("Aino Virtanen", email: "aino@example.fi", language: "fi", subject: "Rikki")
+        return (b, id)
+    }
+
+    @Test func itApologisesGivesWhatTheAgentMayAndPromisesToCheck() throws {
+        var (b, id) = try desk()
+        let events = try b.run(.makeItRight(id, apology: .faulty), actor: "bob")
+        #expect(events.map(\.change.typeName) == ["apologised", "offer_given", "follow_up_scheduled", "recovery_made"])
+        #expect(Set(events.map(\.sequence)).count == 4 && events.allSatisfy { $0.at == b.now })
+        let c = try #require(b.desk.cases[id])
+        // 20 % configured, bob may give 15 %: the coupon is cut to his room.
+        #expect(c.offers.first?.value == .percent(15) && c.offers.first?.recovery == true && c.offers.first?.coupon != nil)
+        #expect(c.apologies.map(\.kind) == [.faulty])
+        let check = try #require(c.openFollowUps.first)
+        #expect(check.due == t0.addingTimeInterval(2 * 86400) && check.note == "check that the remedy worked (the coupon reached them)")
+        #expect(c.recoveries == [Recovery(at: t0, by: "bob", apology: .faulty, offer: 1, followUp: check.id)])
+        #expect(c.activity.last?.text == "made it right by bob: apology (faulty product), coupon 15%, follow-up #1 to check")
+        for e in events { #expect(try JournalCodec.decode(try JournalCodec.encode(e)) == e) }
+        #expect(try HelpDesk(snapshotBytes: b.desk.snapshotBytes()) == b.desk)
+    }
+
+    @Test func withNoRoomLeftTheApologyAndTheCheckStillStand() throws {
+        var (b, id) = try desk()
+        try b.run(.offer(id, kind: .coupon, value: .percent(5), reason: "earlier"), actor: "bob")   // the customer's one coupon in 30 days
+        let events = try b.run(.makeItRight(id, apology: .delay), actor: "bob")
+        #expect(events.map(\.change.typeName) == ["apologised", "follow_up_scheduled", "recovery_made"])
+        #expect(b.desk.cases[id]?.recoveries.first?.offer == nil)
+        #expect(b.desk.cases[id]?.offers.count == 1, "nothing more given, and nothing asked behind the agent's back")
+    }
+
+    @Test func theReplySaysItAllInTheCustomersLanguage() throws {
+        var (b, id) = try desk()
+        try b.run(.makeItRight(id, apology: .faulty), actor: "bob")
+        let c = try #require(b.desk.cases[id])
+        let k = try #require(b.desk.customer(of: c))
+        let text = TemplateLibrary.bundled.makeItRight(.faulty, offer: c.offers.first, due: t0.addingTimeInterval(2 * 86400), on: c, customer: k,
+                                                       history: nil, agent: "bob", timeZone: TimeZone(identifier: "UTC")!)
+        let code = try #require(c.offers.first?.coupon?.code)
+        #expect(text == """
+        Hei Aino, olen todella pahoillani, että saamasi tuote on viallinen. Se ei ole lupaamamme laatu, ja hoidan asian kuntoon (\(id)).
+
+        Kiitos, että kerroit asiasta, ja kiitos kärsivällisyydestäsi – se auttaa meitä parantamaan toimintaamme. Tässä on 15\u{00A0}% alennuskoodi: \(code) (voimassa 23. joulukuuta asti). Otan sinuun yhteyttä 25. marraskuuta varmistaakseni, että kaikki on kunnossa.
+
+        Ystävällisin terveisin,
+        bob
+        """)
+    }
+}

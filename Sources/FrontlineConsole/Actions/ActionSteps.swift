@@ -81,9 +81,16 @@ enum ActionSteps {
     /// takes the focus so the agent goes on writing under it; the apology is recorded at once.
     static func apologise(_ id: CaseID, _ kind: ApologyKind, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
+        putAtTopOfReply(world.templates.apology(kind, on: c, customer: customer, history: CustomerHistory(desk: world.desk, caseID: id),
+                                                agent: state.agent, timeZone: world.timeZone), on: id, state: &state, world: world)
+        return [.perform(.apologise(id, kind: kind),
+                         success: "apology (\(kind.label), \(Language(code: customer.language).englishName)) added to the reply and recorded on \(id)")]
+    }
+
+    /// `text` opens the case's reply (above what the agent wrote) and the reply pane takes the
+    /// focus, so the agent goes on writing under it.
+    static func putAtTopOfReply(_ text: String, on id: CaseID, state: inout ConsoleState, world: ConsoleWorld) {
         ConsoleUpdate.loadEditor(for: id, state: &state, world: world)
-        let text = world.templates.apology(kind, on: c, customer: customer, history: CustomerHistory(desk: world.desk, caseID: id),
-                                           agent: state.agent, timeZone: world.timeZone)
         if state.editor.isEmpty {
             state.editor.setText(text)
         } else {
@@ -93,8 +100,6 @@ enum ActionSteps {
         state.draftDirty = true
         state.lastEditAt = world.now
         state.focus = .reply
-        return [.perform(.apologise(id, kind: kind),
-                         success: "apology (\(kind.label), \(Language(code: customer.language).englishName)) added to the reply and recorded on \(id)")]
     }
 
     /// Another view, from the top.

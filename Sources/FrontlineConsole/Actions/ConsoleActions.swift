@@ -184,6 +184,22 @@ public enum ConsoleActions {
                           guard let c = ctx.selected else { return [] }
                           return try ActionSteps.offerLine(args, on: c, world: ctx.world)
                       }),
+        ConsoleAction("makeitright", cli: "make-it-right", aliases: ["make-it-right", "recover"], keys: [.character("m")], keyLabel: "m",
+                      usage: "makeitright delay|faulty|mistake|experience",
+                      help: "make it right in one step: apology, thanks, the goodwill you may give, a check-in",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .picker(Picker(.makeItRight(c.id), title: "Make it right with \(ConsoleUpdate.customerName(c, ctx.world)): sorry for…",
+                                                      options: ApologyKind.allCases.map(\.label)))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          guard let kind = ApologyKind(rawValue: args.first?.lowercased() ?? "") else {
+                              throw Problem("makeitright for what: \(ApologyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                          }
+                          return [ActionSteps.makeItRight(c.id, kind)]
+                      }),
         ConsoleAction("approve", cli: "approve", keys: [.character("y")], keyLabel: "y", usage: "approve [NOTE]",
                       help: "approve the case's request for an offer (view 8 lists them)", role: .supervisor,
                       onKey: { _, state, ctx in ctx.selected.map { ActionSteps.answerPrompt($0, approve: true, state: &state, world: ctx.world) } ?? [] },

@@ -156,3 +156,39 @@ extension ActionSteps {
                  success: "\(Offer.requestName(id, offer)) \(approve ? "approved" : "declined"); the agent sees it now")
     }
 }
+
+// MARK: - Make it right
+
+extension ActionSteps {
+    static func makeItRight(_ id: CaseID, _ kind: ApologyKind) -> ConsoleEffect {
+        .perform(.makeItRight(id, apology: kind), success: "made it right on \(id)")
+    }
+
+    /// Once it is durable: the whole reply (apology, thanks, the offer given, the check-in) at
+    /// the top of the reply pane, and the status line says what was given and when the check is.
+    static func madeItRight(_ events: [Event], state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        guard let made = events.first(where: { if case .recoveryMade = $0.change { true } else { false } }),
+              case let .recoveryMade(kind, offerID, followUp) = made.change,
+              let c = world.desk.cases[made.caseID], let customer = world.desk.customer(of: c) else { return [] }
+        let offer = offerID.flatMap { n in c.offers.first { $0.id == n } }
+        let due = c.followUps.first { $0.id == followUp }?.due ?? world.now
+        let text = world.templates.makeItRight(kind, offer: offer, due: due, on: c, customer: customer,
+                                               history: CustomerHistory(desk: world.desk, caseID: c.id), agent: state.agent, timeZone: world.timeZone)
+        putAtTopOfReply(text, on: c.id, state: &state, world: world)
+        let given = offer.map { o in o.summary() + (o.coupon.map { " (code \($0.code))" } ?? "") }
+            ?? "no \(world.authority.makeItRight.kind.label) (no room left: $ asks a supervisor)"
+        state.status = StatusMessage("made it right on \(c.id): apology, \(given), check-in \(world.time.dayAndTime(due, now: world.now)) — in the reply", at: world.now)
+        return []
+    }
+}
+
+extension Command {
+    /// What the console does after these depends on what the store decided (a coupon's code,
+    /// the size of the goodwill): it reads the desk once they are durable.
+    var needsTheDeskAfterwards: Bool {
+        switch self {
+        case .offer, .makeItRight: true
+        default: false
+        }
+    }
+}

@@ -41,6 +41,16 @@ public struct GoodwillAuthority: Sendable, Equatable {
     public var couponPool: [String]
     /// Fixes generated codes (tests); nil: random.
     public var couponSeed: UInt64?
+    /// What "make it right" offers, at most (less when the agent's room is smaller).
+    public var makeItRight: (kind: OfferKind, value: OfferValue) = (.coupon, .percent(10))
+    /// When "make it right" checks that the remedy worked.
+    public var checkAfter: TimeInterval = 3 * 86400
+
+    public static func == (a: GoodwillAuthority, b: GoodwillAuthority) -> Bool {
+        a.currency == b.currency && a.byRole == b.byRole && a.byAgent == b.byAgent && a.team == b.team && a.approvalDue == b.approvalDue
+            && a.couponValidity == b.couponValidity && a.couponPool == b.couponPool && a.couponSeed == b.couponSeed
+            && a.makeItRight == b.makeItRight && a.checkAfter == b.checkAfter
+    }
 
     public init(currency: String = "EUR", byRole: [TeamRole: [OfferKind: OfferLimit]] = GoodwillAuthority.defaultLimits,
                 byAgent: [String: [OfferKind: OfferLimit]] = [:], team: TeamAccess = TeamAccess(),

@@ -73,3 +73,37 @@ extension HelpDesk {
             .sorted { ($0.offer.approval?.due ?? .distantFuture, $0.caseID) < ($1.offer.approval?.due ?? .distantFuture, $1.caseID) }
     }
 }
+
+extension HelpDesk {
+    /// Make it right: the apology, the configured goodwill cut down to what the actor may still
+    /// give this customer (none when nothing is left: the rest still stands), and a follow-up to
+    /// check the remedy worked. One journal record, so it lands whole or not at all.
+    func decideRecovery(on c: SupportCase, apology: ApologyKind, actor: String, now: Date,
+                        authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
+        guard let customer = customers[c.customerID] else { throw CommandError("\(c.id) has no customer on record") }
+        var changes = [PendingChange(caseID: c.id, change: .apologised(kind: apology))]
+        let ledger = GoodwillLedger(desk: self, currency: authority.currency)
+        let (kind, most) = authority.makeItRight
+        var sized: OfferValue?
+        switch (most, authority.remaining(kind, by: actor, for: customer.id, now: now, ledger: ledger)) {
+        case (_, 0?): sized = nil
+        case let (.percent(p), left): sized = .percent(left.map { min(p, Int($0)) } ?? p)
+        case let (.money(m), left): sized = .money(Money(minorUnits: left.map { min(m.minorUnits, $0) } ?? m.minorUnits, currency: m.currency))
+        case (let other, _): sized = other
+        }
+        var offerID: Int?
+        if let value = sized, authority.verdict(on: kind, value, by: actor, for: customer, now: now, ledger: ledger) == .within {
+            let given = try decideOffer(on: c, kind: kind, value: value, reason: "made it right: \(apology.label)", recovery: true,
+                                        actor: actor, now: now, authority: authority)
+            changes += given
+            if case let .offerGiven(offer) = given.first?.change { offerID = offer.id }
+        }
+        let followUp = (c.followUps.map(\.id).max() ?? 0) + 1
+        let what = offerID.map { _ in "the \(kind.label) reached them" } ?? "the apology put it right"
+        changes.append(PendingChange(caseID: c.id, change: .followUpScheduled(
+            id: followUp, due: now.addingTimeInterval(authority.checkAfter).roundedToMilliseconds,
+            note: "check that the remedy worked (\(what))")))
+        changes.append(PendingChange(caseID: c.id, change: .recoveryMade(apology: apology, offer: offerID, followUp: followUp)))
+        return changes
+    }
+}

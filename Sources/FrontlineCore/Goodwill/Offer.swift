@@ -183,3 +183,26 @@ public struct Offer: Codable, Sendable, Equatable {
     /// The request's name on the command line and in the Approvals view.
     public static func requestName(_ caseID: CaseID, _ id: Int) -> String { "\(caseID)/\(id)" }
 }
+
+/// "Make it right" on a case: an apology, a thank-you, the goodwill the agent could give (if
+/// any was left in their room) and a promise to check that the remedy worked. What the reports
+/// count as a recovery.
+public struct Recovery: Codable, Sendable, Equatable {
+    public var at: Date
+    public var by: String
+    public var apology: ApologyKind
+    /// The offer given with it (its number on the case); nil when the agent had no room left.
+    public var offer: Int?
+    /// The follow-up that checks the remedy worked.
+    public var followUp: Int
+
+    public init(at: Date, by: String, apology: ApologyKind, offer: Int?, followUp: Int) {
+        self.at = at
+        self.by = by
+        self.apology = apology
+        self.offer = offer
+        self.followUp = followUp
+    }
+
+    enum CodingKeys: String, CodingKey { case at, by, apology, offer, followUp = "follow_up" }
+}
