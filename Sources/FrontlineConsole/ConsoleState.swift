@@ -111,6 +111,8 @@ public struct Prompt: Sendable, Equatable {
         case note(CaseID)
         case assign(CaseID)
         case tag(CaseID)
+        /// What the customer wants when it is back (`:want`'s words).
+        case stockWish(CaseID)
         case offerValue(CaseID, OfferKind)
         case offerReason(CaseID, OfferKind, OfferValue)
         /// A supervisor's note on approving (optional) or declining (required).

@@ -97,6 +97,12 @@ enum PromptUpdate {
             return [ActionSteps.note(id, p.field.text)]
         case let .assign(id):
             return [ActionSteps.assign(id, to: text.isEmpty ? nil : text)]
+        case let .stockWish(id):
+            do {
+                return [try ActionSteps.stockWish(ConsoleCommandLine.words(text), on: id, world: world)]
+            } catch {
+                return retry(error.description)
+            }
         case let .offerValue(id, kind):
             guard let value = ActionSteps.offerValue(text, kind: kind, on: id, world: world) else {
                 return retry(kind.measure == .percent ? "a percentage from 1 to 100, like 10%" : kind.measure == .money ? "an amount like 125.50, or EUR 12.50" : "say what is sent")

@@ -21,8 +21,10 @@ enum QueuePane {
             { v, n in "\(n) \(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
             { v, _ in "\(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
         ]
-        // Approvals are a supervisor's business: the tab shows while one waits (or it is open).
-        let shown = QueueView.allCases.enumerated().filter { $0.element != .approvals || $0.element == state.view || (world.queue.counts[.approvals] ?? 0) > 0 }
+        // Approvals and Stock are occasional: their tabs show while they hold a case (or are open).
+        let shown = QueueView.allCases.enumerated().filter { v in
+            ![.approvals, .stock].contains(v.element) || v.element == state.view || (world.queue.counts[v.element] ?? 0) > 0
+        }
         let labels = forms.lazy.map { form in shown.map { form($0.element, $0.offset + 1) } }
             .first { $0.reduce(0) { $0 + DisplayWidth.of($1) + 1 } - 1 <= inner.width } ?? shown.map { forms[2]($0.element, $0.offset + 1) }
         var x = inner.x

@@ -34,6 +34,14 @@ public enum Command: Sendable, Equatable {
     /// Make it right in one step: the apology, the goodwill the actor may still give (as
     /// `[authority] make_it_right` sizes it) and a follow-up to check the remedy worked.
     case makeItRight(CaseID, apology: ApologyKind)
+    /// The customer wants `sku` when it is back: a promise due at `checkBy` (we tell them by
+    /// then, or check with them). `hold`: put it aside for them this long once it is back.
+    case wantWhenBack(CaseID, sku: String, quantity: Int, hold: TimeInterval?, checkBy: Date)
+    /// `count` of `sku` can be sold now (what a stock system or cron job says): the customers
+    /// waiting for it are told, first come first served, and reservations made. Not a case command.
+    case stockAvailable(sku: String, count: Int)
+    /// Wish `wish`'s reservation has run out: it passes to the next in line (the server's stock keeper).
+    case lapseReservation(CaseID, wish: Int)
     /// A supervisor approves or declines offer `offer` (a note is required to decline).
     case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
     case assign(CaseID, agent: String?)
@@ -73,6 +81,9 @@ extension Command {
         case let .offer(_, kind, value, reason, recovery): return .offer(id, kind: kind, value: value, reason: reason, recovery: recovery)
         case let .answerOffer(_, offer, approve, note): return .answerOffer(id, offer: offer, approve: approve, note: note)
         case let .makeItRight(_, apology): return .makeItRight(id, apology: apology)
+        case let .wantWhenBack(_, sku, quantity, hold, checkBy): return .wantWhenBack(id, sku: sku, quantity: quantity, hold: hold, checkBy: checkBy)
+        case .stockAvailable: return self
+        case let .lapseReservation(_, wish): return .lapseReservation(id, wish: wish)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
@@ -225,6 +236,12 @@ extension HelpDesk {
         case let .offer(id, kind, value, reason, recovery):
             return try decideOffer(on: try existing(id), kind: kind, value: value, reason: reason, recovery: recovery,
                                    actor: actor, now: now, authority: authority)
+        case let .wantWhenBack(id, sku, quantity, hold, checkBy):
+            return try decideWish(on: try existing(id), sku: sku, quantity: quantity, hold: hold, checkBy: checkBy, actor: actor, now: now)
+        case let .stockAvailable(sku, count):
+            return try decideArrival(sku: sku, count: count, now: now, outbound: outbound)
+        case let .lapseReservation(id, wish):
+            return try decideLapse(on: try existing(id), wish: wish, now: now, outbound: outbound)
         case let .makeItRight(id, apology):
             return try decideRecovery(on: try existing(id), apology: apology, actor: actor, now: now, authority: authority)
         case let .answerOffer(id, offer, approve, note):

@@ -25,6 +25,9 @@ extension Command: Codable {
         case .offer: "offer"
         case .answerOffer: "answer_offer"
         case .makeItRight: "make_it_right"
+        case .wantWhenBack: "want_when_back"
+        case .stockAvailable: "stock_available"
+        case .lapseReservation: "lapse_reservation"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -115,6 +118,18 @@ extension Command: Codable {
             try c.encode(value, forKey: Key("value"))
             try c.encode(reason, forKey: Key("reason"))
             if recovery { try c.encode(true, forKey: Key("recovery")) }
+        case let .wantWhenBack(id, sku, quantity, hold, checkBy):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(sku, forKey: Key("sku"))
+            try c.encode(quantity, forKey: Key("quantity"))
+            try c.encodeIfPresent(hold, forKey: Key("hold_seconds"))
+            try c.encode(checkBy, forKey: Key("check_by"))
+        case let .stockAvailable(sku, count):
+            try c.encode(sku, forKey: Key("sku"))
+            try c.encode(count, forKey: Key("count"))
+        case let .lapseReservation(id, wish):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(wish, forKey: Key("wish"))
         case let .makeItRight(id, apology):
             try c.encode(id, forKey: Key("case"))
             try c.encode(apology, forKey: Key("apology"))
@@ -181,6 +196,10 @@ extension Command: Codable {
         case "follow_up_done": self = .completeFollowUp(try field("case"), id: try optional("follow_up"), outcome: try optional("outcome"))
         case "offer": self = .offer(try field("case"), kind: try field("kind"), value: try field("value"), reason: try field("reason"),
                                     recovery: try optional("recovery") ?? false)
+        case "want_when_back": self = .wantWhenBack(try field("case"), sku: try field("sku"), quantity: try field("quantity"),
+                                                    hold: try optional("hold_seconds"), checkBy: try field("check_by"))
+        case "stock_available": self = .stockAvailable(sku: try field("sku"), count: try field("count"))
+        case "lapse_reservation": self = .lapseReservation(try field("case"), wish: try field("wish"))
         case "make_it_right": self = .makeItRight(try field("case"), apology: try field("apology"))
         case "answer_offer": self = .answerOffer(try field("case"), offer: try field("offer"), approve: try field("approve"), note: try optional("note"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))

@@ -62,6 +62,13 @@ public struct Event: Sendable, Equatable {
         /// Made it right in one step: the apology, offer and follow-up are their own events
         /// beside this one, which ties them together.
         case recoveryMade(apology: ApologyKind, offer: Int?, followUp: Int)
+        /// The customer wants `wish.sku` when it is back (its waiting promise is its own event).
+        case stockWished(wish: StockWish)
+        /// It is back: the customer was told (`mail` when it went by e-mail) and, if they asked,
+        /// one is reserved until `reservedUntil`; `followUp` is the promise after the notice.
+        case stockNotified(wish: Int, body: String, mail: MailDetails?, reservedUntil: Date?, followUp: Int)
+        /// The reservation ran out uncollected (it passes to the next in line).
+        case stockLapsed(wish: Int)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -94,6 +101,9 @@ public struct Event: Sendable, Equatable {
             case .offerRequested: "offer_requested"
             case .offerAnswered: "offer_answered"
             case .recoveryMade: "recovery_made"
+            case .stockWished: "stock_wished"
+            case .stockNotified: "stock_notified"
+            case .stockLapsed: "stock_lapsed"
             case .draftSaved: "draft_saved"
             }
         }

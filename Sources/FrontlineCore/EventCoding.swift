@@ -82,6 +82,16 @@ extension Event: Codable {
             try c.encode(approved, forKey: Key("approved"))
             try c.encodeIfPresent(note, forKey: Key("note"))
             try c.encodeIfPresent(coupon, forKey: Key("coupon"))
+        case let .stockWished(wish):
+            try c.encode(wish, forKey: Key("wish"))
+        case let .stockNotified(wish, body, mail, reservedUntil, followUp):
+            try c.encode(wish, forKey: Key("wish"))
+            try c.encode(body, forKey: Key("body"))
+            try c.encodeIfPresent(mail, forKey: Key("mail"))
+            try c.encodeIfPresent(reservedUntil, forKey: Key("reserved_until"))
+            try c.encode(followUp, forKey: Key("follow_up"))
+        case let .stockLapsed(wish):
+            try c.encode(wish, forKey: Key("wish"))
         case let .recoveryMade(apology, offer, followUp):
             try c.encode(apology, forKey: Key("apology"))
             try c.encodeIfPresent(offer, forKey: Key("offer"))
@@ -138,6 +148,11 @@ extension Event: Codable {
             change = .offerAnswered(id: try field("offer"), approved: try field("approved"),
                                     note: try c.decodeIfPresent(String.self, forKey: Key("note")),
                                     coupon: try c.decodeIfPresent(Coupon.self, forKey: Key("coupon")))
+        case "stock_wished": change = .stockWished(wish: try field("wish"))
+        case "stock_notified":
+            change = .stockNotified(wish: try field("wish"), body: try field("body"), mail: try c.decodeIfPresent(MailDetails.self, forKey: Key("mail")),
+                                    reservedUntil: try c.decodeIfPresent(Date.self, forKey: Key("reserved_until")), followUp: try field("follow_up"))
+        case "stock_lapsed": change = .stockLapsed(wish: try field("wish"))
         case "recovery_made":
             change = .recoveryMade(apology: try field("apology"), offer: try c.decodeIfPresent(Int.self, forKey: Key("offer")), followUp: try field("follow_up"))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))

@@ -31,6 +31,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Cases with an offer: allowances and the Approvals view count from these, not the desk.
     /// Derived from the cases (rebuilt on snapshot read).
     public internal(set) var casesWithOffers: Set<CaseID> = []
+    /// Cases with a stock wish still standing: arrivals and the stock keeper look through these.
+    /// Derived from the cases (rebuilt on snapshot read).
+    public internal(set) var casesWithStockWishes: Set<CaseID> = []
     /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
     public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
     /// The "case" of an event that belongs to the whole desk (an SLA change).
@@ -161,6 +164,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                                                text: "follow-up #\(id) broken: still open \(AgeFormat.compact(grace)) after it was due"))
             }
         case let .followUpCancelled(id, reason):
+            for w in c.stockWishes.indices where c.stockWishes[w].ended == nil && c.stockWishes[w].state == .waiting && c.stockWishes[w].followUp == id {
+                c.stockWishes[w].ended = "cancelled: \(reason)"
+            }
             if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done }) {
                 c.followUps[i].done = true
                 c.followUps[i].cancelled = reason
@@ -168,6 +174,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) cancelled by \(actor): \(reason)"))
             }
         case let .followUpDone(id, outcome):
+            // The promise after a notice kept (collected, or they got the news): the wish is done.
+            for w in c.stockWishes.indices where c.stockWishes[w].ended == nil && c.stockWishes[w].noticeFollowUp == id {
+                c.stockWishes[w].ended = outcome ?? "done"
+            }
             if let i = c.followUps.firstIndex(where: { $0.id == id }) {
                 c.followUps[i].done = true
                 c.followUps[i].outcome = outcome
@@ -224,6 +234,28 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.activity.append(CaseActivity(at: at, actor: actor,
                     text: "\(c.offers[i].summary()) \(approved ? "approved" : "declined") by \(actor)\(code)\(note.map { ": \($0)" } ?? "")"))
             }
+        case let .stockWished(wish):
+            c.stockWishes.append(wish)
+            let hold = wish.hold.map { ", to be held \(AgeFormat.compact($0))" } ?? ""
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "wants \(wish.summary) when it is back\(hold) (noted by \(actor))"))
+        case let .stockNotified(id, body, mail, reservedUntil, followUp):
+            c.messages.append(Message(direction: .outbound, author: "back-in-stock notice", at: at, body: body, mail: mail))
+            if let mail {
+                caseByMessageID[mail.messageID] = c.id
+                if mail.delivery != nil { undeliveredReplies[mail.messageID] = c.id }
+            }
+            if let i = c.stockWishes.firstIndex(where: { $0.id == id }) {
+                c.stockWishes[i].notifiedAt = at
+                c.stockWishes[i].reservedUntil = reservedUntil
+                c.stockWishes[i].noticeFollowUp = followUp
+                let kept = reservedUntil.map { "; reserved until \(ISOTime.format($0))" } ?? ""
+                c.activity.append(CaseActivity(at: at, actor: actor, text: "\(c.stockWishes[i].summary) is back: the customer was told\(mail == nil ? " (no e-mail address: call them)" : "")\(kept)"))
+            }
+        case let .stockLapsed(id):
+            if let i = c.stockWishes.firstIndex(where: { $0.id == id }) {
+                c.stockWishes[i].ended = "reservation lapsed"
+                c.activity.append(CaseActivity(at: at, actor: actor, text: "the reservation of \(c.stockWishes[i].summary) lapsed uncollected"))
+            }
         case let .recoveryMade(apology, offer, followUp):
             c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
             let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"
@@ -244,6 +276,11 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Keeps `casesWithOpenFollowUps` true to the case (what the promise keeper looks through).
     mutating func notePromises(of c: SupportCase) {
         if !c.offers.isEmpty, !casesWithOffers.contains(c.id) { casesWithOffers.insert(c.id) }
+        if c.stockWishes.contains(where: { $0.ended == nil }) {
+            if !casesWithStockWishes.contains(c.id) { casesWithStockWishes.insert(c.id) }
+        } else if casesWithStockWishes.contains(c.id) {
+            casesWithStockWishes.remove(c.id)
+        }
         if c.followUps.contains(where: { !$0.done }) {
             if !casesWithOpenFollowUps.contains(c.id) { casesWithOpenFollowUps.insert(c.id) }
         } else if casesWithOpenFollowUps.contains(c.id) {

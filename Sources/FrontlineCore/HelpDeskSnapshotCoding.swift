@@ -189,6 +189,8 @@ extension HelpDesk {
             for r in c.recoveries {
                 w.date(r.at); w.string(r.by); w.code(r.apology); w.bool(r.offer != nil); if let o = r.offer { w.int(o) }; w.int(r.followUp)
             }
+            w.uint(UInt64(c.stockWishes.count))
+            for s in c.stockWishes { s.write(into: &w) }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -249,6 +251,7 @@ extension HelpDesk {
         }
         var offers: [Offer] = []
         var recoveries: [Recovery] = []
+        var wishes: [StockWish] = []
         if version >= 6 {
             for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
             for _ in 0..<(try r.count()) {
@@ -256,6 +259,7 @@ extension HelpDesk {
                 let offer = try r.bool() ? try r.int() : nil
                 recoveries.append(Recovery(at: at, by: by, apology: apology, offer: offer, followUp: try r.int()))
             }
+            for _ in 0..<(try r.count()) { wishes.append(try StockWish.read(&r)) }
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -264,6 +268,7 @@ extension HelpDesk {
         c.ratings = ratings
         c.offers = offers
         c.recoveries = recoveries
+        c.stockWishes = wishes
         return c
     }
 }

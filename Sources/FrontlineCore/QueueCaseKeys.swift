@@ -9,7 +9,7 @@ extension QueueOrder {
         var shared: SortKey
         var followups = SortKey.none
         var solved = SortKey.none
-        var member: UInt8 = 0
+        var member: UInt16 = 0
         /// Since when the customer waits for us, while the case is open.
         var wait: Date?
 
@@ -24,7 +24,7 @@ extension QueueOrder {
         /// The case's key in the view at `slot`, nil when it is not in that view.
         subscript(slot: Int) -> SortKey? {
             get {
-                guard member & (1 << UInt8(slot)) != 0 else { return nil }
+                guard member & (1 << UInt16(slot)) != 0 else { return nil }
                 switch slot {
                 case Self.followupsSlot: return followups
                 case Self.solvedSlot: return solved
@@ -33,10 +33,10 @@ extension QueueOrder {
             }
             set {
                 guard let newValue else {
-                    member &= ~(1 << UInt8(slot))
+                    member &= ~(1 << UInt16(slot))
                     return
                 }
-                member |= 1 << UInt8(slot)
+                member |= 1 << UInt16(slot)
                 switch slot {
                 case Self.followupsSlot: followups = newValue
                 case Self.solvedSlot: solved = newValue

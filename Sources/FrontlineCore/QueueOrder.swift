@@ -39,7 +39,7 @@ public struct QueueOrder: Sendable {
         // flat arrays by position; then the positions are sorted, not the ids (no string is
         // retained or released per comparison).
         let n = desk.cases.count
-        var ids: [CaseID] = [], shared: [SortKey] = [], member: [UInt8] = [], wait: [Date?] = []
+        var ids: [CaseID] = [], shared: [SortKey] = [], member: [UInt16] = [], wait: [Date?] = []
         ids.reserveCapacity(n); shared.reserveCapacity(n); member.reserveCapacity(n); wait.reserveCapacity(n)
         var own = [[(key: SortKey, at: Int32)]](repeating: [], count: queries.count)
         var dues: [(Date, CaseID)] = []
@@ -75,7 +75,7 @@ public struct QueueOrder: Sendable {
         var built: [QueueView: SortedCaseIndex] = [:]
         var waits: [QueueView: [(since: Date, caseID: CaseID)]] = [:]
         for (i, q) in queries.enumerated() {
-            let bit = UInt8(1) << UInt8(i)
+            let bit = UInt16(1) << UInt16(i)
             if Self.hasOwnOrder(q.view) {
                 let sorted = own[i].sorted { $0.key < $1.key }
                 built[q.view] = SortedCaseIndex(ids: sorted.map { ids[Int($0.at)] }, keys: sorted.map(\.key))

@@ -56,6 +56,7 @@ public struct QueueQuery: Sendable, Equatable {
         case .solved: return c.status == .solved
         case .all: return true
         case .approvals: return c.offers.contains { $0.state == .awaitingApproval }
+        case .stock: return c.stockWishes.contains { $0.state == .waiting || $0.state == .reserved }
         }
     }
 

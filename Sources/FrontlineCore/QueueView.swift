@@ -1,8 +1,10 @@
-/// The named slices of the queue an agent can switch between (number keys 1–8).
+/// The named slices of the queue an agent can switch between (number keys 1–9).
 public enum QueueView: String, Sendable, CaseIterable, Codable {
     case waiting, mine, escalated, followups, pending, solved, all
     /// Offers waiting for a supervisor's answer.
     case approvals
+    /// Customers waiting for an item to be back, or with one put aside for them.
+    case stock
 
     public var title: String {
         switch self {
@@ -14,6 +16,7 @@ public enum QueueView: String, Sendable, CaseIterable, Codable {
         case .solved: "Solved"
         case .all: "All"
         case .approvals: "Approvals"
+        case .stock: "Stock"
         }
     }
 
@@ -28,6 +31,7 @@ public enum QueueView: String, Sendable, CaseIterable, Codable {
         case .solved: "Solv"
         case .all: "All"
         case .approvals: "Appr"
+        case .stock: "Stck"
         }
     }
 

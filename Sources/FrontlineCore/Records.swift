@@ -151,6 +151,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var offers: [Offer] = []
     /// Each time the agent made it right in one step (`Command.makeItRight`).
     public var recoveries: [Recovery] = []
+    /// Items the customer wants when they are back in stock.
+    public var stockWishes: [StockWish] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -187,7 +189,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes
     }
 
     public init(from decoder: Decoder) throws {
@@ -204,6 +206,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         offers = try c.decodeIfPresent([Offer].self, forKey: .offers) ?? []
         recoveries = try c.decodeIfPresent([Recovery].self, forKey: .recoveries) ?? []
+        stockWishes = try c.decodeIfPresent([StockWish].self, forKey: .stockWishes) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -218,6 +221,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !ratings.isEmpty { try c.encode(ratings, forKey: .ratings) }
         if !offers.isEmpty { try c.encode(offers, forKey: .offers) }
         if !recoveries.isEmpty { try c.encode(recoveries, forKey: .recoveries) }
+        if !stockWishes.isEmpty { try c.encode(stockWishes, forKey: .stockWishes) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

@@ -26,6 +26,7 @@ public struct ReplyTemplate: Sendable, Equatable {
         ("offer", "an offer's value, written the customer's way (offer-* templates)"),
         ("code", "a coupon's code (offer-coupon)"), ("expires", "a coupon's last day (offer-coupon)"),
         ("due", "when we check back (check-in)"),
+        ("item", "what is back in stock (stock-*)"), ("quantity", "how many (stock-*)"), ("until", "a reservation's last day (stock-reserved)"),
     ]
 
     /// Every `{word}` in `text` (letters and underscores only), with its line (from 1); lines
@@ -125,8 +126,14 @@ public struct TemplateLibrary: Sendable, Equatable {
     /// come with `$` and `m`.
     public func matching(_ filter: String, language: Language) -> [ReplyTemplate] {
         let words = filter.lowercased().split(separator: " ")
-        let names = Set(templates.map(\.name).filter { !$0.hasPrefix("offer-") && $0 != "check-in" }).sorted()
+        let names = Set(templates.map(\.name).filter { !Self.needsItsOccasion($0) }).sorted()
         return names.filter { name in words.allSatisfy { name.contains($0) } }.compactMap { named($0, language: language) }
+    }
+
+    /// Offer texts, the check-in and stock notices need an offer's value, a due date or an item:
+    /// they come with `$`, `m` and a stock arrival, not from the `i` list.
+    public static func needsItsOccasion(_ name: String) -> Bool {
+        name.hasPrefix("offer-") || name.hasPrefix("stock-") || name == "check-in"
     }
 
     public static let bundled = TemplateLibrary(
@@ -139,5 +146,5 @@ public struct TemplateLibrary: Sendable, Equatable {
             ReplyTemplate(name: "thanks-for-waiting", language: .en, text: "Thank you for waiting, {first_name}. I have {case} in front of me now."),
             ReplyTemplate(name: "thanks-for-waiting", language: .sv, text: "Tack för att du väntade, {first_name}. Jag har {case} framför mig nu."),
             ReplyTemplate(name: "thanks-for-waiting", language: .fi, text: "Kiitos odotuksestasi, {first_name}. Minulla on {case} nyt edessäni."),
-        ] + OfferTemplates.bundled)
+        ] + OfferTemplates.bundled + StockNoticeTemplates.bundled)
 }

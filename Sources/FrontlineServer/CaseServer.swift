@@ -128,14 +128,15 @@ public final class CaseServer {
         }
     }
 
-    /// Every `PromiseKeeper.interval`: the promises nobody kept are marked broken and escalated,
-    /// through the store like any command, and every console sees it.
+    /// Every `promiseCheckInterval`: the promises nobody kept are marked broken and escalated,
+    /// and reservations that ran out pass to the next in line (`StockKeeper`), through the store
+    /// like any command, and every console sees it.
     func keepPromises() {
-        guard let grace = promiseGrace else { return }
         let now = clock.now()
         if let last = promisesCheckedAt, now.timeIntervalSince(last) < promiseCheckInterval { return }
         promisesCheckedAt = now
-        for command in PromiseKeeper.overdue(in: store.desk, now: now, grace: grace) {
+        let broken = promiseGrace.map { PromiseKeeper.overdue(in: store.desk, now: now, grace: $0) } ?? []
+        for command in broken + StockKeeper.lapsed(on: store.desk, at: now) {
             do {
                 let events = try store.perform(command, actor: PromiseKeeper.actor)
                 if !events.isEmpty { broadcast(events) }

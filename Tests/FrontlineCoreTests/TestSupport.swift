@@ -9,10 +9,12 @@ struct DeskBuilder {
     var desk = HelpDesk()
     var now = t0
     var authority = GoodwillAuthority.embedded
+    /// How replies (and our notices) go out as mail; nil: recorded only.
+    var outbound: OutboundMailSettings?
 
     @discardableResult
     mutating func run(_ command: Command, actor: String = "alice") throws -> [Event] {
-        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, authority: authority), actor: actor, now: now)
+        let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound, authority: authority), actor: actor, now: now)
         for e in events { desk.apply(e) }
         return events
     }

@@ -28,8 +28,8 @@ public enum ConsoleActions {
                           move(to: key == .home || key == .character("g") ? 0 : ctx.world.queue.rows.count - 1, state: &state, world: ctx.world)
                           return []
                       }),
-        ConsoleAction("view", cli: "queue", aliases: ["v"], keys: (1...8).map { .character(Character(String($0))) }, keyLabel: "1 … 8",
-                      usage: "view NAME", help: "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All, Approvals",
+        ConsoleAction("view", cli: "queue", aliases: ["v"], keys: (1...9).map { .character(Character(String($0))) }, keyLabel: "1 … 9",
+                      usage: "view NAME", help: "views: Waiting, Mine, Escalated, Follow-ups, Pending, Solved, All, Approvals, Stock",
                       role: .anyone, needsCase: false,
                       onKey: { key, state, _ in
                           if case let .character(c) = key, let n = Int(String(c)) { ActionSteps.show(QueueView.allCases[n - 1], state: &state) }
@@ -199,6 +199,18 @@ public enum ConsoleActions {
                               throw Problem("makeitright for what: \(ApologyKind.allCases.map(\.rawValue).joined(separator: ", "))")
                           }
                           return [ActionSteps.makeItRight(c.id, kind)]
+                      }),
+        ConsoleAction("want", cli: "want", aliases: ["backinstock"], keys: [.character("w")], keyLabel: "w", usage: "want ITEM [QUANTITY] [hold DURATION]",
+                      help: "tell them when a sold-out item is back (hold 2d: put one aside for them)",
+                      onKey: { _, state, ctx in
+                          guard let c = ctx.selected else { return [] }
+                          state.mode = .prompt(Prompt(.stockWish(c.id), label: "\(ConsoleUpdate.customerName(c, ctx.world)) wants, when it is back",
+                                                      hint: "ITEM [QUANTITY] [hold DURATION], e.g. TV-55X 1 hold 2d · a promise: view 9 lists who waits"))
+                          return []
+                      },
+                      onLine: { args, _, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          return [try ActionSteps.stockWish(args, on: c.id, world: ctx.world)]
                       }),
         ConsoleAction("approve", cli: "approve", keys: [.character("y")], keyLabel: "y", usage: "approve [NOTE]",
                       help: "approve the case's request for an offer (view 8 lists them)", role: .supervisor,
