@@ -14,6 +14,16 @@ public enum AgeFormat {
         return "\(d)d"
     }
 
+    /// A duration someone chose ("hold 2d", "30m"): whole days, hours or minutes said as such,
+    /// where `compact` (made for ages) would say "2d00h".
+    public static func chosen(_ seconds: TimeInterval) -> String {
+        let s = Int(max(0, seconds.rounded()))
+        if s >= 86400, s % 86400 == 0 { return "\(s / 86400)d" }
+        if s >= 3600, s % 3600 == 0 { return "\(s / 3600)h" }
+        if s >= 60, s % 60 == 0, s < 3600 { return "\(s / 60)m" }
+        return compact(seconds)
+    }
+
     /// Signed, for "due in 2h" / "overdue 3h".
     public static func relative(_ seconds: TimeInterval) -> String {
         seconds >= 0 ? "in \(compact(seconds))" : "\(compact(-seconds)) ago"

@@ -236,7 +236,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             }
         case let .stockWished(wish):
             c.stockWishes.append(wish)
-            let hold = wish.hold.map { ", to be held \(AgeFormat.compact($0))" } ?? ""
+            let hold = wish.hold.map { ", to be held \(AgeFormat.chosen($0))" } ?? ""
             c.activity.append(CaseActivity(at: at, actor: actor, text: "wants \(wish.summary) when it is back\(hold) (noted by \(actor))"))
         case let .stockNotified(id, body, mail, reservedUntil, followUp):
             c.messages.append(Message(direction: .outbound, author: "back-in-stock notice", at: at, body: body, mail: mail))

@@ -115,4 +115,8 @@ import Testing
             #expect(try JSONDecoder().decode(Command.self, from: try JSONEncoder().encode(c)) == c)
         }
     }
+
+    @Test func aChosenDurationIsSaidAsChosen() {
+        #expect([2 * 86400, 7200, 1800, 5400, 90].map { AgeFormat.chosen(TimeInterval($0)) } == ["2d", "2h", "30m", "1h30m", "1m"])
+    }
 }

@@ -31,6 +31,6 @@ extension ActionSteps {
         let checkBy = world.now.addingTimeInterval(stockPromiseFor)
         let what = quantity == 1 ? item : "\(quantity) × \(item)"
         return .perform(.wantWhenBack(id, sku: item, quantity: quantity, hold: hold, checkBy: checkBy),
-                        success: "\(id) waits for \(what)\(hold.map { " (held \(AgeFormat.compact($0)) once back)" } ?? ""): they are told when it is back")
+                        success: "\(id) waits for \(what)\(hold.map { " (held \(AgeFormat.chosen($0)) once back)" } ?? ""): they are told when it is back")
     }
 }
