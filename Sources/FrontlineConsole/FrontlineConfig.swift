@@ -20,6 +20,8 @@ import TOMLKit
 /// from = "Support <support@example.com>"
 /// [promises]       # read by `frontline serve`
 /// grace = "2h"     # a follow-up open this long past its time is broken: escalated to a supervisor ("off": never)
+/// [feedback]       # read by `frontline serve`: "how did we do?" by mail after solving
+/// after = "2h"     # cooldown = "30d" (per customer), expires = "14d"; off = true: never
 /// [authority]      # goodwill allowances per role and agent: see `parseAuthority`
 /// currency = "SEK"
 /// ```
@@ -31,6 +33,8 @@ public struct FrontlineConfig: Sendable, Equatable {
     /// `[promises] grace`: nil when "off".
     public var promiseGrace: TimeInterval? = FrontlineConfig.defaultPromiseGrace
     public static let defaultPromiseGrace: TimeInterval = 2 * 3600
+    /// `[feedback]`: nil when "off".
+    public var feedback: FeedbackRules? = FeedbackRules()
     /// `[authority]`, with `[team]`'s roles in it.
     public var authority = GoodwillAuthority()
 
@@ -97,11 +101,14 @@ public struct FrontlineConfig: Sendable, Equatable {
                     }
                     config.promiseGrace = seconds
                 }
+            case "feedback":
+                guard let feedback = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[feedback")): [feedback] must be a table") }
+                config.feedback = try parseFeedback(feedback, source: source, line: line)
             case "authority":
                 guard let authority = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[authority")): [authority] must be a table") }
                 (config.authority, agentLimits) = try parseAuthority(authority, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [authority]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [feedback], [authority]")
             }
         }
         // An agent's own figures lie over their role's, which needs the team read first.
@@ -110,6 +117,30 @@ public struct FrontlineConfig: Sendable, Equatable {
             for (kind, partial) in kinds { config.authority.byAgent[user, default: [:]][kind] = partial.over(config.authority.limit(kind, for: user)) }
         }
         return config
+    }
+
+    /// `[feedback]`: `after`, `cooldown`, `expires` (durations), or `off = true`.
+    static func parseFeedback(_ table: TOMLTable, source: String, line: (String) -> Int) throws -> FeedbackRules? {
+        var rules = FeedbackRules()
+        for key in table.keys {
+            if key == "off" {
+                guard let off = table[key]?.bool else { throw Failure(description: "\(source):\(line(key)): feedback.off must be true or false") }
+                if off { return nil }
+                continue
+            }
+            guard ["after", "cooldown", "expires"].contains(key) else {
+                throw Failure(description: "\(source):\(line(key)): unknown setting \"\(key)\" in [feedback]; known: after, cooldown, expires, off")
+            }
+            guard let spec = table[key]?.string, let seconds = try? FollowUpTime.relative(spec, original: spec) else {
+                throw Failure(description: "\(source):\(line(key)): feedback.\(key) must be a duration like \"2h\" or \"30d\"")
+            }
+            switch key {
+            case "after": rules.after = seconds
+            case "cooldown": rules.cooldown = seconds
+            default: rules.expires = seconds
+            }
+        }
+        return rules
     }
 
     static func parseTeam(_ table: TOMLTable, source: String, line: (String) -> Int) throws -> TeamAccess {

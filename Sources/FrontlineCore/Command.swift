@@ -42,6 +42,9 @@ public enum Command: Sendable, Equatable {
     case stockAvailable(sku: String, count: Int)
     /// Wish `wish`'s reservation has run out: it passes to the next in line (the server's stock keeper).
     case lapseReservation(CaseID, wish: Int)
+    /// Mail "how did we do?" about a solved case (the server's feedback scheduler sends it once
+    /// `FeedbackRules.after` has passed); refused within `cooldown` of the customer's last one.
+    case requestFeedback(CaseID, cooldown: TimeInterval, expires: TimeInterval)
     /// A supervisor approves or declines offer `offer` (a note is required to decline).
     case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
     case assign(CaseID, agent: String?)
@@ -83,6 +86,7 @@ extension Command {
         case let .makeItRight(_, apology): return .makeItRight(id, apology: apology)
         case let .wantWhenBack(_, sku, quantity, hold, checkBy): return .wantWhenBack(id, sku: sku, quantity: quantity, hold: hold, checkBy: checkBy)
         case .stockAvailable: return self
+        case let .requestFeedback(_, cooldown, expires): return .requestFeedback(id, cooldown: cooldown, expires: expires)
         case let .lapseReservation(_, wish): return .lapseReservation(id, wish: wish)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
@@ -198,26 +202,8 @@ extension HelpDesk {
             return [PendingChange(caseID: id, change: .followUpDone(id: target.id, outcome: trimmed?.isEmpty == false ? trimmed : nil))]
         case let .rate(id, score, comment):
             let c = try existing(id)
-            guard (1...5).contains(score) else { throw CommandError("a rating is 1 (bad) to 5 (good), not \(score)") }
-            let said = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let words = said?.isEmpty == false ? said : nil
             // The credit goes to whoever answered the customer, as the case stands now.
-            var credited: [String] = []
-            for m in c.messages where m.direction == .outbound && m.mail?.automatic == nil && m.author != "automatic acknowledgement" {
-                if !credited.contains(m.author) { credited.append(m.author) }
-            }
-            var changes = [PendingChange(caseID: id, change: .rated(score: score, comment: words, credited: credited))]
-            if score <= Rating.badAtMost {
-                if c.status != .open { changes.append(PendingChange(caseID: id, change: .statusChanged(status: .open))) }
-                let next = (c.followUps.map(\.id).max() ?? 0) + 1
-                changes.append(PendingChange(caseID: id, change: .followUpScheduled(id: next, due: now.addingTimeInterval(86400).roundedToMilliseconds,
-                                                                                  note: "make it right: the customer rated us \(score)/5")))
-                if c.escalation?.level != .supervisor {
-                    changes.append(PendingChange(caseID: id, change: .escalated(level: .supervisor,
-                        reason: "the customer rated us \(score)/5" + (words.map { ": \($0)" } ?? ""))))
-                }
-            }
-            return changes
+            return try rating(on: c, score: score, comment: comment, credited: c.repliedBy, now: now)
         case let .breakPromise(id, followUpID, grace):
             let c = try existing(id)
             guard let f = c.openFollowUps.first(where: { $0.id == followUpID }) else { throw CommandError("\(id) has no open follow-up #\(followUpID)") }
@@ -238,6 +224,8 @@ extension HelpDesk {
                                    actor: actor, now: now, authority: authority)
         case let .wantWhenBack(id, sku, quantity, hold, checkBy):
             return try decideWish(on: try existing(id), sku: sku, quantity: quantity, hold: hold, checkBy: checkBy, actor: actor, now: now)
+        case let .requestFeedback(id, cooldown, expires):
+            return try decideFeedbackRequest(on: try existing(id), cooldown: cooldown, expires: expires, now: now, outbound: outbound)
         case let .stockAvailable(sku, count):
             return try decideArrival(sku: sku, count: count, now: now, outbound: outbound)
         case let .lapseReservation(id, wish):
@@ -318,6 +306,26 @@ extension HelpDesk {
                                                               channel: channel, priority: m.priority), at: m.receivedAt),
             PendingChange(caseID: caseID, change: .messageReceived(body: body, channel: channel), at: m.receivedAt),
         ]
+    }
+
+    /// A rating's changes: recorded with its credit; a bad one (≤ 2) reopens the case with a
+    /// promise to make it right and tells a supervisor. Shared by `.rate` and mailed answers.
+    func rating(on c: SupportCase, score: Int, comment: String?, credited: [String], now: Date) throws(CommandError) -> [PendingChange] {
+        guard (1...5).contains(score) else { throw CommandError("a rating is 1 (bad) to 5 (good), not \(score)") }
+        let said = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = said?.isEmpty == false ? said : nil
+        var changes = [PendingChange(caseID: c.id, change: .rated(score: score, comment: words, credited: credited))]
+        if score <= Rating.badAtMost {
+            if c.status != .open { changes.append(PendingChange(caseID: c.id, change: .statusChanged(status: .open))) }
+            let next = (c.followUps.map(\.id).max() ?? 0) + 1
+            changes.append(PendingChange(caseID: c.id, change: .followUpScheduled(id: next, due: now.addingTimeInterval(86400).roundedToMilliseconds,
+                                                                              note: "make it right: the customer rated us \(score)/5")))
+            if c.escalation?.level != .supervisor {
+                changes.append(PendingChange(caseID: c.id, change: .escalated(level: .supervisor,
+                    reason: "the customer rated us \(score)/5" + (words.map { ": \($0)" } ?? ""))))
+            }
+        }
+        return changes
     }
 
     /// The open follow-up `id` names, or the next one due when `id` is nil. A request for

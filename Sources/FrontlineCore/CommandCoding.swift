@@ -28,6 +28,7 @@ extension Command: Codable {
         case .wantWhenBack: "want_when_back"
         case .stockAvailable: "stock_available"
         case .lapseReservation: "lapse_reservation"
+        case .requestFeedback: "request_feedback"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -130,6 +131,10 @@ extension Command: Codable {
         case let .lapseReservation(id, wish):
             try c.encode(id, forKey: Key("case"))
             try c.encode(wish, forKey: Key("wish"))
+        case let .requestFeedback(id, cooldown, expires):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(cooldown, forKey: Key("cooldown_seconds"))
+            try c.encode(expires, forKey: Key("expires_seconds"))
         case let .makeItRight(id, apology):
             try c.encode(id, forKey: Key("case"))
             try c.encode(apology, forKey: Key("apology"))
@@ -199,6 +204,7 @@ extension Command: Codable {
         case "want_when_back": self = .wantWhenBack(try field("case"), sku: try field("sku"), quantity: try field("quantity"),
                                                     hold: try optional("hold_seconds"), checkBy: try field("check_by"))
         case "stock_available": self = .stockAvailable(sku: try field("sku"), count: try field("count"))
+        case "request_feedback": self = .requestFeedback(try field("case"), cooldown: try field("cooldown_seconds"), expires: try field("expires_seconds"))
         case "lapse_reservation": self = .lapseReservation(try field("case"), wish: try field("wish"))
         case "make_it_right": self = .makeItRight(try field("case"), apology: try field("apology"))
         case "answer_offer": self = .answerOffer(try field("case"), offer: try field("offer"), approve: try field("approve"), note: try optional("note"))

@@ -69,6 +69,12 @@ public struct Event: Sendable, Equatable {
         case stockNotified(wish: Int, body: String, mail: MailDetails?, reservedUntil: Date?, followUp: Int)
         /// The reservation ran out uncollected (it passes to the next in line).
         case stockLapsed(wish: Int)
+        /// "How did we do?" mailed to the customer after the case was solved; the agents to
+        /// credit are fixed now.
+        case feedbackRequested(body: String, mail: MailDetails, credited: [String], expires: Date)
+        /// The customer's mailed answer to request `request` (a Message-ID): stored on the case
+        /// without reopening it (the `rated` event beside it says what it means).
+        case feedbackAnswered(body: String, mail: MailDetails, request: String)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -104,6 +110,8 @@ public struct Event: Sendable, Equatable {
             case .stockWished: "stock_wished"
             case .stockNotified: "stock_notified"
             case .stockLapsed: "stock_lapsed"
+            case .feedbackRequested: "feedback_requested"
+            case .feedbackAnswered: "feedback_answered"
             case .draftSaved: "draft_saved"
             }
         }

@@ -92,6 +92,15 @@ extension Event: Codable {
             try c.encode(followUp, forKey: Key("follow_up"))
         case let .stockLapsed(wish):
             try c.encode(wish, forKey: Key("wish"))
+        case let .feedbackRequested(body, mail, credited, expires):
+            try c.encode(body, forKey: Key("body"))
+            try c.encode(mail, forKey: Key("mail"))
+            try c.encode(credited, forKey: Key("credited"))
+            try c.encode(expires, forKey: Key("expires"))
+        case let .feedbackAnswered(body, mail, request):
+            try c.encode(body, forKey: Key("body"))
+            try c.encode(mail, forKey: Key("mail"))
+            try c.encode(request, forKey: Key("request"))
         case let .recoveryMade(apology, offer, followUp):
             try c.encode(apology, forKey: Key("apology"))
             try c.encodeIfPresent(offer, forKey: Key("offer"))
@@ -153,6 +162,9 @@ extension Event: Codable {
             change = .stockNotified(wish: try field("wish"), body: try field("body"), mail: try c.decodeIfPresent(MailDetails.self, forKey: Key("mail")),
                                     reservedUntil: try c.decodeIfPresent(Date.self, forKey: Key("reserved_until")), followUp: try field("follow_up"))
         case "stock_lapsed": change = .stockLapsed(wish: try field("wish"))
+        case "feedback_requested":
+            change = .feedbackRequested(body: try field("body"), mail: try field("mail"), credited: try field("credited"), expires: try field("expires"))
+        case "feedback_answered": change = .feedbackAnswered(body: try field("body"), mail: try field("mail"), request: try field("request"))
         case "recovery_made":
             change = .recoveryMade(apology: try field("apology"), offer: try c.decodeIfPresent(Int.self, forKey: Key("offer")), followUp: try field("follow_up"))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))

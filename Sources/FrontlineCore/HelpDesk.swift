@@ -256,6 +256,17 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.stockWishes[i].ended = "reservation lapsed"
                 c.activity.append(CaseActivity(at: at, actor: actor, text: "the reservation of \(c.stockWishes[i].summary) lapsed uncollected"))
             }
+        case let .feedbackRequested(body, mail, credited, expires):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the desk's own mail, not work on the case
+            c.messages.append(Message(direction: .outbound, author: "feedback request", at: at, body: body, mail: mail))
+            caseByMessageID[mail.messageID] = c.id
+            if mail.delivery != nil { undeliveredReplies[mail.messageID] = c.id }
+            c.feedbackRequests.append(FeedbackRequest(at: at, messageID: mail.messageID, credited: credited, expires: expires))
+        case let .feedbackAnswered(body, mail, request):
+            c.messages.append(Message(direction: .inbound, author: Self.displayName(mail.from, fallback: customers[c.customerID]?.name),
+                                      at: at, body: body, channel: .email, mail: mail))
+            caseByMessageID[mail.messageID] = c.id
+            if let i = c.feedbackRequests.lastIndex(where: { $0.messageID == request }) { c.feedbackRequests[i].answeredAt = at }
         case let .recoveryMade(apology, offer, followUp):
             c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
             let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"

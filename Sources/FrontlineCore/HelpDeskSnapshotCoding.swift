@@ -191,6 +191,8 @@ extension HelpDesk {
             }
             w.uint(UInt64(c.stockWishes.count))
             for s in c.stockWishes { s.write(into: &w) }
+            w.uint(UInt64(c.feedbackRequests.count))
+            for f in c.feedbackRequests { f.write(into: &w) }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -252,6 +254,7 @@ extension HelpDesk {
         var offers: [Offer] = []
         var recoveries: [Recovery] = []
         var wishes: [StockWish] = []
+        var requests: [FeedbackRequest] = []
         if version >= 6 {
             for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
             for _ in 0..<(try r.count()) {
@@ -260,6 +263,7 @@ extension HelpDesk {
                 recoveries.append(Recovery(at: at, by: by, apology: apology, offer: offer, followUp: try r.int()))
             }
             for _ in 0..<(try r.count()) { wishes.append(try StockWish.read(&r)) }
+            for _ in 0..<(try r.count()) { requests.append(try FeedbackRequest.read(&r)) }
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -269,6 +273,7 @@ extension HelpDesk {
         c.offers = offers
         c.recoveries = recoveries
         c.stockWishes = wishes
+        c.feedbackRequests = requests
         return c
     }
 }

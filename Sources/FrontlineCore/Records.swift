@@ -153,6 +153,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var recoveries: [Recovery] = []
     /// Items the customer wants when they are back in stock.
     public var stockWishes: [StockWish] = []
+    /// "How did we do?" mails sent after it was solved.
+    public var feedbackRequests: [FeedbackRequest] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -189,7 +191,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests
     }
 
     public init(from decoder: Decoder) throws {
@@ -207,6 +209,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         offers = try c.decodeIfPresent([Offer].self, forKey: .offers) ?? []
         recoveries = try c.decodeIfPresent([Recovery].self, forKey: .recoveries) ?? []
         stockWishes = try c.decodeIfPresent([StockWish].self, forKey: .stockWishes) ?? []
+        feedbackRequests = try c.decodeIfPresent([FeedbackRequest].self, forKey: .feedbackRequests) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -222,9 +225,19 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !offers.isEmpty { try c.encode(offers, forKey: .offers) }
         if !recoveries.isEmpty { try c.encode(recoveries, forKey: .recoveries) }
         if !stockWishes.isEmpty { try c.encode(stockWishes, forKey: .stockWishes) }
+        if !feedbackRequests.isEmpty { try c.encode(feedbackRequests, forKey: .feedbackRequests) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
+
+    /// The agents who answered the customer (not our automatic mail), first reply first.
+    public var repliedBy: [String] {
+        var out: [String] = []
+        for m in messages where m.direction == .outbound && m.mail?.automatic == nil && m.author != "automatic acknowledgement" {
+            if !out.contains(m.author) { out.append(m.author) }
+        }
+        return out
+    }
 
     /// Offers waiting for a supervisor's answer.
     public var offersAwaitingApproval: [Offer] { offers.filter { $0.state == .awaitingApproval } }

@@ -130,10 +130,11 @@ public struct TemplateLibrary: Sendable, Equatable {
         return names.filter { name in words.allSatisfy { name.contains($0) } }.compactMap { named($0, language: language) }
     }
 
-    /// Offer texts, the check-in and stock notices need an offer's value, a due date or an item:
-    /// they come with `$`, `m` and a stock arrival, not from the `i` list.
+    /// Offer texts, the check-in, stock notices and the feedback request need an offer's value, a
+    /// due date or an item, or are the desk's own mail: they come with `$`, `m`, a stock arrival
+    /// and a solved case, not from the `i` list.
     public static func needsItsOccasion(_ name: String) -> Bool {
-        name.hasPrefix("offer-") || name.hasPrefix("stock-") || name == "check-in"
+        name.hasPrefix("offer-") || name.hasPrefix("stock-") || name == "check-in" || name == "feedback-request"
     }
 
     public static let bundled = TemplateLibrary(
@@ -146,5 +147,5 @@ public struct TemplateLibrary: Sendable, Equatable {
             ReplyTemplate(name: "thanks-for-waiting", language: .en, text: "Thank you for waiting, {first_name}. I have {case} in front of me now."),
             ReplyTemplate(name: "thanks-for-waiting", language: .sv, text: "Tack för att du väntade, {first_name}. Jag har {case} framför mig nu."),
             ReplyTemplate(name: "thanks-for-waiting", language: .fi, text: "Kiitos odotuksestasi, {first_name}. Minulla on {case} nyt edessäni."),
-        ] + OfferTemplates.bundled + StockNoticeTemplates.bundled)
+        ] + OfferTemplates.bundled + StockNoticeTemplates.bundled + FeedbackTemplates.bundled)
 }

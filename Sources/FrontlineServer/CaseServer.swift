@@ -45,6 +45,10 @@ public final class CaseServer {
     /// How long a follow-up may stay open past its time before the server marks it broken and
     /// escalates the case (`PromiseKeeper`); nil: never. `frontline serve` sets it from `[promises]`.
     public var promiseGrace: TimeInterval?
+    /// When and how often to ask customers how we did (`[feedback]`); nil: never.
+    public var feedbackRules: FeedbackRules?
+    /// Solved cases waiting for their feedback request; seeded at the first check.
+    var feedback: FeedbackScheduler?
     /// How often it looks (tests look every round).
     public var promiseCheckInterval = PromiseKeeper.interval
     var promisesCheckedAt: Date?
@@ -136,10 +140,15 @@ public final class CaseServer {
         if let last = promisesCheckedAt, now.timeIntervalSince(last) < promiseCheckInterval { return }
         promisesCheckedAt = now
         let broken = promiseGrace.map { PromiseKeeper.overdue(in: store.desk, now: now, grace: $0) } ?? []
-        for command in broken + StockKeeper.lapsed(on: store.desk, at: now) {
+        if feedback == nil, let rules = feedbackRules { feedback = FeedbackScheduler(rules: rules, desk: store.desk, now: now) }
+        let asks = feedback?.due(now: now, desk: store.desk) ?? []
+        for command in broken + StockKeeper.lapsed(on: store.desk, at: now) + asks {
             do {
                 let events = try store.perform(command, actor: PromiseKeeper.actor)
                 if !events.isEmpty { broadcast(events) }
+            } catch let refused as CommandError where command.name == "request_feedback" {
+                // Not asked, and why (asked lately, an automatic sender): said once, not retried.
+                FileHandle.standardError.write(Data("feedback: \(refused)\n".utf8))
             } catch {
                 FileHandle.standardError.write(Data("promise keeper: \(command.name) not recorded: \(error)\n".utf8))
             }
@@ -379,6 +388,7 @@ public final class CaseServer {
     /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
     func broadcast(_ events: [Event]) {
         onJournaled?(events)
+        feedback?.note(events, desk: store.desk)
         if copyInFlight != nil { eventsSinceCopy += events }
         for c in connections.values where c.stage == .subscribed {
             send(.events(EventBatch(events: events)), to: c)

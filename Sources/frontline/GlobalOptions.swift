@@ -109,6 +109,9 @@ struct GlobalOptions: ParsableArguments {
                 try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
             }
             store.outboundMail = config.mail.outbound(levels: config.levels)
+            // What the desk writes by itself uses the team's templates; a broken file must not
+            // stop intake (a mail pipe), so it says why and the bundled ones are used.
+            do { store.outboundMail.templates = try loadTemplates() } catch { printError("templates: \(error); the desk's own mail uses the bundled ones") }
             store.authority = config.authority
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }

@@ -35,6 +35,8 @@ struct ServeCommand: ParsableCommand {
     var config: String?
 
     @Option(help: .hidden) var exitWhenIdle: Int?
+    /// How often the loop looks for broken promises, lapsed reservations and feedback due (tests).
+    @Option(help: .hidden) var promiseCheckSeconds: Double?
 
     @Flag(help: "Stop the server running for this data directory (SIGTERM to the pid that holds it) and wait for it to exit.")
     var stop = false
@@ -52,6 +54,8 @@ struct ServeCommand: ParsableCommand {
             server = try CaseServer(store: store, team: team, groupID: groupID)
             server.exitWhenIdle = exitWhenIdle.map(TimeInterval.init)
             server.promiseGrace = config.promiseGrace
+            server.feedbackRules = config.feedback
+            if let seconds = promiseCheckSeconds { server.promiseCheckInterval = seconds }
         } catch {
             store.close()
             throw CleanExit.failure("cannot serve \(global.resolvedDataDir): \(error)")

@@ -46,6 +46,8 @@ public struct OutboundMailSettings: Sendable, Equatable {
     public var messageIDDomain: String
     /// Acknowledge new cases by mail (nil: never).
     public var acknowledge: AcknowledgementPolicy?
+    /// The team's templates, for what the desk writes by itself (stock notices, feedback requests).
+    public var templates: TemplateLibrary = .bundled
 
     public init(from: MailParty, messageIDDomain: String? = nil, acknowledge: AcknowledgementPolicy? = nil) {
         self.from = from

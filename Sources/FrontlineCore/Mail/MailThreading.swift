@@ -21,6 +21,8 @@ extension HelpDesk {
         var notes: [String] = []
         if let target = threadTarget(m, notes: &notes) {
             let c = cases[target]!
+            // "5, quick and kind": the answer to our feedback request, however long after solving.
+            if let answered = decideFeedbackAnswer(m, on: c, now: now) { return answered }
             let solvedLongAgo = c.status == .solved && (c.solvedAt ?? now).addingTimeInterval(m.reopenWithin) < (at ?? now)
             if !solvedLongAgo || m.details.automatic != nil {
                 return [PendingChange(caseID: target, change: .mailReceived(body: body, mail: m.details), at: at)]

@@ -53,7 +53,7 @@ extension HelpDesk {
             guard let c = cases[id], let customer = customers[c.customerID] else { continue }
             left -= wish.quantity
             let reservedUntil = wish.hold.map { now.addingTimeInterval($0).roundedToMilliseconds }
-            let body = TemplateLibrary.bundled.stockNotice(wish, reservedUntil: reservedUntil, on: c, customer: customer, timeZone: Self.noticeTimeZone)
+            let body = (outbound?.templates ?? .bundled).stockNotice(wish, reservedUntil: reservedUntil, on: c, customer: customer, timeZone: Self.noticeTimeZone)
             var mail = outbound.flatMap { replyMail(on: c, settings: $0, now: now) }
             // Our automatic mail says so (RFC 3834): no out-of-office answers it, no loop.
             mail?.automatic = .autoReply
