@@ -26,6 +26,7 @@ public struct ReplyTemplate: Sendable, Equatable {
         ("offer", "an offer's value, written the customer's way (offer-* templates)"),
         ("code", "a coupon's code (offer-coupon)"), ("expires", "a coupon's last day (offer-coupon)"),
         ("due", "when we check back (check-in)"),
+        ("within", "the first-response target, written out (acknowledgement)"),
         ("item", "what is back in stock (stock-*)"), ("quantity", "how many (stock-*)"), ("until", "a reservation's last day (stock-reserved)"),
     ]
 
@@ -134,7 +135,7 @@ public struct TemplateLibrary: Sendable, Equatable {
     /// due date or an item, or are the desk's own mail: they come with `$`, `m`, a stock arrival
     /// and a solved case, not from the `i` list.
     public static func needsItsOccasion(_ name: String) -> Bool {
-        name.hasPrefix("offer-") || name.hasPrefix("stock-") || name == "check-in" || name == "feedback-request"
+        name.hasPrefix("offer-") || name.hasPrefix("stock-") || ["check-in", "feedback-request", "acknowledgement"].contains(name)
     }
 
     public static let bundled = TemplateLibrary(
@@ -147,5 +148,5 @@ public struct TemplateLibrary: Sendable, Equatable {
             ReplyTemplate(name: "thanks-for-waiting", language: .en, text: "Thank you for waiting, {first_name}. I have {case} in front of me now."),
             ReplyTemplate(name: "thanks-for-waiting", language: .sv, text: "Tack för att du väntade, {first_name}. Jag har {case} framför mig nu."),
             ReplyTemplate(name: "thanks-for-waiting", language: .fi, text: "Kiitos odotuksestasi, {first_name}. Minulla on {case} nyt edessäni."),
-        ] + OfferTemplates.bundled + StockNoticeTemplates.bundled + FeedbackTemplates.bundled)
+        ] + OfferTemplates.bundled + StockNoticeTemplates.bundled + FeedbackTemplates.bundled + AcknowledgementText.bundled)
 }

@@ -287,4 +287,15 @@ import Testing
         #expect(AcknowledgementText.duration(3 * 86400, language: .sv) == "3 dagar")
         #expect(AcknowledgementText.duration(1800, language: .en) == "30 minutes")
     }
+
+    @Test func aTeamsOwnAcknowledgementIsTheOneSent() throws {
+        var settings = Self.settings
+        settings.templates = TemplateLibrary.bundled.overridden(by: [
+            ReplyTemplate(name: "acknowledgement", language: .sv, text: "Hej {first_name}! Vi svarar inom {within} ({case}).")])
+        var b = DeskBuilder()
+        let events = b.desk.stamp(try b.desk.decide(newMail("<1@x>"), actor: "intake", now: b.now, outbound: settings), actor: "intake", now: b.now)
+        guard case let .acknowledged(body, _)? = events.last?.change else { Issue.record("no acknowledgement: \(events.map(\.change.typeName))"); return }
+        #expect(body == "Hej Åsa! Vi svarar inom 4 timmar (C-1000).")
+        for e in events { b.desk.apply(e) }
+    }
 }

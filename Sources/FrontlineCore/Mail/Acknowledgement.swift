@@ -14,35 +14,27 @@ public struct AcknowledgementPolicy: Sendable, Equatable {
     }
 }
 
+/// The bundled acknowledgement per language: the template `acknowledgement`, which a team may
+/// replace. Placeholders: {first_name}, {case}, {within} (the first-response target, written out).
 public enum AcknowledgementText {
-    public static func render(firstName: String, caseID: CaseID, target: TimeInterval, language: Language) -> String {
-        let within = duration(target, language: language)
+    static func template(_ language: Language) -> String {
         switch language {
         case .en:
-            return """
-            Hello \(firstName),
-
-            Thank you for writing to us. We have your message as case \(caseID), and you will hear from us within \(within). To add to it, simply reply to this mail.
-
-            This message was sent automatically.
-            """
+            "Hello {first_name},\n\nThank you for writing to us. We have your message as case {case}, and you will hear from us within {within}. To add to it, simply reply to this mail.\n\nThis message was sent automatically."
         case .sv:
-            return """
-            Hej \(firstName),
-
-            Tack för ditt meddelande. Vi har tagit emot det som ärende \(caseID), och du får svar från oss inom \(within). Vill du lägga till något svarar du bara på det här mejlet.
-
-            Det här meddelandet skickades automatiskt.
-            """
+            "Hej {first_name},\n\nTack för ditt meddelande. Vi har tagit emot det som ärende {case}, och du får svar från oss inom {within}. Vill du lägga till något svarar du bara på det här mejlet.\n\nDet här meddelandet skickades automatiskt."
         case .fi:
-            return """
-            Hei \(firstName),
-
-            Kiitos viestistäsi. Olemme kirjanneet sen tapaukseksi \(caseID), ja vastaamme sinulle \(within) kuluessa. Jos haluat lisätä jotain, vastaa vain tähän viestiin.
-
-            Tämä viesti lähetettiin automaattisesti.
-            """
+            "Hei {first_name},\n\nKiitos viestistäsi. Olemme kirjanneet sen tapaukseksi {case}, ja vastaamme sinulle {within} kuluessa. Jos haluat lisätä jotain, vastaa vain tähän viestiin.\n\nTämä viesti lähetettiin automaattisesti."
         }
+    }
+
+    static var bundled: [ReplyTemplate] { Language.allCases.map { ReplyTemplate(name: "acknowledgement", language: $0, text: template($0)) } }
+
+    public static func render(firstName: String, caseID: CaseID, target: TimeInterval, language: Language,
+                              templates: TemplateLibrary = .bundled) -> String {
+        let t = templates.named("acknowledgement", language: language)
+            ?? ReplyTemplate(name: "acknowledgement", language: language, text: template(language))
+        return t.filled(["first_name": firstName, "case": caseID, "within": duration(target, language: language)])
     }
 
     /// "24 hours" / "24 timmar" / "24 tunnin"; whole days from 48 hours up; minutes below an hour.
@@ -82,7 +74,8 @@ extension HelpDesk {
         guard recent < policy.perAddressPerHour else { return nil }
         let target = serviceLevelTargets[.normal] ?? policy.levels.target(for: .normal)
         let language = Language(code: customer.language)
-        let body = AcknowledgementText.render(firstName: customer.firstName, caseID: caseID, target: target, language: language)
+        let body = AcknowledgementText.render(firstName: customer.firstName, caseID: caseID, target: target, language: language,
+                                              templates: settings.templates)
         let subject = m.caseSubject.isEmpty ? "(no subject)" : m.caseSubject
         let mail = MailDetails(
             messageID: Self.replyMessageID(caseID: caseID, sequence: lastSequence + 1, now: at, domain: settings.messageIDDomain),
