@@ -112,7 +112,7 @@ enum HistoryPane {
         let requests = Set(c.offers.compactMap { $0.approval?.followUp })
         for f in c.followUps.sorted(by: { $0.due < $1.due }) where !requests.contains(f.id) {
             let note = TextSanitiser.singleLine(f.note)
-            let unless = f.untilAnswer ? " unless they answer" : ""
+            let unless = (f.untilAnswer ? " unless they answer" : "") + (f.waitingOn.map { ", waiting on \(TextSanitiser.singleLine($0))" } ?? "")
             switch f.state {
             case let .cancelled(reason):
                 out += wrapped(note + " → " + TextSanitiser.singleLine(reason), width: width, firstPrefix: "✗ follow-up cancelled: ",

@@ -72,7 +72,7 @@ enum PromptUpdate {
                 let due = try FollowUpTime(timeZone: world.timeZone).parse(when, now: world.now)
                 let shown = world.time.dayAndTime(due, now: world.now) + (untilAnswer ? " unless they answer first" : "")
                 state.mode = .prompt(Prompt(.followUpNote(id, due: due, untilAnswer: untilAnswer), label: "Follow up \(id) \(shown): what",
-                                            hint: "what you promised the customer"))
+                                            hint: "what you promised the customer · waiting on DHL: trace the parcel (a third party)"))
                 return []
             } catch {
                 return retry(error.description)

@@ -16,7 +16,8 @@ public enum Command: Sendable, Equatable {
     /// Takes an escalation back (supervisors only, through the team server).
     case deescalate(CaseID, reason: String)
     /// `untilAnswer`: the customer's next message keeps it (the case comes back at `due` only if they are silent).
-    case scheduleFollowUp(CaseID, due: Date, note: String, untilAnswer: Bool = false)
+    /// `waitingOn`: the third party it waits on (a carrier, a supplier, another team).
+    case scheduleFollowUp(CaseID, due: Date, note: String, untilAnswer: Bool = false, waitingOn: String? = nil)
     /// Marks the earliest open follow-up done when `id` is nil.
     case completeFollowUp(CaseID, id: Int?, outcome: String?)
     /// Withdraws an open follow-up (`id` nil: the next one due), with the reason, recorded.
@@ -76,7 +77,7 @@ extension Command {
         case let .note(_, body): return .note(id, body: body)
         case let .apologise(_, kind): return .apologise(id, kind: kind)
         case let .escalate(_, level, reason): return .escalate(id, level: level, reason: reason)
-        case let .scheduleFollowUp(_, due, note, untilAnswer): return .scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer)
+        case let .scheduleFollowUp(_, due, note, untilAnswer, party): return .scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer, waitingOn: party)
         case let .cancelFollowUp(_, f, reason): return .cancelFollowUp(id, id: f, reason: reason)
         case let .breakPromise(_, f, grace): return .breakPromise(id, id: f, grace: grace)
         case let .rate(_, score, comment): return .rate(id, score: score, comment: comment)
@@ -191,11 +192,13 @@ extension HelpDesk {
             }
             if serviceLevelTargets[priority] == target { throw CommandError("the \(priority.rawValue) SLA target is already \(AgeFormat.compact(target))") }
             return [PendingChange(caseID: HelpDesk.deskWide, change: .serviceLevelSet(priority: priority, target: target))]
-        case let .scheduleFollowUp(id, due, note, untilAnswer):
+        case let .scheduleFollowUp(id, due, note, untilAnswer, party):
             let c = try existing(id)
             let what = try required(note, "follow-up note")
+            let who = party?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if party != nil, who?.isEmpty != false { throw CommandError("say who the follow-up waits on (a carrier, a supplier, a team)") }
             let next = (c.followUps.map(\.id).max() ?? 0) + 1
-            return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what, untilAnswer: untilAnswer))]
+            return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what, untilAnswer: untilAnswer, waitingOn: who))]
         case let .completeFollowUp(id, followUpID, outcome):
             let target = try openFollowUp(followUpID, on: try existing(id), byHand: "marked done")
             let trimmed = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)

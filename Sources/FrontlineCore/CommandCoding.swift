@@ -104,11 +104,12 @@ extension Command: Codable {
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
             try c.encode(reason, forKey: Key("reason"))
-        case let .scheduleFollowUp(id, due, note, untilAnswer):
+        case let .scheduleFollowUp(id, due, note, untilAnswer, party):
             try c.encode(id, forKey: Key("case"))
             try c.encode(due, forKey: Key("due"))
             try c.encode(note, forKey: Key("note"))
             if untilAnswer { try c.encode(true, forKey: Key("until_answer")) }
+            try c.encodeIfPresent(party, forKey: Key("waiting_on"))
         case let .completeFollowUp(id, followUp, outcome):
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(followUp, forKey: Key("follow_up"))
@@ -194,7 +195,7 @@ extension Command: Codable {
         case "deescalate": self = .deescalate(try field("case"), reason: try field("reason"))
         case "service_level": self = .setServiceLevel(try field("priority"), target: try field("target_seconds"))
         case "follow_up": self = .scheduleFollowUp(try field("case"), due: try field("due"), note: try field("note"),
-                                                   untilAnswer: try optional("until_answer") ?? false)
+                                                   untilAnswer: try optional("until_answer") ?? false, waitingOn: try optional("waiting_on"))
         case "rate": self = .rate(try field("case"), score: try field("score"), comment: try optional("comment"))
         case "break_promise": self = .breakPromise(try field("case"), id: try field("follow_up"), grace: try field("grace_seconds"))
         case "follow_up_cancel": self = .cancelFollowUp(try field("case"), id: try optional("follow_up"), reason: try field("reason"))

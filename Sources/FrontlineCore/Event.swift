@@ -37,8 +37,9 @@ public struct Event: Sendable, Equatable {
         case deescalated(reason: String)
         /// A team-wide SLA target changed; the event's case is `HelpDesk.deskWide`.
         case serviceLevelSet(priority: Priority, target: TimeInterval)
-        /// `untilAnswer`: kept by the customer's next message (see `FollowUp.untilAnswer`).
-        case followUpScheduled(id: Int, due: Date, note: String, untilAnswer: Bool = false)
+        /// `untilAnswer`: kept by the customer's next message (see `FollowUp.untilAnswer`);
+        /// `waitingOn`: the third party it waits on.
+        case followUpScheduled(id: Int, due: Date, note: String, untilAnswer: Bool = false, waitingOn: String? = nil)
         case followUpDone(id: Int, outcome: String?)
         /// The promise no longer stands, and why (the customer withdrew, it was made twice).
         case followUpCancelled(id: Int, reason: String)

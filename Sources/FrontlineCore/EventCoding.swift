@@ -46,11 +46,12 @@ extension Event: Codable {
         case let .serviceLevelSet(priority, target):
             try c.encode(priority, forKey: Key("priority"))
             try c.encode(target, forKey: Key("target_seconds"))
-        case let .followUpScheduled(id, due, note, untilAnswer):
+        case let .followUpScheduled(id, due, note, untilAnswer, party):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(due, forKey: Key("due"))
             try c.encode(note, forKey: Key("note"))
             if untilAnswer { try c.encode(true, forKey: Key("until_answer")) }   // absent in older journals
+            try c.encodeIfPresent(party, forKey: Key("waiting_on"))
         case let .followUpDone(id, outcome):
             try c.encode(id, forKey: Key("follow_up"))
             try c.encode(outcome, forKey: Key("outcome"))
@@ -139,7 +140,8 @@ extension Event: Codable {
         case "service_level_set": change = .serviceLevelSet(priority: try field("priority"), target: try field("target_seconds"))
         case "follow_up_scheduled":
             change = .followUpScheduled(id: try field("follow_up"), due: try field("due"), note: try field("note"),
-                                        untilAnswer: try c.decodeIfPresent(Bool.self, forKey: Key("until_answer")) ?? false)
+                                        untilAnswer: try c.decodeIfPresent(Bool.self, forKey: Key("until_answer")) ?? false,
+                                        waitingOn: try c.decodeIfPresent(String.self, forKey: Key("waiting_on")))
         case "follow_up_done":
             change = .followUpDone(id: try field("follow_up"),
                                    outcome: try c.decodeIfPresent(String.self, forKey: Key("outcome")))

@@ -9,15 +9,16 @@ public struct ExportDocument: Encodable {
     /// `cancelled` (why) and `brokenAt` are null unless the promise was cancelled or broken.
     public struct FollowUpEntry: Encodable {
         let id: Int, due: Date, note: String, by: String, done: Bool, outcome: String?, doneAt: Date?
-        let untilAnswer: Bool, cancelled: String?, brokenAt: Date?
+        let untilAnswer: Bool, cancelled: String?, brokenAt: Date?, waitingOn: String?
 
-        enum CodingKeys: String, CodingKey { case id, due, note, by, done, outcome, doneAt, untilAnswer, cancelled, brokenAt }
+        enum CodingKeys: String, CodingKey { case id, due, note, by, done, outcome, doneAt, untilAnswer, cancelled, brokenAt, waitingOn }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id); try c.encode(due, forKey: .due); try c.encode(note, forKey: .note); try c.encode(by, forKey: .by)
             try c.encode(done, forKey: .done); try c.encode(outcome, forKey: .outcome); try c.encode(doneAt, forKey: .doneAt)
             try c.encode(untilAnswer, forKey: .untilAnswer); try c.encode(cancelled, forKey: .cancelled); try c.encode(brokenAt, forKey: .brokenAt)
+            try c.encode(waitingOn, forKey: .waitingOn)
         }
     }
     public struct MessageEntry: Encodable {
@@ -99,7 +100,7 @@ public struct ExportDocument: Encodable {
                 escalation: c.escalation.map { EscalationEntry(level: $0.level.rawValue, reason: $0.reason, by: $0.by, at: $0.at) },
                 apologies: c.apologies.map { ApologyEntry(kind: $0.kind.rawValue, by: $0.by, at: $0.at) },
                 followUps: c.followUps.map { FollowUpEntry(id: $0.id, due: $0.due, note: $0.note, by: $0.by, done: $0.done, outcome: $0.outcome, doneAt: $0.doneAt,
-                                                           untilAnswer: $0.untilAnswer, cancelled: $0.cancelled, brokenAt: $0.brokenAt) },
+                                                           untilAnswer: $0.untilAnswer, cancelled: $0.cancelled, brokenAt: $0.brokenAt, waitingOn: $0.waitingOn) },
                 ratings: c.ratings, offers: c.offers, recoveries: c.recoveries,
                 messages: c.messages.map { MessageEntry(direction: $0.direction.rawValue, author: $0.author, at: $0.at, body: $0.body,
                                                         channel: $0.channel?.rawValue, mail: $0.mail.map(MailEntry.init)) },

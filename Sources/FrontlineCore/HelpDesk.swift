@@ -153,10 +153,12 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.activity.append(CaseActivity(at: at, actor: actor, text: "de-escalated from \(level) by \(actor): \(reason)"))
         case .serviceLevelSet:
             return
-        case let .followUpScheduled(id, due, note, untilAnswer):
-            c.followUps.append(FollowUp(id: id, due: due, note: note, by: actor, createdAt: at,
-                                        done: false, outcome: nil, doneAt: nil, untilAnswer: untilAnswer))
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor)\(untilAnswer ? " (until they answer)" : ""): \(note)"))
+        case let .followUpScheduled(id, due, note, untilAnswer, party):
+            var f = FollowUp(id: id, due: due, note: note, by: actor, createdAt: at, done: false, outcome: nil, doneAt: nil, untilAnswer: untilAnswer)
+            f.waitingOn = party
+            c.followUps.append(f)
+            let kind = (untilAnswer ? " (until they answer)" : "") + (party.map { " (waiting on \($0))" } ?? "")
+            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor)\(kind): \(note)"))
         case let .followUpBroken(id, grace):
             if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done && $0.brokenAt == nil }) {
                 c.followUps[i].brokenAt = at

@@ -174,6 +174,7 @@ extension HelpDesk {
             w.int(f.id); w.date(f.due); w.string(f.note); w.string(f.by); w.date(f.createdAt)
             w.bool(f.done); w.optionalString(f.outcome); w.optionalDate(f.doneAt)
             if format >= 5 { w.bool(f.untilAnswer); w.optionalString(f.cancelled); w.optionalDate(f.brokenAt) }
+            if format >= 6 { w.optionalString(f.waitingOn) }
         }
         if format >= 5 {
             w.uint(UInt64(c.ratings.count))
@@ -240,6 +241,7 @@ extension HelpDesk {
             var f = FollowUp(id: try r.int(), due: try r.date(), note: try r.string(), by: try r.string(), createdAt: try r.date(),
                              done: try r.bool(), outcome: try r.optionalString(), doneAt: try r.optionalDate())
             if version >= 5 { f.untilAnswer = try r.bool(); f.cancelled = try r.optionalString(); f.brokenAt = try r.optionalDate() }
+            if version >= 6 { f.waitingOn = try r.optionalString() }
             followUps.append(f)
         }
         var ratings: [Rating] = []

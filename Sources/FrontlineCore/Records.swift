@@ -84,6 +84,8 @@ public struct FollowUp: Codable, Sendable, Equatable {
     /// When it was found overdue past the grace time and escalated: broken, though it stays open
     /// (and is impossible to miss) until it is kept, late, or cancelled.
     public var brokenAt: Date?
+    /// A third party the promise waits on ("DHL", "the supplier", "tier 2").
+    public var waitingOn: String?
 
     public func isDue(at now: Date) -> Bool { !done && due <= now }
 

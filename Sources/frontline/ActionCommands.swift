@@ -50,12 +50,13 @@ struct FollowUpCommand: ParsableCommand {
     @Option(help: "What to follow up on.") var note: String
     @Flag(help: "Until they answer: the customer's next message keeps it, so the case comes back at --at only if they are silent.")
     var untilAnswer = false
+    @Option(name: .customLong("waiting-on"), help: "The third party it waits on: a carrier, a supplier, another team.") var waitingOn: String?
 
     func run() throws {
         let due: Date
         do { due = try FollowUpTime().parse(at, now: SystemClock().now()) } catch { throw CleanExit.failure("--at: \(error)") }
-        try performAction(global, .scheduleFollowUp(caseID, due: due, note: note, untilAnswer: untilAnswer), owner: "frontline followup") {
-            "\($0) follow-up due \(ISOTime.format(due))\(untilAnswer ? " unless they answer first" : "")"
+        try performAction(global, .scheduleFollowUp(caseID, due: due, note: note, untilAnswer: untilAnswer, waitingOn: waitingOn), owner: "frontline followup") {
+            "\($0) follow-up due \(ISOTime.format(due))\(untilAnswer ? " unless they answer first" : "")\(waitingOn.map { ", waiting on \($0)" } ?? "")"
         }
     }
 }

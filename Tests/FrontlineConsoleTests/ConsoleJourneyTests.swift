@@ -120,6 +120,19 @@ import Testing
         #expect(app.screen.contains("⏰ 1 overdue"))
     }
 
+    @Test func aFollowUpThatWaitsOnAThirdPartySaysWho() throws {
+        let (app, s, asa) = try appOnAsasCase(clock: clock)
+        app.type(.character("f"))
+        app.type(text: "+1d")
+        app.type(.enter)
+        app.type(text: "waiting on DHL: trace the parcel")
+        app.type(.enter)
+        let f = try #require(s.desk.cases[asa]?.followUps.first)
+        #expect(f.waitingOn == "DHL" && f.note == "trace the parcel")
+        #expect(app.state.status?.text == "follow-up on \(asa) set for tomorrow 10:00, waiting on DHL")
+        #expect(app.screen.contains("⏰ due tomorrow 10:00, waiting on DHL: trace the parcel"))
+    }
+
     @Test func unreadableFollowUpTimeKeepsThePromptWithAHint() throws {
         let s = try seededService(clock: clock)
         let (app, _, _) = makeApp(s, clock: clock)

@@ -84,7 +84,7 @@ import Testing
         // A journal written before "until they answer" existed has no such field.
         let old = #"{"seq":7,"at":1795428000000,"actor":"alice","case":"C-1000","type":"follow_up_scheduled","follow_up":1,"due":1795510800000,"note":"call"}"#
         let event = try JournalCodec.decode(Array(old.utf8))
-        guard case let .followUpScheduled(_, _, note, untilAnswer) = event.change else { Issue.record("\(event.change)"); return }
+        guard case let .followUpScheduled(_, _, note, untilAnswer, _) = event.change else { Issue.record("\(event.change)"); return }
         #expect(note == "call" && !untilAnswer)
     }
 
@@ -109,5 +109,26 @@ import Testing
         }())
         #expect(record.summary == "promises to them: 2 kept (1 late), 1 broken, 1 cancelled, 1 open")
         #expect(CustomerHistory(desk: DeskBuilder().desk, caseID: "C-1") == nil)
+    }
+}
+
+/// Every promise knows what it is about: the report counts compliance by kind.
+@Suite struct PromiseKindTests {
+    @Test func eachKindOfPromiseIsKnown() throws {
+        var b = DeskBuilder()
+        let id = try b.open("Aino Virtanen", email: "aino@example.fi", language: "fi", subject: "Paketti")
+        try b.run(.scheduleFollowUp(id, due: t0.addingTimeInterval(3600), note: "call back"))
+        try b.run(.scheduleFollowUp(id, due: t0.addingTimeInterval(3600), note: "unless", untilAnswer: true))
+        try b.run(.scheduleFollowUp(id, due: t0.addingTimeInterval(86400), note: "trace the parcel", waitingOn: " DHL "))
+        try b.run(.wantWhenBack(id, sku: "LAMP", quantity: 1, hold: nil, checkBy: t0.addingTimeInterval(86400)))
+        try b.run(.offer(id, kind: .refund, value: .money(Money(minorUnits: 900_000, currency: "EUR")), reason: "r"), actor: "bob")
+        try b.run(.makeItRight(id, apology: .delay), actor: "bob")
+        let c = try #require(b.desk.cases[id])
+        #expect(c.followUps.map { c.kind(of: $0) } == [.atTime, .untilAnswer, .thirdParty("DHL"), .stock, .approval, .recoveryCheck])
+        #expect(c.activity.contains { $0.text == "follow-up #3 set by alice (waiting on DHL): trace the parcel" })
+        #expect(try HelpDesk(snapshotBytes: b.desk.snapshotBytes()).cases[id]?.followUps[2].waitingOn == "DHL")
+        #expect(throws: CommandError("say who the follow-up waits on (a carrier, a supplier, a team)")) {
+            try b.run(.scheduleFollowUp(id, due: t0.addingTimeInterval(60), note: "x", waitingOn: "  "))
+        }
     }
 }

@@ -48,8 +48,20 @@ enum ActionSteps {
     }
 
     static func followUp(_ id: CaseID, due: Date, note: String, untilAnswer: Bool = false, world: ConsoleWorld) -> ConsoleEffect {
-        .perform(.scheduleFollowUp(id, due: due, note: note, untilAnswer: untilAnswer),
-                 success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))\(untilAnswer ? ", unless they answer first" : "")")
+        let (party, what) = waitingOn(note)
+        return .perform(.scheduleFollowUp(id, due: due, note: what, untilAnswer: untilAnswer, waitingOn: party),
+                        success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))\(untilAnswer ? ", unless they answer first" : "")"
+                            + (party.map { ", waiting on \($0)" } ?? ""))
+    }
+
+    /// "waiting on DHL: trace the parcel" → ("DHL", "trace the parcel"): a promise that waits on a third party.
+    static func waitingOn(_ note: String) -> (String?, String) {
+        let t = note.trimmingCharacters(in: .whitespaces)
+        guard t.lowercased().hasPrefix("waiting on "), let colon = t.firstIndex(of: ":") else { return (nil, t) }
+        let party = t[t.index(t.startIndex, offsetBy: 11)..<colon].trimmingCharacters(in: .whitespaces)
+        let rest = t[t.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !party.isEmpty, !rest.isEmpty else { return (nil, t) }
+        return (party, rest)
     }
 
     /// "until +3d" → ("+3d", true): a follow-up the customer's answer keeps.
