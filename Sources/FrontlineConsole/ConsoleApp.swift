@@ -24,6 +24,8 @@ public final class ConsoleApp {
         public var templates = TemplateLibrary.bundled
         /// `[authority]` of the config, for what the console shows (the deciding store enforces its own).
         public var authority = GoodwillAuthority.embedded
+        /// The solution articles: bundled, with the team's files laid over them (`SolutionLoader`).
+        public var solutions = SolutionLibrary.bundled
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -239,6 +241,7 @@ public final class ConsoleApp {
         world.others = service.presence.filter { $0.agent != state.agent }
         world.templates = options.templates
         world.authority = options.authority
+        world.solutions = options.solutions
         if !polled.isEmpty { noticeEffects += ActionSteps.noticeAnswers(polled, state: &state, world: world) }
         return world
     }

@@ -147,6 +147,8 @@ public struct Picker: Sendable, Equatable {
         case offer(CaseID)
         /// Which apology "make it right" starts with.
         case makeItRight(CaseID)
+        /// Which suggested solution article goes into the reply (by name, best first).
+        case solution(CaseID, names: [String])
     }
 
     public var purpose: Purpose

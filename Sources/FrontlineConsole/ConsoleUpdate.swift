@@ -64,6 +64,8 @@ public enum ConsoleUpdate {
             return [ActionSteps.priority(id, Priority.allCases[choice])]
         case let .makeItRight(id):
             return [ActionSteps.makeItRight(id, ApologyKind.allCases[choice])]
+        case let .solution(id, names):
+            return ActionSteps.insertSolution(names[choice], into: id, state: &state, world: world)
         case let .offer(id):
             return ActionSteps.offerKindChosen(OfferKind.allCases[choice], on: id, state: &state, world: world)
         case let .promiseInReply(id, body, due, sentence):

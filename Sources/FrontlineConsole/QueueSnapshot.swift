@@ -91,6 +91,8 @@ public struct ConsoleWorld: Sendable {
     /// Who may give what (`[authority]`): the picker's room and the status line. The store that
     /// decides (the team server's, on a shared desk) has the final word.
     public var authority = GoodwillAuthority.embedded
+    /// The solution articles the reply pane suggests (`u`, `:solution`).
+    public var solutions = SolutionLibrary.bundled
 
     public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText,
                 threadCache: ThreadLayoutCache = ThreadLayoutCache()) {

@@ -32,6 +32,12 @@ enum ReplyPane {
         let text = state.editorCaseID == c.id ? state.editor : TextEditorState(text: world.desk.draft(caseID: c.id, agent: state.agent) ?? "")
         if text.isEmpty && state.focus != .reply {
             g.write("r write a reply · a apologise · Ctrl-E in $EDITOR · Ctrl-S sends", x: inner.x, y: inner.y, style: theme[.dim], maxWidth: inner.width)
+            // The solutions to this case's problem, where the answer is written.
+            let fits = ActionSteps.suggestedSolutions(c, world: world).prefix(3).map(\.name)
+            if !fits.isEmpty, inner.height > 1 {
+                g.write("solutions that fit: " + fits.joined(separator: " · ") + " — u puts one in", x: inner.x, y: inner.y + 1,
+                        style: theme[.accent], maxWidth: inner.width)
+            }
             return
         }
         // The editor sanitises everything that enters it (typing, pastes, $EDITOR, drafts), so its

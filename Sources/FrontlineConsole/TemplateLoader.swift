@@ -12,27 +12,17 @@ public enum TemplateLoader {
 
     /// Nil directory, or one that does not exist: no templates of the team's own.
     public static func load(directory: String?) throws -> [ReplyTemplate] {
-        guard let directory, let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        var out: [ReplyTemplate] = []
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(entry)
-            let parts = entry.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[2] == "txt", let language = Language(rawValue: String(parts[1])),
-                  !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
-                throw Failure(description: "\(path): a template's file is named NAME.LANG.txt, NAME in lower-case letters, digits and dashes, LANG one of en, sv, fi")
-            }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw Failure(description: "\(path): cannot read the template (is it UTF-8?)")
-            }
-            let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !body.isEmpty else { throw Failure(description: "\(path): the template is empty") }
+        let files: [NamedLanguageFiles.File]
+        do { files = try NamedLanguageFiles.read(directory: directory, extension: "txt", what: "template") } catch { throw Failure(description: error.description) }
+        return try files.map { f in
+            let body = f.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { throw Failure(description: "\(f.path): the template is empty") }
             if let bad = ReplyTemplate.unknownPlaceholders(in: body).first {
                 let known = ReplyTemplate.placeholders.map { "{\($0.name)}" }.joined(separator: " ")
-                throw Failure(description: "\(path):\(bad.line): unknown placeholder \(bad.placeholder); known: \(known)")
+                throw Failure(description: "\(f.path):\(bad.line): unknown placeholder \(bad.placeholder); known: \(known)")
             }
-            out.append(ReplyTemplate(name: String(parts[0]), language: language, text: body, source: path))
+            return ReplyTemplate(name: f.name, language: f.language, text: body, source: f.path)
         }
-        return out
     }
 
     /// The bundled templates with the team's laid over them.

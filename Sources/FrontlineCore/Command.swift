@@ -46,6 +46,8 @@ public enum Command: Sendable, Equatable {
     /// Mail "how did we do?" about a solved case (the server's feedback scheduler sends it once
     /// `FeedbackRules.after` has passed); refused within `cooldown` of the customer's last one.
     case requestFeedback(CaseID, cooldown: TimeInterval, expires: TimeInterval)
+    /// Records that solution article `name` went into the reply on the case.
+    case useSolution(CaseID, name: String)
     /// A supervisor approves or declines offer `offer` (a note is required to decline).
     case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
     case assign(CaseID, agent: String?)
@@ -87,6 +89,7 @@ extension Command {
         case let .makeItRight(_, apology): return .makeItRight(id, apology: apology)
         case let .wantWhenBack(_, sku, quantity, hold, checkBy): return .wantWhenBack(id, sku: sku, quantity: quantity, hold: hold, checkBy: checkBy)
         case .stockAvailable: return self
+        case let .useSolution(_, name): return .useSolution(id, name: name)
         case let .requestFeedback(_, cooldown, expires): return .requestFeedback(id, cooldown: cooldown, expires: expires)
         case let .lapseReservation(_, wish): return .lapseReservation(id, wish: wish)
         case let .assign(_, agent): return .assign(id, agent: agent)
@@ -229,6 +232,9 @@ extension HelpDesk {
             return try decideWish(on: try existing(id), sku: sku, quantity: quantity, hold: hold, checkBy: checkBy, actor: actor, now: now)
         case let .requestFeedback(id, cooldown, expires):
             return try decideFeedbackRequest(on: try existing(id), cooldown: cooldown, expires: expires, now: now, outbound: outbound)
+        case let .useSolution(id, name):
+            _ = try existing(id)
+            return [PendingChange(caseID: id, change: .solutionUsed(name: try required(name, "solution's name")))]
         case let .stockAvailable(sku, count):
             return try decideArrival(sku: sku, count: count, now: now, outbound: outbound)
         case let .lapseReservation(id, wish):

@@ -29,6 +29,7 @@ extension Command: Codable {
         case .stockAvailable: "stock_available"
         case .lapseReservation: "lapse_reservation"
         case .requestFeedback: "request_feedback"
+        case .useSolution: "use_solution"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -132,6 +133,9 @@ extension Command: Codable {
         case let .lapseReservation(id, wish):
             try c.encode(id, forKey: Key("case"))
             try c.encode(wish, forKey: Key("wish"))
+        case let .useSolution(id, name):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(name, forKey: Key("solution"))
         case let .requestFeedback(id, cooldown, expires):
             try c.encode(id, forKey: Key("case"))
             try c.encode(cooldown, forKey: Key("cooldown_seconds"))
@@ -205,6 +209,7 @@ extension Command: Codable {
         case "want_when_back": self = .wantWhenBack(try field("case"), sku: try field("sku"), quantity: try field("quantity"),
                                                     hold: try optional("hold_seconds"), checkBy: try field("check_by"))
         case "stock_available": self = .stockAvailable(sku: try field("sku"), count: try field("count"))
+        case "use_solution": self = .useSolution(try field("case"), name: try field("solution"))
         case "request_feedback": self = .requestFeedback(try field("case"), cooldown: try field("cooldown_seconds"), expires: try field("expires_seconds"))
         case "lapse_reservation": self = .lapseReservation(try field("case"), wish: try field("wish"))
         case "make_it_right": self = .makeItRight(try field("case"), apology: try field("apology"))

@@ -76,6 +76,8 @@ public struct Event: Sendable, Equatable {
         /// The customer's mailed answer to request `request` (a Message-ID): stored on the case
         /// without reopening it (the `rated` event beside it says what it means).
         case feedbackAnswered(body: String, mail: MailDetails, request: String)
+        /// A solution article went into the reply (which problems recur, which answers work).
+        case solutionUsed(name: String)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -113,6 +115,7 @@ public struct Event: Sendable, Equatable {
             case .stockLapsed: "stock_lapsed"
             case .feedbackRequested: "feedback_requested"
             case .feedbackAnswered: "feedback_answered"
+            case .solutionUsed: "solution_used"
             case .draftSaved: "draft_saved"
             }
         }

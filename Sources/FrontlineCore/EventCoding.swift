@@ -93,6 +93,8 @@ extension Event: Codable {
             try c.encode(followUp, forKey: Key("follow_up"))
         case let .stockLapsed(wish):
             try c.encode(wish, forKey: Key("wish"))
+        case let .solutionUsed(name):
+            try c.encode(name, forKey: Key("solution"))
         case let .feedbackRequested(body, mail, credited, expires):
             try c.encode(body, forKey: Key("body"))
             try c.encode(mail, forKey: Key("mail"))
@@ -163,6 +165,7 @@ extension Event: Codable {
         case "stock_notified":
             change = .stockNotified(wish: try field("wish"), body: try field("body"), mail: try c.decodeIfPresent(MailDetails.self, forKey: Key("mail")),
                                     reservedUntil: try c.decodeIfPresent(Date.self, forKey: Key("reserved_until")), followUp: try field("follow_up"))
+        case "solution_used": change = .solutionUsed(name: try field("solution"))
         case "stock_lapsed": change = .stockLapsed(wish: try field("wish"))
         case "feedback_requested":
             change = .feedbackRequested(body: try field("body"), mail: try field("mail"), credited: try field("credited"), expires: try field("expires"))

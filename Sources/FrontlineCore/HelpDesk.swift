@@ -269,6 +269,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                                       at: at, body: body, channel: .email, mail: mail))
             caseByMessageID[mail.messageID] = c.id
             if let i = c.feedbackRequests.lastIndex(where: { $0.messageID == request }) { c.feedbackRequests[i].answeredAt = at }
+        case let .solutionUsed(name):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // what went into a reply, not the reply
+            c.solutionsUsed.append(SolutionUse(name: name, by: actor, at: at))
         case let .recoveryMade(apology, offer, followUp):
             c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
             let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"

@@ -194,6 +194,8 @@ extension HelpDesk {
             for s in c.stockWishes { s.write(into: &w) }
             w.uint(UInt64(c.feedbackRequests.count))
             for f in c.feedbackRequests { f.write(into: &w) }
+            w.uint(UInt64(c.solutionsUsed.count))
+            for u in c.solutionsUsed { w.string(u.name); w.string(u.by); w.date(u.at) }
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -257,6 +259,7 @@ extension HelpDesk {
         var recoveries: [Recovery] = []
         var wishes: [StockWish] = []
         var requests: [FeedbackRequest] = []
+        var used: [SolutionUse] = []
         if version >= 6 {
             for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
             for _ in 0..<(try r.count()) {
@@ -266,6 +269,7 @@ extension HelpDesk {
             }
             for _ in 0..<(try r.count()) { wishes.append(try StockWish.read(&r)) }
             for _ in 0..<(try r.count()) { requests.append(try FeedbackRequest.read(&r)) }
+            for _ in 0..<(try r.count()) { used.append(SolutionUse(name: try r.string(), by: try r.string(), at: try r.date())) }
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -276,6 +280,7 @@ extension HelpDesk {
         c.recoveries = recoveries
         c.stockWishes = wishes
         c.feedbackRequests = requests
+        c.solutionsUsed = used
         return c
     }
 }

@@ -157,6 +157,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var stockWishes: [StockWish] = []
     /// "How did we do?" mails sent after it was solved.
     public var feedbackRequests: [FeedbackRequest] = []
+    /// The solution articles put into replies on this case, by name (which problems recur).
+    public var solutionsUsed: [SolutionUse] = []
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -193,7 +195,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed
     }
 
     public init(from decoder: Decoder) throws {
@@ -212,6 +214,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         recoveries = try c.decodeIfPresent([Recovery].self, forKey: .recoveries) ?? []
         stockWishes = try c.decodeIfPresent([StockWish].self, forKey: .stockWishes) ?? []
         feedbackRequests = try c.decodeIfPresent([FeedbackRequest].self, forKey: .feedbackRequests) ?? []
+        solutionsUsed = try c.decodeIfPresent([SolutionUse].self, forKey: .solutionsUsed) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -228,6 +231,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !recoveries.isEmpty { try c.encode(recoveries, forKey: .recoveries) }
         if !stockWishes.isEmpty { try c.encode(stockWishes, forKey: .stockWishes) }
         if !feedbackRequests.isEmpty { try c.encode(feedbackRequests, forKey: .feedbackRequests) }
+        if !solutionsUsed.isEmpty { try c.encode(solutionsUsed, forKey: .solutionsUsed) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

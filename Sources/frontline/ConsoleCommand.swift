@@ -28,6 +28,7 @@ struct ConsoleCommand: ParsableCommand {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
         let templates = try global.loadTemplates()
+        let solutions = try global.loadSolutions()
 
         let opened = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
         let store = opened.service
@@ -64,6 +65,7 @@ struct ConsoleCommand: ParsableCommand {
         options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
         options.templates = templates
         options.authority = config.authority
+        options.solutions = solutions
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
         let reason = app.run()
         mailer?.stop()

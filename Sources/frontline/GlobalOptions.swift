@@ -145,6 +145,14 @@ extension GlobalOptions {
         }
     }
 
+    func loadSolutions() throws -> SolutionLibrary {
+        do {
+            return try SolutionLoader.library(directory: XDGPaths(environment: environment).configHome + "/frontline/solutions")
+        } catch {
+            throw CleanExit.failure("\(error)")
+        }
+    }
+
     func loadConfigAndTheme(explicit theme: String?) throws -> (FrontlineConfig, Theme) {
         let xdg = XDGPaths(environment: environment)
         let config: FrontlineConfig

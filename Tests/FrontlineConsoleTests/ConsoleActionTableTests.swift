@@ -107,7 +107,7 @@ import Testing
             "followup": "followup +2h call back", "done": "done ok", "cancel": "cancel the customer withdrew", "feedback": "feedback 4 quick and kind", "note": "note checked", "take": "take", "assign": "assign alice",
             "priority": "priority high", "tag": "tag vip", "solve": "solve fixed on the phone", "reopen": "reopen", "pending": "pending",
             "sla": "sla urgent 30m", "save": "save 1",
-            "offer": "offer coupon 10% sorry for the wait", "approve": "approve fair", "makeitright": "makeitright faulty", "want": "want TV-55X 1 hold 2d", "decline": "decline too much",
+            "offer": "offer coupon 10% sorry for the wait", "approve": "approve fair", "makeitright": "makeitright faulty", "want": "want TV-55X 1 hold 2d", "solution": "solution parcel-missing", "decline": "decline too much",
         ]
         let acting = ConsoleActions.all.filter { $0.onLine != nil && $0.role != .anyone }
         // `save` and `template` change no store: nothing for the policy to judge.

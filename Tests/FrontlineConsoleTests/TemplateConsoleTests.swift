@@ -84,4 +84,35 @@ import Testing
         app.type(.character("a"), .character("1"))
         #expect(app.state.editor.text == "Hej Åsa, förlåt dröjsmålet med \(asa).\n\nVänliga hälsningar,\nalice")
     }
+
+    @Test func theReplyPaneSuggestsSolutionsAndUPutsOneInAndRecordsIt() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock)
+        // Mei's "Refund for order 5512" fits the refund article.
+        let mei = try #require(s.desk.caseOrder.last)
+        #expect(app.select(mei))
+        #expect(app.screen.contains("solutions that fit: refund-timeline"))
+        app.type(.character("u"))
+        guard case let .picker(p) = app.state.mode else { Issue.record("no picker"); return }
+        #expect(p.options.first == "refund-timeline: When the refund reaches you")
+        app.type(.enter)
+        #expect(app.state.editor.text.hasPrefix("Your refund has been approved."))
+        #expect(app.state.focus == .reply)
+        #expect(s.desk.cases[mei]?.solutionsUsed.map(\.name) == ["refund-timeline"])
+        #expect(app.state.status?.text == "solution refund-timeline (English) put in the reply and recorded on \(mei)")
+    }
+
+    @Test func theTeamsArticlesAreReadAndABrokenOneNamesTheFile() throws {
+        let dir = try folder(["charger-hot.sv.md": Array("# Laddaren blir varm\ntags: charger\nSluta använda laddaren.\n".utf8)])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try SolutionLoader.library(directory: dir).named("charger-hot", language: .sv)?.tags == ["charger"])
+        let bad = try folder(["charger.sv.md": Array("Laddaren\n".utf8)])
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        do {
+            _ = try SolutionLoader.load(directory: bad)
+            Issue.record("a broken article was accepted")
+        } catch {
+            #expect("\(error)" == "\(bad)/charger.sv.md:1: an article starts with its title, like \"# The parcel has not arrived\"")
+        }
+    }
 }

@@ -114,6 +114,16 @@ enum ActionSteps {
         state.focus = .reply
     }
 
+    /// `text` at the end of the case's reply, a blank line after what the agent wrote.
+    static func putAtEndOfReply(_ text: String, on id: CaseID, focusing: Bool, state: inout ConsoleState, world: ConsoleWorld) {
+        ConsoleUpdate.loadEditor(for: id, state: &state, world: world)
+        state.editor.moveToEnd()
+        state.editor.insert(text: (state.editor.isEmpty ? "" : "\n\n") + text)
+        state.draftDirty = true
+        state.lastEditAt = world.now
+        if focusing { state.focus = .reply }
+    }
+
     /// Another view, from the top.
     static func show(_ view: QueueView, state: inout ConsoleState) {
         guard view != state.view else { return }

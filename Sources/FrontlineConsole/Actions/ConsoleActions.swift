@@ -131,6 +131,17 @@ public enum ConsoleActions {
                           }
                           return ActionSteps.insertTemplate(t, into: c, state: &state, world: ctx.world)
                       }),
+        ConsoleAction("solution", aliases: ["sol"], keys: [.character("u")], keyLabel: "u", usage: "solution NAME",
+                      help: "put a solution article in the reply (the reply pane suggests the best fits)",
+                      onKey: { _, state, ctx in ctx.selected.map { ActionSteps.solutionPicker($0, state: &state, world: ctx.world) } ?? [] },
+                      onLine: { args, state, ctx throws(Problem) in
+                          guard let c = ctx.selected else { return [] }
+                          let name = args.joined(separator: " ").lowercased()
+                          guard ctx.world.solutions.named(name, language: ActionSteps.language(of: c, ctx.world)) != nil else {
+                              throw Problem("no solution \"\(name)\"; articles: \(Set(ctx.world.solutions.articles.map(\.name)).sorted().joined(separator: ", "))")
+                          }
+                          return ActionSteps.insertSolution(name, into: c.id, state: &state, world: ctx.world)
+                      }),
         ConsoleAction("", keys: [.control("e")], keyLabel: "Ctrl-E", help: "write the reply in $VISUAL / $EDITOR",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }

@@ -121,11 +121,7 @@ extension ActionSteps {
         guard let c = world.desk.cases[id], let customer = world.desk.customer(of: c) else { return [] }
         let text = world.templates.offerText(offer, on: c, customer: customer, agent: state.agent, timeZone: world.timeZone)
         if state.editorCaseID == id {
-            state.editor.moveToEnd()
-            state.editor.insert(text: (state.editor.isEmpty ? "" : "\n\n") + text)
-            state.draftDirty = true
-            state.lastEditAt = world.now
-            if focusing { state.focus = .reply }
+            putAtEndOfReply(text, on: id, focusing: focusing, state: &state, world: world)
             return []
         }
         let draft = world.desk.draft(caseID: id, agent: state.agent) ?? ""

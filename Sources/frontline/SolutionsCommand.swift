@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import FrontlineConsole
+import FrontlineCore
+import FrontlineTUI
+
+struct SolutionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solutions", abstract: "List the solution articles, or the ones that fit a case.",
+        discussion: "Bundled examples with the team's own from $XDG_CONFIG_HOME/frontline/solutions/NAME.LANG.md (a `# Title`, an optional `tags: a, b` line, then the text). With a case: the best fits for it, in the customer's language.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A case id: the articles that fit it.") var caseID: String?
+
+    func run() throws {
+        let library = try global.loadSolutions()
+        guard let caseID else {
+            for name in Set(library.articles.map(\.name)).sorted() {
+                let versions = library.articles.filter { $0.name == name }
+                let title = versions.first { $0.language == .en }?.title ?? versions[0].title
+                let tags = Set(versions.flatMap(\.tags)).sorted().joined(separator: ", ")
+                print([DisplayWidth.pad(name, toWidth: 18), DisplayWidth.pad(versions.map(\.language.rawValue).joined(separator: " "), toWidth: 9),
+                       DisplayWidth.pad(TextSanitiser.singleLine(title), toWidth: 34), tags].joined(separator: " "))
+            }
+            return
+        }
+        let store = try global.openService(owner: "frontline solutions")
+        let desk = store.desk
+        store.close()
+        guard let c = desk.cases[caseID] else { throw CleanExit.failure("no case \(caseID)") }
+        let language = Language(code: desk.customer(of: c)?.language ?? "en")
+        let fits = library.suggestions(for: c, language: language, limit: 5)
+        if fits.isEmpty { print("no solution article fits \(caseID)") }
+        for a in fits { print("\(a.name): \(TextSanitiser.singleLine(a.title)) (\(a.language.englishName))") }
+        let used = c.solutionsUsed.map(\.name)
+        if !used.isEmpty { print("used on \(caseID): \(used.joined(separator: ", "))") }
+    }
+}
