@@ -16,11 +16,16 @@ enum StatusBar {
             drawPrompt(p, into: &g, y: y, width: width, theme: theme)
             return
         }
-        // Right side: overdue promises (never hidden), the agent, the time.
+        // Right side: overdue promises (never hidden), the agent's room with this customer, the agent, the time.
         let overdue = world.queue.overdueCount(at: world.now)
         let right = " \(TextSanitiser.singleLine(state.agent)) · \(world.time.clock(world.now)) "
         var rightWidth = DisplayWidth.of(right)
         g.write(right, x: width - rightWidth, y: y, style: theme[.statusBar])
+        // A message, when there is one, has the line: the room shows between messages.
+        if state.status == nil, let room = room(state: state, world: world), width >= 100 {
+            rightWidth += DisplayWidth.of(room)
+            g.write(room, x: width - rightWidth, y: y, style: theme[.dim])
+        }
         if overdue > 0 {
             let flag = " ⏰ \(overdue) overdue "
             rightWidth += DisplayWidth.of(flag)
@@ -41,6 +46,15 @@ enum StatusBar {
             x += g.write(" \(key) ", x: x, y: y, style: theme[.key])
             x += g.write(label + " ", x: x, y: y, style: theme[.statusBar])
         }
+    }
+
+    /// " room: coupon up to 15% ": what the agent may still give the selected customer of the
+    /// goodwill `m` offers, so the answer to "can I do something for them?" is always in sight.
+    static func room(state: ConsoleState, world: ConsoleWorld) -> String? {
+        guard let c = world.selectedCase(state) else { return nil }
+        let kind = world.authority.makeItRight.kind
+        let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
+        return " room: \(world.authority.remainingText(kind, by: state.agent, for: c.customerID, now: world.now, ledger: ledger)) "
     }
 
     static func drawPrompt(_ p: Prompt, into g: inout Grid, y: Int, width: Int, theme: Theme) {

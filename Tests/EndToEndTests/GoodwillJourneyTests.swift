@@ -40,7 +40,7 @@ extension FrontlineEndToEnd {
         let s = try t.waitFor("given: coupon 10%")
         let code = try #require(s.replyText.firstMatch(of: /FL-[0-9A-Z]{4}-[0-9A-Z]{4}/).map { String($0.output) }, "a code in the reply: \(s.replyText)")
         #expect(Screen.collapse(s.replyText).contains("Här är en rabattkod på 10\u{00A0}%: \(code)"), "reply: \(s.replyText)")
-        #expect(s.lastLine.contains("your room now: coupon: needs approval"), "status: \(s.lastLine)")
+        #expect(s.lastLine.contains("room now: coupon: needs approval"), "status: \(s.lastLine)")
         try t.sendKeys("C-s")
         try t.waitFor("reply sent on \(id)")
         try t.sendKeys("q")

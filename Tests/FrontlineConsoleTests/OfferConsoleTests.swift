@@ -39,8 +39,12 @@ import Testing
         #expect(offer.state == .given && offer.value == .percent(15) && offer.reason == "TV:n gick sönder två gånger")
         let code = try #require(offer.coupon?.code)
         #expect(app.state.editor.text == "Här är en rabattkod på 15\u{00A0}%: \(code) (giltig till och med 21 februari).")
-        #expect(app.state.status?.text == "given: coupon 15% (code \(code)), in the reply · your room now: coupon: needs approval")
+        #expect(app.state.status?.text == "given: coupon 15% (code \(code)), in the reply · room now: coupon: needs approval")
         #expect(app.state.focus == .reply, "the agent goes on writing under it")
+        // Once the message fades, the status line keeps the room in sight.
+        clock.advance(by: 11)
+        app.tick()
+        #expect(app.screen.split(separator: "\n").last?.contains("room: coupon: needs approval") == true)
         // The history pane: what the customer has had, and the offer on the case with its code.
         #expect(app.screen.contains("goodwill to them: coupon 15%"))
         #expect(app.screen.contains("€ coupon 15% given by alice, code \(code) valid to"))

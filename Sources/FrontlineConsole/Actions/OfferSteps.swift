@@ -81,7 +81,7 @@ extension ActionSteps {
                 let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
                 let left = world.desk.cases[e.caseID].map { world.authority.remainingText(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger) } ?? ""
                 let code = offer.coupon.map { " (code \($0.code))" } ?? ""
-                state.status = StatusMessage("given: \(offer.summary())\(code), in the reply · your room now: \(left)", at: world.now)
+                state.status = StatusMessage("given: \(offer.summary())\(code), in the reply · room now: \(left)", at: world.now)
                 return effects
             case let .offerRequested(offer):
                 let due = offer.approval.map { world.time.dayAndTime($0.due, now: world.now) } ?? "soon"
