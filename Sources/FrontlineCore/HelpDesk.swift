@@ -75,6 +75,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             return
         }
         guard var c = cases[event.caseID] else { return }
+        let wasSolved = c.status == .solved
         c.lastActivityAt = at
         switch event.change {
         case .caseOpened:
@@ -285,6 +286,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 drafts[c.id, default: [:]][actor] = body
             }
         }
+        if wasSolved && c.status == .open { c.reopens += 1 }
         cases[c.id] = c
         notePromises(of: c)
     }

@@ -196,6 +196,7 @@ extension HelpDesk {
             for f in c.feedbackRequests { f.write(into: &w) }
             w.uint(UInt64(c.solutionsUsed.count))
             for u in c.solutionsUsed { w.string(u.name); w.string(u.by); w.date(u.at) }
+            w.int(c.reopens)
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -260,6 +261,7 @@ extension HelpDesk {
         var wishes: [StockWish] = []
         var requests: [FeedbackRequest] = []
         var used: [SolutionUse] = []
+        var reopens = 0
         if version >= 6 {
             for _ in 0..<(try r.count()) { offers.append(try Offer.read(&r)) }
             for _ in 0..<(try r.count()) {
@@ -270,6 +272,7 @@ extension HelpDesk {
             for _ in 0..<(try r.count()) { wishes.append(try StockWish.read(&r)) }
             for _ in 0..<(try r.count()) { requests.append(try FeedbackRequest.read(&r)) }
             for _ in 0..<(try r.count()) { used.append(SolutionUse(name: try r.string(), by: try r.string(), at: try r.date())) }
+            reopens = try r.int()
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -281,6 +284,7 @@ extension HelpDesk {
         c.stockWishes = wishes
         c.feedbackRequests = requests
         c.solutionsUsed = used
+        c.reopens = reopens
         return c
     }
 }

@@ -52,6 +52,16 @@ public struct Message: Codable, Sendable, Equatable {
     }
 }
 
+extension Message {
+    /// The desk's own mail (acknowledgements, notices, feedback requests) is not an answer.
+    static let automaticAuthors: Set<String> = ["automatic acknowledgement", "back-in-stock notice", "feedback request"]
+
+    /// An agent's answer to the customer.
+    public var isHumanReply: Bool {
+        direction == .outbound && mail?.automatic == nil && !Self.automaticAuthors.contains(author)
+    }
+}
+
 public struct Escalation: Codable, Sendable, Equatable {
     public var level: EscalationLevel
     public var reason: String
@@ -159,6 +169,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var feedbackRequests: [FeedbackRequest] = []
     /// The solution articles put into replies on this case, by name (which problems recur).
     public var solutionsUsed: [SolutionUse] = []
+    /// How many times it was opened again after being solved (by an agent, or the customer writing).
+    public var reopens = 0
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -195,7 +207,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed, reopens
     }
 
     public init(from decoder: Decoder) throws {
@@ -215,6 +227,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         stockWishes = try c.decodeIfPresent([StockWish].self, forKey: .stockWishes) ?? []
         feedbackRequests = try c.decodeIfPresent([FeedbackRequest].self, forKey: .feedbackRequests) ?? []
         solutionsUsed = try c.decodeIfPresent([SolutionUse].self, forKey: .solutionsUsed) ?? []
+        reopens = try c.decodeIfPresent(Int.self, forKey: .reopens) ?? 0
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -232,6 +245,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !stockWishes.isEmpty { try c.encode(stockWishes, forKey: .stockWishes) }
         if !feedbackRequests.isEmpty { try c.encode(feedbackRequests, forKey: .feedbackRequests) }
         if !solutionsUsed.isEmpty { try c.encode(solutionsUsed, forKey: .solutionsUsed) }
+        if reopens > 0 { try c.encode(reopens, forKey: .reopens) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }
@@ -239,7 +253,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
     /// The agents who answered the customer (not our automatic mail), first reply first.
     public var repliedBy: [String] {
         var out: [String] = []
-        for m in messages where m.direction == .outbound && m.mail?.automatic == nil && m.author != "automatic acknowledgement" {
+        for m in messages where m.isHumanReply {
             if !out.contains(m.author) { out.append(m.author) }
         }
         return out

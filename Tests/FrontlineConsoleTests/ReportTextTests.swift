@@ -1,0 +1,35 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+import Testing
+@testable import FrontlineConsole
+
+/// The report as a person reads it in a terminal, and as a spreadsheet opens it.
+@Suite struct ReportTextTests {
+    let clock = ManualClock(t0)
+
+    func report(by: ReportGrouping? = nil) throws -> DeskReport {
+        let s = try seededService(clock: clock)
+        try s.perform(.tag(s.desk.caseOrder[1], tags: ["=cmd|calc"]), actor: "alice", at: nil)
+        return DeskReporting.report(s.desk, since: t0.addingTimeInterval(-86400 * 60), until: t0, now: t0, levels: ServiceLevels(), by: by)
+    }
+
+    @Test func theTextFitsEightyColumns() throws {
+        let text = ReportText.text(try report(by: .agent), timeZone: utc)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 80 }, "\(lines.filter { DisplayWidth.of(String($0)) > 80 })")
+        #expect(text.hasPrefix("Report 2026-09-24 10:00 – 2026-11-23 10:00 by agent\n"))
+        #expect(text.contains("── alice ─") && text.contains("── bob ─"))
+        #expect(text.contains("SLA urgent (1h)"))
+        #expect(text.contains("first response median   "))
+    }
+
+    @Test func theCSVIsOneFigureARowAndNeverAFormula() throws {
+        let csv = ReportText.csv(try report(by: .tag))
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first == "group,figure,value")
+        #expect(rows.contains { $0.hasPrefix("all,received,") })
+        #expect(rows.contains { $0.hasPrefix("'=cmd|calc,received,") }, "a tag that looks like a formula is quoted: \(rows.filter { $0.contains("cmd") })")
+        #expect(!rows.contains { $0.hasPrefix("=") })
+    }
+}
