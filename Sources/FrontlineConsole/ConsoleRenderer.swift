@@ -42,6 +42,8 @@ public enum ConsoleRenderer {
             Overlays.drawPicker(p, into: &g, over: layout.historyBox, theme: theme)
         case .help:
             Overlays.drawHelp(into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), focus: state.focus, theme: theme)
+        case let .report(v):
+            ReportScreen.draw(v, into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), world: world, theme: theme)
         default:
             break
         }

@@ -45,6 +45,8 @@ public struct ConsoleState: Sendable, Equatable {
     public enum Mode: Sendable, Equatable {
         case normal
         case help
+        /// The Reports screen, worked out when it was opened.
+        case report(ReportView)
         case prompt(Prompt)
         case picker(Picker)
     }

@@ -10,7 +10,7 @@ public enum ConsoleUpdate {
         // Any key dismisses an old status message, except while it is the prompt's feedback.
         if case .normal = state.mode { state.status = nil }
         switch state.mode {
-        case .help:
+        case .help, .report:
             state.mode = .normal
             return []
         case let .picker(p):

@@ -31,6 +31,16 @@ import Testing
         try expectGolden("reply-editor", app)
     }
 
+    /// R: the last seven days' figures, sparklines of cases received and solved, SLA bars.
+    @Test func theReportsScreen() throws {
+        let clock = ManualClock(t0)
+        let (app, _, _) = makeApp(try seededService(clock: clock), clock: clock)
+        app.type(.character("R"))
+        try expectGolden("reports", app)
+        app.type(.character("x"))
+        #expect(app.state.mode == .normal, "any key closes it")
+    }
+
     @Test func escalatedView() throws {
         let clock = ManualClock(t0)
         let (app, _, _) = makeApp(try seededService(clock: clock), clock: clock)

@@ -32,4 +32,10 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("'=cmd|calc,received,") }, "a tag that looks like a formula is quoted: \(rows.filter { $0.contains("cmd") })")
         #expect(!rows.contains { $0.hasPrefix("=") })
     }
+
+    @Test func sparklinesAndBarsScaleToTheirValues() {
+        #expect(ReportScreen.sparkline([0, 1, 4, 8]) == "·▂▅█")
+        #expect(ReportScreen.sparkline([0, 0]) == "··")
+        #expect(ReportScreen.bar(0.5, width: 10) == "█████░░░░░" && ReportScreen.bar(nil, width: 3) == "···")
+    }
 }

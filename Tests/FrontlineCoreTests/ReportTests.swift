@@ -145,6 +145,12 @@ import Testing
         #expect(report(b, by: .priority).groups.map(\.group) == ["all", "normal", "urgent"])
     }
 
+    @Test func receivedAndSolvedPerDayForTheSparklines() throws {
+        let (b, _) = try desk()
+        let daily = DeskReporting.daily(b.desk, days: 2, until: b.now, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(daily.received == [1, 5] && daily.solved == [0, 3], "Sunday: C-0999 opened; Monday: five opened, three solved")
+    }
+
     @Test(arguments: [
         ("today", t0.addingTimeInterval(-10 * 3600)), ("yesterday", t0.addingTimeInterval(-34 * 3600)),
         ("monday", t0.addingTimeInterval(-10 * 3600)), ("sunday", t0.addingTimeInterval(-34 * 3600)),

@@ -379,6 +379,15 @@ public enum ConsoleActions {
                                                       hint: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help"))
                           return []
                       }),
+        ConsoleAction("report", cli: "report", aliases: ["reports"], keys: [.character("R")], keyLabel: "R", usage: "report [DAYS]",
+                      help: "the Reports screen: the last days' figures, per-day sparklines, SLA bars", role: .anyone, needsCase: false,
+                      onKey: { _, state, ctx in state.mode = .report(ReportView.make(days: 7, world: ctx.world)); return [] },
+                      onLine: { args, state, ctx throws(Problem) in
+                          let days = args.first.flatMap { Int($0) } ?? 7
+                          guard (1...90).contains(days) else { throw Problem("report [DAYS] — 1 to 90 days") }
+                          state.mode = .report(ReportView.make(days: days, world: ctx.world))
+                          return []
+                      }),
         ConsoleAction("help", aliases: ["h"], keys: [.character("?"), .function(1)], keyLabel: "?  F1", usage: "help",
                       help: "every key, in context", hint: ("help", 11), role: .anyone, needsCase: false,
                       onKey: { _, state, _ in state.mode = .help; return [] },

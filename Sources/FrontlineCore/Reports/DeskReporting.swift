@@ -68,6 +68,26 @@ public enum DeskReporting {
         return DeskReport(since: since, until: until, by: grouping?.rawValue, groups: ordered.map { tallies[$0]!.finished() })
     }
 
+    /// Cases received and solved on each of the `days` days up to `until` (oldest first), from
+    /// the cases' heads only: the sparklines of the Reports screen.
+    public static func daily(_ desk: HelpDesk, days: Int, until: Date, timeZone: TimeZone) -> (received: [Int], solved: [Int]) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let lastDay = calendar.startOfDay(for: until)
+        let first = calendar.date(byAdding: .day, value: -(days - 1), to: lastDay)!
+        var received = [Int](repeating: 0, count: days), solved = received
+        func day(_ d: Date) -> Int? {
+            guard d >= first, d < until else { return nil }
+            let n = calendar.dateComponents([.day], from: first, to: calendar.startOfDay(for: d)).day ?? -1
+            return (0..<days).contains(n) ? n : nil
+        }
+        desk.cases.forEach { c in
+            if let i = day(c.openedAt) { received[i] += 1 }
+            if c.status == .solved, let at = c.solvedAt, let i = day(at) { solved[i] += 1 }
+        }
+        return (received, solved)
+    }
+
     static func groups(of c: SupportCase, by grouping: ReportGrouping?) -> [String] {
         guard let grouping else { return [] }
         switch grouping {
@@ -80,8 +100,9 @@ public enum DeskReporting {
 
     static func count(_ c: SupportCase, into t: inout Tally, desk: HelpDesk, until: Date, now: Date, levels: ServiceLevels,
                       inPeriod: (Date) -> Bool, ratings countRatings: Bool) {
-        let messages = c.messages
+        // A stored thread is decoded only for the cases whose figures need their messages.
         if inPeriod(c.openedAt) {
+            let messages = c.messages
             t.figures.received += 1
             let target = levels.target(for: c.priority)
             let deadline = c.openedAt.addingTimeInterval(target)
@@ -101,7 +122,7 @@ public enum DeskReporting {
             t.figures.solved += 1
             t.resolutions.append(solved.timeIntervalSince(c.openedAt))
             t.solvedForOneTouch += 1
-            if messages.filter(\.isHumanReply).count == 1 && c.reopens == 0 { t.oneTouch += 1 }
+            if c.reopens == 0 && c.messages.filter(\.isHumanReply).count == 1 { t.oneTouch += 1 }
         }
         if c.status != .solved {
             let age = now.timeIntervalSince(c.openedAt)
