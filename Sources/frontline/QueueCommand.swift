@@ -16,16 +16,28 @@ struct QueueCommand: ParsableCommand {
     @Flag(help: "JSON instead of a table.")
     var json = false
 
+    @Option(help: "Show the queue as it was then: \"2026-11-30 10:42\", yesterday, 2h (ago). Reads the whole event log.")
+    var at: String?
+
     func run() throws {
         guard let v = QueueView(name: view) else {
             throw CleanExit.failure("no view \"\(view)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let store = try global.openService(owner: "frontline queue")
-        let desk = store.desk
-        let agent = global.actingName(on: store)
-        store.close()
+        let moment = try at.map(DeskHistory.moment)
+        let desk: HelpDesk
+        let agent: String
+        if let moment {
+            desk = try DeskHistory.desk(at: moment, global: global)
+            agent = global.resolvedAgent
+        } else {
+            let store = try global.openService(owner: "frontline queue")
+            desk = store.desk
+            agent = global.actingName(on: store)
+            store.close()
+        }
         let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
-        let now = SystemClock().now()
+        let now = moment ?? SystemClock().now()
+        if let moment, !json { print("As it was at \(ISOTime.format(moment)):") }
         let levels = desk.serviceLevels(base: config.levels)
         let ids = QueueQuery(view: v, agent: agent, levels: levels).run(on: desk, now: now)
         try QueueListing.print(ids, title: v.title, desk: desk, levels: levels, now: now, json: json)

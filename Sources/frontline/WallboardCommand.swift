@@ -25,12 +25,18 @@ struct WallboardCommand: ParsableCommand {
     @Flag(help: "Open the store in this process instead of through a server (nothing else can use the data directory meanwhile).")
     var standalone = false
 
+    @Option(help: "Show the wallboard as it was then, standing still: \"2026-11-30 10:42\", yesterday, 2h (ago). Reads the whole event log.")
+    var at: String?
+
     func run() throws {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
 
-        let store = try global.openSharedService(owner: "frontline wallboard", role: .wallboard, standalone: standalone).service
+        let moment = try at.map(DeskHistory.moment)
+        let store: CaseService = try moment.map { FrozenCaseService(try DeskHistory.desk(at: $0, global: global)) }
+            ?? global.openSharedService(owner: "frontline wallboard", role: .wallboard, standalone: standalone).service
         defer { store.close() }
+        let clock: WallClock = moment.map { StoppedClock($0) as WallClock } ?? SystemClock()
 
         let terminal: NcursesTerminal
         do {
@@ -38,7 +44,7 @@ struct WallboardCommand: ParsableCommand {
         } catch {
             throw CleanExit.failure("\(error)")
         }
-        let app = WallboardApp(service: store, backend: terminal, host: NcursesHost(terminal), clock: SystemClock(), theme: chosen,
+        let app = WallboardApp(service: store, backend: terminal, host: NcursesHost(terminal), clock: clock, theme: chosen,
                                options: WallboardApp.Options(levels: config.levels, redact: redact))
         let reason = app.run()
         terminal.shutdown()

@@ -165,3 +165,27 @@ import Testing
         #expect(throws: CommandError.self) { try ReportTime.parse("last tuesday-ish", now: t0, timeZone: .current) }
     }
 }
+
+/// The desk at any moment: the fold of the events stamped at or before it.
+@Suite struct DeskAtMomentTests {
+    @Test func theQueueAsItWasBeforeTheReply() throws {
+        var b = DeskBuilder()
+        var log: [Event] = []
+        log += try b.run(.receive(IncomingMessage(customerName: "Åsa Lindqvist", customerEmail: "asa@example.se", language: "sv",
+                                                  subject: "TV", body: "Hej", receivedAt: t0)), actor: "intake")
+        b.advance(3600)
+        log += try b.run(.reply("C-1000", body: "Hej Åsa"), actor: "alice")
+        b.advance(3600)
+        log += try b.run(.solve("C-1000"), actor: "alice")
+        var past = DeskAtMoment(t0.addingTimeInterval(1800))
+        for e in log { past.fold(e) }
+        #expect(past.desk.cases["C-1000"]?.status == .open && past.desk.cases["C-1000"]?.messages.count == 1)
+        #expect(past.later == 3)
+        #expect(QueueQuery(view: .waiting, agent: "alice").run(on: past.desk, now: past.moment) == ["C-1000"])
+        // Exactly at the reply's moment, the reply is part of it.
+        var atReply = DeskAtMoment(t0.addingTimeInterval(3600))
+        for e in log { atReply.fold(e) }
+        #expect(atReply.desk.cases["C-1000"]?.status == .pending)
+        #expect(throws: CommandError.self) { try FrozenCaseService(past.desk).perform(.solve("C-1000"), actor: "alice", at: nil) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+// "Why did we breach at 10:42?": the queue as it was, replayed from the event log, on the
+// store itself and through a running server.
+
+extension FrontlineEndToEnd {
+    @Test("frontline queue --at shows the queue as it was, before the reply, on the store and through a server; report reads the same log")
+    func theQueueAsItWasThen() throws {
+        let t = try TmuxSession()
+        let twoHoursAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-7200))
+        let line = IntakeLine.make(name: "Åsa Lindqvist", email: "asa@example.se", language: "sv", subject: "TV:n", body: "Hej")
+        var json = String(decoding: line, as: UTF8.self)
+        json.removeLast()   // "}"
+        json += ",\"received_at\":\"\(twoHoursAgo)\"}"
+        let id = try #require(try t.intake([Data(json.utf8)]).first)
+        #expect(try t.cli("reply", [id, "--body", "Hej Åsa, vi tittar på det."]).status == 0)
+        var now = try t.cli("queue", [])
+        #expect(!now.stdout.contains(id), "answered, it is not waiting now: \(now.stdout)")
+        let then = try t.cli("queue", ["--at", "1h"])
+        #expect(then.status == 0, "\(then.stderr)")
+        #expect(then.stdout.hasPrefix("As it was at ") && then.stdout.contains(id) && then.stdout.contains("Waiting: 1 case"), "\(then.stdout)")
+
+        // The wallboard as it was, standing still: the oldest wait was one hour then.
+        try t.typeShellLine([t.binary, "wallboard", "--at", "1h", "--data-dir", t.dataDir].map(TmuxSession.shellQuote).joined(separator: " ") + "; echo \"E2E-WALL=$?\"")
+        let board = try t.waitFor("FRONTLINE WALLBOARD")
+        #expect(board.contains("oldest waiting: \(id)") && board.text.range(of: #"<4h +1 █"#, options: .regularExpression) != nil,
+                "waiting then, an hour old: \(board.text)")
+        try t.sendKeys("q")
+        try t.waitFor("E2E-WALL=0")
+
+        // The same through a server that owns the data directory.
+        try t.runTool("/bin/sh", ["-c", "XDG_CONFIG_HOME='\(t.configDir)' '\(t.binary)' serve --data-dir '\(t.dataDir)' >'\(t.root)/serve.out' 2>&1 &"])
+        try t.waitUntilTrue("the server's socket") { FileManager.default.fileExists(atPath: t.dataDir + "/run/frontline.sock") }
+        let viaServer = try t.cli("queue", ["--at", "1h", "--json"])
+        #expect(viaServer.status == 0 && viaServer.stdout.contains("\"id\":\"\(id)\""), "\(viaServer.stdout) \(viaServer.stderr)")
+        now = try t.cli("queue", ["--at", "now"])
+        #expect(!now.stdout.contains(id))
+        let report = try t.cli("report", ["--since", "1d", "--format", "json"])
+        #expect(report.status == 0 && report.stdout.contains("\"received\" : 1"), "\(report.stdout.prefix(400))")
+        #expect(try t.cli("serve", ["--stop"]).status == 0)
+    }
+}
