@@ -22,9 +22,18 @@ public final class FrozenCaseService: CaseService, @unchecked Sendable {
     // @unchecked: nothing changes after init.
     public let desk: HelpDesk
     public let recoveryNotes: [String] = []
-    public var backgroundProblem: String? { nil }
+    /// Said on the status line for as long as it is open ("the desk as it was at …, read-only"):
+    /// nobody should take the past for the present.
+    public let notice: String?
+    public var backgroundProblem: String? { notice }
 
-    public init(_ desk: HelpDesk) { self.desk = desk }
+    public init(_ desk: HelpDesk, notice: String? = nil) {
+        self.desk = desk
+        self.notice = notice
+    }
+
+    /// The console treats it as a viewer's desk: every change is refused at once, with the key.
+    public var assignedRole: TeamRole? { .viewer }
 
     public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
         throw CommandError("this is the desk as it was: nothing can be changed in the past")

@@ -24,16 +24,21 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour theme: dark, light, high-contrast, monochrome, or a user theme.", valueName: "NAME"))
     var theme: String?
 
+    @Option(help: "Open the desk as it was then, read-only and standing still: \"2026-11-30 10:42\", yesterday, 2h (ago).")
+    var at: String?
+
     func run() throws {
         let env = global.environment
         let (config, chosen) = try global.loadConfigAndTheme(explicit: theme)
         let templates = try global.loadTemplates()
         let solutions = try global.loadSolutions()
 
-        let opened = try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone)
-        let store = opened.service
+        let moment = try at.map(DeskHistory.moment)
+        let opened: OpenedStore? = moment == nil ? try global.openSharedService(owner: "frontline console", role: .console, standalone: standalone) : nil
+        let store: CaseService = try opened?.service
+            ?? FrozenCaseService(try DeskHistory.desk(at: moment!, global: global), notice: "the desk as it was at \(ISOTime.format(moment!)) · read-only · q quits")
         defer { store.close() }
-        if demo && store.desk.cases.isEmpty {
+        if let opened, demo && store.desk.cases.isEmpty {
             do {
                 switch opened {
                 case let .own(local):
@@ -60,13 +65,14 @@ struct ConsoleCommand: ParsableCommand {
         var options = ConsoleApp.Options(agent: agent, levels: config.levels)
         // Alone with the store, this process mails the replies itself; otherwise the server does.
         var mailer: OutboxWorker?
-        if case let .own(local) = opened { mailer = MailWiring.startLocalWorker(store: local, mail: config.mail) }
+        if case let .own(local)? = opened { mailer = MailWiring.startLocalWorker(store: local, mail: config.mail) }
         options.mailDestination = mailer?.transportDescription ?? store.mailDestination
         options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
         options.templates = templates
         options.authority = config.authority
         options.solutions = solutions
-        let app = ConsoleApp(service: store, backend: terminal, host: host, clock: SystemClock(), theme: chosen, options: options)
+        let clock: WallClock = moment.map { StoppedClock($0) as WallClock } ?? SystemClock()
+        let app = ConsoleApp(service: store, backend: terminal, host: host, clock: clock, theme: chosen, options: options)
         let reason = app.run()
         mailer?.stop()
         terminal.shutdown()

@@ -29,6 +29,15 @@ extension FrontlineEndToEnd {
         try t.sendKeys("q")
         try t.waitFor("E2E-WALL=0")
 
+        // The console as it was, read-only: the case waits, nothing can be done to it.
+        try t.launchConsole(extraArguments: ["--at", "1h"])
+        var s = try t.waitFor("the desk as it was at")
+        #expect(s.queueCaseIDs == [id], "\(s.text)")
+        try t.sendKeys("n")
+        s = try t.waitFor("viewer")
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+
         // The same through a server that owns the data directory.
         try t.runTool("/bin/sh", ["-c", "XDG_CONFIG_HOME='\(t.configDir)' '\(t.binary)' serve --data-dir '\(t.dataDir)' >'\(t.root)/serve.out' 2>&1 &"])
         try t.waitUntilTrue("the server's socket") { FileManager.default.fileExists(atPath: t.dataDir + "/run/frontline.sock") }
