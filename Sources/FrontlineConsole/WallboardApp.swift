@@ -72,10 +72,22 @@ public final class WallboardApp {
         return tally!.figures(desk: desk, now: clock.now(), timeZone: options.timeZone, redact: options.redact)
     }
 
+    /// The day's figures and the last hours, worked out at most once a minute (they read the
+    /// recently active cases' messages; the second-by-second figures come from the tally).
+    private var trendsMade: (at: Date, sequence: UInt64, trends: WallboardTrends)?
+
+    public func trends() -> WallboardTrends {
+        let desk = service.desk, now = clock.now()
+        if let made = trendsMade, now.timeIntervalSince(made.at) < 60, now >= made.at { return made.trends }
+        let t = WallboardTrends(desk: desk, now: now, levels: desk.serviceLevels(base: options.levels), timeZone: options.timeZone)
+        trendsMade = (now, desk.lastSequence, t)
+        return t
+    }
+
     /// The frame as it would be drawn now.
     public func frame() -> Grid {
         let size = backend.size
         return WallboardRenderer.render(figures: figures(), theme: theme, time: time, redact: options.redact,
-                                        width: size.width, height: size.height)
+                                        width: size.width, height: size.height, trends: size.height >= 30 ? trends() : nil)
     }
 }

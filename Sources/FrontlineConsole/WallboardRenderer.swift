@@ -61,7 +61,8 @@ public enum WallboardRenderer {
     public static let minimumWidth = 24
     public static let minimumHeight = 6
 
-    public static func render(figures f: WallboardFigures, theme: Theme, time: TimeText, redact: Bool, width: Int, height: Int) -> Grid {
+    public static func render(figures f: WallboardFigures, theme: Theme, time: TimeText, redact: Bool, width: Int, height: Int,
+                              trends: WallboardTrends? = nil) -> Grid {
         var g = Grid(width: width, height: height, style: theme[.normal])
         if width < minimumWidth || height < minimumHeight {
             let lines = width >= 20
@@ -126,7 +127,14 @@ public enum WallboardRenderer {
             let halves = top.top.splitLeft(width / 2)
             draw(age, into: &g, in: halves.left, boxed: boxed, theme: theme)
             draw(alerts, into: &g, in: halves.rest, boxed: boxed, theme: theme)
-            let agentsArea = top.rest
+            var agentsArea = top.rest
+            // The day and the last four hours, when there is room for them above the agents.
+            if let trends, boxed, height >= 30, agentsArea.height >= 12 {
+                let panel = Panel(title: "TODAY · QUEUE AGE, LAST 4 HOURS", lines: trendLines(trends, width: width - 2))
+                let split = agentsArea.splitTop(panel.lines.count + 2)
+                draw(panel, into: &g, in: split.top, boxed: true, theme: theme)
+                agentsArea = split.rest
+            }
             draw(Panel(title: "AGENTS", lines: agentLines(f, width: agentsArea.width - (boxed ? 2 : 0))), into: &g, in: agentsArea, boxed: boxed, theme: theme)
         } else {
             var area = rest
@@ -140,6 +148,31 @@ public enum WallboardRenderer {
             }
         }
         return g
+    }
+
+    /// A four-row bar chart of the oldest wait every 15 minutes (readable across a room), and the
+    /// day's figures under it.
+    static func trendLines(_ t: WallboardTrends, width: Int) -> [StyledLine] {
+        let rows = 4
+        let top = max(1, t.oldestWait.max() ?? 1)
+        let column = max(1, min(4, (width - 16) / max(1, t.oldestWait.count)))
+        let eighths: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        var lines: [StyledLine] = []
+        for row in (0..<rows).reversed() {
+            var text = row == rows - 1 ? DisplayWidth.pad(AgeFormat.compact(top), toWidth: 7) : String(repeating: " ", count: 7)
+            for v in t.oldestWait {
+                let filled = Int((v / top * Double(rows * 8)).rounded())
+                let here = max(0, min(8, filled - row * 8))
+                text += String(repeating: eighths[here], count: column)
+            }
+            lines.append(StyledLine(text, .accent))
+        }
+        lines.append(StyledLine(String(repeating: " ", count: 7) + DisplayWidth.pad("4h ago", toWidth: max(0, column * t.oldestWait.count - 3)) + "now", .dim))
+        let rating = t.ratingAverageToday.map { String(format: "%.1f (%d)", $0, t.ratingsToday) } ?? "none"
+        let sla = t.slaToday.map { ReportText.percent($0.attainment) } ?? "–"
+        lines.append(StyledLine("received \(t.receivedToday) · solved \(t.solvedToday) · SLA today \(sla) · ratings today \(rating) · "
+            + "approvals waiting \(t.approvalsWaiting) · recovered this week \(ReportText.percent(t.weekRecovered.share))", .normal))
+        return lines
     }
 
     /// "oldest waiting: C-1042 Åsa L.", or without the name when redacted.

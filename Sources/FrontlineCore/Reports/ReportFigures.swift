@@ -40,6 +40,13 @@ public struct SLAFigure: Codable, Sendable, Equatable {
     public var met: Int
     public var missed: Int
     public var attainment: Double?
+
+    public init(target: TimeInterval, met: Int, missed: Int, attainment: Double?) {
+        self.target = target
+        self.met = met
+        self.missed = missed
+        self.attainment = attainment
+    }
 }
 
 public struct PromiseFigures: Codable, Sendable, Equatable {
