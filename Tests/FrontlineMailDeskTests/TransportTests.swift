@@ -10,11 +10,10 @@ import Testing
     }
 
     /// A script standing in for sendmail: saves stdin, says something on stderr, exits `code`.
-    func script(_ dir: String, exitCode: Int32) throws -> String {
-        let path = dir + "/fake-sendmail"
-        try "#!/bin/sh\ncat > \"\(dir)/got.eml\"\necho 'queue file write error' >&2\nexit \(exitCode)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return path
+    /// A fake sendmail as `sh -c`: no script file is written and then run, because an executable
+    /// written while another test thread forks can be "text file busy" at its exec.
+    func sendmail(_ dir: String, exitCode: Int32) -> [String] {
+        ["/bin/sh", "-c", "cat > '\(dir)/got.eml'; echo 'queue file write error' >&2; exit \(exitCode)"]
     }
 
     @Test func maildirDeliveryWritesOnePrivateFileIntoNew() throws {
@@ -35,13 +34,13 @@ import Testing
     @Test func sendmailExitCodesDecideTheOutcome() throws {
         let dir = try temporaryDirectory()
         let message = Array("To: a@b\nSubject: x\n\nhello\n".utf8)
-        #expect(SendmailTransport(command: [try script(dir, exitCode: 0), "-t", "-oi"]).send(message) == .accepted)
+        #expect(SendmailTransport(command: sendmail(dir, exitCode: 0)).send(message) == .accepted)
         #expect(try String(contentsOfFile: dir + "/got.eml", encoding: .utf8) == "To: a@b\nSubject: x\n\nhello\n")
-        guard case let .temporaryFailure(why) = SendmailTransport(command: [try script(dir, exitCode: 75)]).send(message) else {
+        guard case let .temporaryFailure(why) = SendmailTransport(command: sendmail(dir, exitCode: 75)).send(message) else {
             Issue.record("exit 75 must be temporary"); return
         }
         #expect(why.contains("exited 75") && why.contains("queue file write error"))
-        guard case let .permanentFailure(perm) = SendmailTransport(command: [try script(dir, exitCode: 67)]).send(message) else {
+        guard case let .permanentFailure(perm) = SendmailTransport(command: sendmail(dir, exitCode: 67)).send(message) else {
             Issue.record("exit 67 must be permanent"); return
         }
         #expect(perm.contains("exited 67"))
@@ -51,11 +50,7 @@ import Testing
     }
 
     @Test func aHungSendmailIsStoppedAndRetriedLater() throws {
-        let dir = try temporaryDirectory()
-        let path = dir + "/hang"
-        try "#!/bin/sh\nexec sleep 30\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        guard case let .temporaryFailure(why) = SendmailTransport(command: [path], timeout: 0.3).send(Array("x".utf8)) else {
+        guard case let .temporaryFailure(why) = SendmailTransport(command: ["/bin/sh", "-c", "exec sleep 30"], timeout: 0.3).send(Array("x".utf8)) else {
             Issue.record("a hang must be temporary"); return
         }
         #expect(why.contains("did not finish"))
