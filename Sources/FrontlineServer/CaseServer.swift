@@ -47,8 +47,11 @@ public final class CaseServer {
     public var promiseGrace: TimeInterval?
     /// When and how often to ask customers how we did (`[feedback]`); nil: never.
     public var feedbackRules: FeedbackRules?
-    /// Solved cases waiting for their feedback request; seeded at the first check.
+    /// Solved cases waiting for their feedback request; seeded one check interval after start
+    /// (a pass over every case's head, kept off the start's critical path).
     var feedback: FeedbackScheduler?
+    /// The loop's first round (by the server's clock).
+    lazy var startedAt = clock.now()
     /// How often it looks (tests look every round).
     public var promiseCheckInterval = PromiseKeeper.interval
     var promisesCheckedAt: Date?
@@ -140,18 +143,38 @@ public final class CaseServer {
         if let last = promisesCheckedAt, now.timeIntervalSince(last) < promiseCheckInterval { return }
         promisesCheckedAt = now
         let broken = promiseGrace.map { PromiseKeeper.overdue(in: store.desk, now: now, grace: $0) } ?? []
-        if feedback == nil, let rules = feedbackRules { feedback = FeedbackScheduler(rules: rules, desk: store.desk, now: now) }
+        if feedback == nil, let rules = feedbackRules, now.timeIntervalSince(startedAt) >= promiseCheckInterval {
+            feedback = FeedbackScheduler(rules: rules, desk: store.desk, now: now)
+        }
         let asks = feedback?.due(now: now, desk: store.desk) ?? []
-        for command in broken + StockKeeper.lapsed(on: store.desk, at: now) + asks {
-            do {
-                let events = try store.perform(command, actor: PromiseKeeper.actor)
-                if !events.isEmpty { broadcast(events) }
-            } catch let refused as CommandError where command.name == "request_feedback" {
-                // Not asked, and why (asked lately, an automatic sender): said once, not retried.
-                FileHandle.standardError.write(Data("feedback: \(refused)\n".utf8))
-            } catch {
-                FileHandle.standardError.write(Data("promise keeper: \(command.name) not recorded: \(error)\n".utf8))
+        let commands = broken + StockKeeper.lapsed(on: store.desk, at: now) + asks
+        guard !commands.isEmpty else { return }
+        var notAsked: [String: Int] = [:]
+        // One journal write for the round (group commit): after a long night, or on a demo desk,
+        // thousands of promises fall due at once, and one fsync each would stall the loop.
+        let outcomes: [Result<[Event], CommandError>]
+        do {
+            outcomes = try store.performBatch(commands.map { ($0, PromiseKeeper.actor, nil) })
+        } catch {
+            FileHandle.standardError.write(Data("promise keeper: \(commands.count) commands not recorded: \(error)\n".utf8))
+            return
+        }
+        var events: [Event] = []
+        for (command, outcome) in zip(commands, outcomes) {
+            switch outcome {
+            case let .success(e): events += e
+            case let .failure(refused) where command.name == "request_feedback":
+                // Not asked (asked lately, an automatic sender, a phone case): final, not retried.
+                let why = refused.description.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? refused.description
+                notAsked[why, default: 0] += 1
+            case let .failure(refused):
+                FileHandle.standardError.write(Data("promise keeper: \(command.name) not recorded: \(refused)\n".utf8))
             }
+        }
+        if !events.isEmpty { broadcast(events) }
+        if !notAsked.isEmpty {
+            let summary = notAsked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("feedback: not asked: \(summary)\n".utf8))
         }
     }
 

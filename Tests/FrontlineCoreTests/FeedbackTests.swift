@@ -134,6 +134,22 @@ import Testing
         #expect(late.due(now: b.now.addingTimeInterval(3 * 86400 + 1), desk: b.desk).isEmpty && late.waiting.isEmpty)
     }
 
+    @Test func aRoundAsksAtMostFiftyTheOldestSolvesFirst() throws {
+        var b = DeskBuilder()
+        var ids: [CaseID] = []
+        for n in 0..<(FeedbackScheduler.perRound + 7) {
+            let id = try b.open("Kund \(n)", email: "k\(n)@example.se", subject: "Fråga")
+            try b.run(.solve(id))
+            ids.append(id)
+            b.advance(1)
+        }
+        var s = FeedbackScheduler(rules: Self.rules, desk: b.desk, now: b.now)
+        let first = s.due(now: b.now.addingTimeInterval(7200), desk: b.desk)
+        #expect(first.count == FeedbackScheduler.perRound)
+        #expect(first.first == .requestFeedback(ids[0], cooldown: Self.rules.cooldown, expires: Self.rules.expires))
+        #expect(s.due(now: b.now.addingTimeInterval(7200), desk: b.desk).count == 7, "the rest in the next round")
+    }
+
     @Test(arguments: [
         ("5", 5, nil), ("4/5 bra", 4, "bra"), ("Bra!", 5, nil), ("mycket bra, tack", 5, "tack"), ("Dåligt", 1, nil),
         ("hyvä", 5, nil), ("huono palvelu", 1, "palvelu"), ("3 av 5. Okej.", 3, "Okej."), ("  \n2\n\nLångsamt", 2, "Långsamt"),

@@ -29,16 +29,22 @@ public struct FeedbackScheduler: Sendable {
         }
     }
 
-    /// The requests due now, oldest solve first; cases too old to ask are let go.
+    /// At most this many requests a round: deciding one reads its case's thread, and the loop
+    /// that asks serves the consoles too (the rest wait for the next rounds).
+    public static let perRound = 50
+
+    /// The requests due now, oldest solve first, at most `perRound`; cases too old to ask are let go.
     public mutating func due(now: Date, desk: HelpDesk) -> [Command] {
-        var out: [(Date, Command)] = []
+        var ready: [(Date, CaseID)] = []
         for (id, solvedAt) in waiting {
             if solvedAt < now.addingTimeInterval(-rules.notOlderThan) { waiting[id] = nil; continue }
-            guard solvedAt.addingTimeInterval(rules.after) <= now else { continue }
+            if solvedAt.addingTimeInterval(rules.after) <= now { ready.append((solvedAt, id)) }
+        }
+        ready.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        return ready.prefix(Self.perRound).map { solvedAt, id in
             // Asked or refused, the case is done with: a refusal (cooldown, an automatic sender) is final.
             waiting[id] = nil
-            out.append((solvedAt, .requestFeedback(id, cooldown: rules.cooldown, expires: rules.expires)))
+            return .requestFeedback(id, cooldown: rules.cooldown, expires: rules.expires)
         }
-        return out.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
