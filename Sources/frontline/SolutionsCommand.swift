@@ -10,9 +10,15 @@ struct SolutionsCommand: ParsableCommand {
         discussion: "Bundled examples with the team's own from $XDG_CONFIG_HOME/frontline/solutions/NAME.LANG.md (a `# Title`, an optional `tags: a, b` line, then the text). With a case: the best fits for it, in the customer's language.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A case id: the articles that fit it.") var caseID: String?
+    @Option(help: "Record that this article goes into the case's reply, and print it filled for the customer.") var use: String?
+
+    func validate() throws {
+        if use != nil && caseID == nil { throw ValidationError("--use needs the case: frontline solutions CASE --use NAME") }
+    }
 
     func run() throws {
         let library = try global.loadSolutions()
+        if let caseID, let name = use { return try record(name, on: caseID, library: library) }
         guard let caseID else {
             for name in Set(library.articles.map(\.name)).sorted() {
                 let versions = library.articles.filter { $0.name == name }
@@ -33,5 +39,20 @@ struct SolutionsCommand: ParsableCommand {
         for a in fits { print("\(a.name): \(TextSanitiser.singleLine(a.title)) (\(a.language.englishName))") }
         let used = c.solutionsUsed.map(\.name)
         if !used.isEmpty { print("used on \(caseID): \(used.joined(separator: ", "))") }
+    }
+
+    /// What `u` does in the console: the article's text, filled for the customer, and its use recorded.
+    func record(_ name: String, on caseID: String, library: SolutionLibrary) throws {
+        let key = name.lowercased()
+        guard library.articles.contains(where: { $0.name == key }) else {
+            throw CleanExit.failure("no solution \"\(name)\"; articles: \(Set(library.articles.map(\.name)).sorted().joined(separator: ", "))")
+        }
+        try performAction(global, .useSolution(caseID, name: key), owner: "frontline solutions") { events, desk in
+            guard let c = desk.cases[caseID], let k = desk.customer(of: c),
+                  let article = library.named(key, language: Language(code: k.language)) else { return "\(caseID): \(key) recorded" }
+            let values = ReplyTemplate.values(for: c, customer: k, history: CustomerHistory(desk: desk, caseID: caseID),
+                                              agent: events.first?.actor ?? global.resolvedAgent, timeZone: .current)
+            return ReplyTemplate(name: article.name, language: article.language, text: article.body).filled(values).sanitisedForTerminal
+        }
     }
 }

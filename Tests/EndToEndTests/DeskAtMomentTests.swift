@@ -50,3 +50,22 @@ extension FrontlineEndToEnd {
         #expect(try t.cli("serve", ["--stop"]).status == 0)
     }
 }
+
+extension FrontlineEndToEnd {
+    @Test("frontline solutions lists the articles and the fits for a case; --use records one and prints it filled, as u does")
+    func aSolutionIsUsedFromTheCommandLine() throws {
+        let t = try TmuxSession()
+        let id = try #require(try t.intake([IntakeLine.make(name: "Aino Virtanen", email: "aino@example.fi", language: "fi",
+                                                            subject: "Paketti ei ole saapunut", body: "Seuranta sanoo toimitettu.")]).first)
+        let all = try t.cli("solutions", [])
+        #expect(all.stdout.contains("parcel-missing") && all.stdout.contains("refund-timeline"), "\(all.stdout)")
+        let fits = try t.cli("solutions", [id])
+        #expect(fits.stdout.hasPrefix("parcel-missing: Paketti ei ole saapunut (Finnish)"), "\(fits.stdout)")
+        let used = try t.cli("solutions", [id, "--use", "parcel-missing"])
+        #expect(used.status == 0 && used.stdout.hasPrefix("Tarkistin pakettisi kuljetusliikkeeltä."), "\(used.stdout) \(used.stderr)")
+        let c = try #require(try t.exportCases()[id])
+        #expect((c["solutionsUsed"] as? [[String: Any]])?.first?["name"] as? String == "parcel-missing")
+        let unknown = try t.cli("solutions", [id, "--use", "nope"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no solution \"nope\""), "\(unknown.stderr)")
+    }
+}

@@ -131,7 +131,7 @@ public enum ConsoleActions {
                           }
                           return ActionSteps.insertTemplate(t, into: c, state: &state, world: ctx.world)
                       }),
-        ConsoleAction("solution", aliases: ["sol"], keys: [.character("u")], keyLabel: "u", usage: "solution NAME",
+        ConsoleAction("solution", cli: "solutions", aliases: ["sol"], keys: [.character("u")], keyLabel: "u", usage: "solution NAME",
                       help: "put a solution article in the reply (the reply pane suggests the best fits)",
                       onKey: { _, state, ctx in ctx.selected.map { ActionSteps.solutionPicker($0, state: &state, world: ctx.world) } ?? [] },
                       onLine: { args, state, ctx throws(Problem) in
