@@ -48,8 +48,11 @@ enum ReportScreen {
         func line(_ label: String, _ value: String, _ role: ThemeRole = .normal) {
             guard y < inner.maxY else { return }
             g.write(DisplayWidth.pad(label, toWidth: 24), x: inner.x, y: y, style: theme[.dim], maxWidth: inner.width)
-            g.write(value, x: inner.x + 25, y: y, style: theme[role], maxWidth: max(0, inner.width - 25))
-            y += 1
+            // A long value wraps under itself, so a narrow terminal loses nothing off the edge.
+            for part in TextWrap.wrap(value, width: max(10, inner.width - 25)) where y < inner.maxY {
+                g.write(part, x: inner.x + 25, y: y, style: theme[role], maxWidth: max(0, inner.width - 25))
+                y += 1
+            }
         }
         line("received per day", "\(sparkline(v.received))  \(v.received.reduce(0, +)) in all, \(v.received.last ?? 0) today", .accent)
         line("solved per day", "\(sparkline(v.solved))  \(v.solved.reduce(0, +)) in all, \(v.solved.last ?? 0) today", .accent)

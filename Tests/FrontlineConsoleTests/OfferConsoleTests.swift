@@ -144,4 +144,14 @@ import Testing
         #expect(app.state.focus == .reply)
         #expect(app.state.status?.text == "made it right on \(asa): apology, coupon 10% (code \(code)), check-in Thu 10:00 — in the reply")
     }
+
+    @Test func aSupervisorIsToldAtOnceThatTheirOwnRequestIsAnothersToAnswer() throws {
+        let (_, s, asa) = try app()
+        try s.perform(.offer(asa, kind: .refund, value: .money(Money(minorUnits: 9_000_000, currency: "SEK")), reason: "all of it"), actor: "carol", at: nil)
+        let (carols, _, _) = makeApp(s, clock: clock, agent: "carol")
+        carols.type(.character("8"))
+        carols.type(.character("y"))
+        #expect(carols.state.mode == .normal, "no note is asked for")
+        #expect(carols.state.status?.kind == .error && carols.state.status?.text.hasPrefix("nobody approves their own request: \(asa)/1") == true)
+    }
 }

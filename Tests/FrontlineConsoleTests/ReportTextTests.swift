@@ -38,4 +38,16 @@ import Testing
         #expect(ReportScreen.sparkline([0, 0]) == "··")
         #expect(ReportScreen.bar(0.5, width: 10) == "█████░░░░░" && ReportScreen.bar(nil, width: 3) == "···")
     }
+
+    @Test func theReportsScreenWrapsRatherThanCutsOnANarrowTerminal() throws {
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock, width: 80, height: 40)
+        app.type(.character("R"))
+        let screen = app.screen
+        #expect(screen.contains("the line is 70%"), "\(screen)")
+        // The promises line is longer than the room for it: its last word goes on a line of its own.
+        let lines = screen.split(separator: "\n").map(String.init)
+        let i = try #require(lines.firstIndex { $0.contains("promises ") && $0.hasSuffix("open │") })
+        #expect(lines[i + 1].contains("│                          1 "), "\(lines[i + 1])")
+    }
 }

@@ -11,7 +11,8 @@ extension ActionSteps {
     static func offerPicker(_ c: SupportCase, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
         let options = OfferKind.allCases.map { world.authority.remainingText($0, by: state.agent, for: c.customerID, now: world.now, ledger: ledger) }
-        state.mode = .picker(Picker(.offer(c.id), title: "Make it right for \(ConsoleUpdate.customerName(c, world)) with… (beyond your room asks a supervisor)",
+        // The room is beside each kind; more than it becomes a request to the supervisors.
+        state.mode = .picker(Picker(.offer(c.id), title: "Goodwill for \(ConsoleUpdate.customerName(c, world))",
                                     options: options))
         return []
     }
@@ -138,6 +139,12 @@ extension ActionSteps {
     static func answerPrompt(_ c: SupportCase, approve: Bool, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         guard let o = request(on: c) else {
             state.status = StatusMessage("\(c.id) has no request waiting for approval (view 8 lists them)", kind: .error, at: world.now)
+            return []
+        }
+        // The store refuses it too; said before a note is typed for nothing.
+        guard o.by != state.agent else {
+            state.status = StatusMessage("nobody approves their own request: \(Offer.requestName(c.id, o.id)) is yours; another supervisor answers it",
+                                         kind: .error, at: world.now)
             return []
         }
         let what = "\(Offer.requestName(c.id, o.id)): \(o.summary()) for \(TextSanitiser.singleLine(o.by))"
