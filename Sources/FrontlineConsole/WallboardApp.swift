@@ -74,13 +74,19 @@ public final class WallboardApp {
 
     /// The day's figures and the last hours, worked out at most once a minute (they read the
     /// recently active cases' messages; the second-by-second figures come from the tally).
-    private var trendsMade: (at: Date, sequence: UInt64, trends: WallboardTrends)?
+    private var trendsMade: (at: Date, trends: WallboardTrends)?
+    /// The week's recovery rate reads a week of cases' threads: every ten minutes is enough.
+    private var weekMade: (at: Date, recovered: ShareFigure)?
 
     public func trends() -> WallboardTrends {
         let desk = service.desk, now = clock.now()
         if let made = trendsMade, now.timeIntervalSince(made.at) < 60, now >= made.at { return made.trends }
-        let t = WallboardTrends(desk: desk, now: now, levels: desk.serviceLevels(base: options.levels), timeZone: options.timeZone)
-        trendsMade = (now, desk.lastSequence, t)
+        let levels = desk.serviceLevels(base: options.levels)
+        if weekMade.map({ now.timeIntervalSince($0.at) >= 600 || now < $0.at }) ?? true {
+            weekMade = (now, WallboardTrends.weekRecovery(desk: desk, now: now, levels: levels))
+        }
+        let t = WallboardTrends(desk: desk, now: now, levels: levels, timeZone: options.timeZone, weekRecovered: weekMade?.recovered)
+        trendsMade = (now, t)
         return t
     }
 

@@ -22,7 +22,9 @@ public struct WallboardTrends: Sendable, Equatable {
     public var approvalsWaiting = 0
     public var weekRecovered = ShareFigure(0, of: 0)
 
-    public init(desk: HelpDesk, now: Date, levels: ServiceLevels, timeZone: TimeZone) {
+    /// `weekRecovered`: the week's figure when the caller has it (it reads a week of cases'
+    /// threads, so the wallboard works it out less often than the rest).
+    public init(desk: HelpDesk, now: Date, levels: ServiceLevels, timeZone: TimeZone, weekRecovered: ShareFigure? = nil) {
         let (midnight, _) = WallboardFigures.day(of: now, in: timeZone)
         let times = (0..<Self.samples).map { now.addingTimeInterval(-Double(Self.samples - 1 - $0) * Self.step) }
         let windowStart = times[0]
@@ -46,8 +48,12 @@ public struct WallboardTrends: Sendable, Equatable {
             slaToday = SLAFigure(target: 0, met: met, missed: missed, attainment: met + missed == 0 ? nil : Double(met) / Double(met + missed))
         }
         approvalsWaiting = desk.offersAwaitingApproval.count
-        let week = DeskReporting.report(desk, since: now.addingTimeInterval(-7 * 86400), until: now, now: now, levels: levels)
-        weekRecovered = week.groups[0].complaints.recovered
+        self.weekRecovered = weekRecovered ?? Self.weekRecovery(desk: desk, now: now, levels: levels)
+    }
+
+    /// The share of the last seven days' complaints recovered, as the report defines it.
+    public static func weekRecovery(desk: HelpDesk, now: Date, levels: ServiceLevels) -> ShareFigure {
+        DeskReporting.report(desk, since: now.addingTimeInterval(-7 * 86400), until: now, now: now, levels: levels).groups[0].complaints.recovered
     }
 
     /// When the customer waited on `c`: from a message of theirs to the next agent reply (or now).

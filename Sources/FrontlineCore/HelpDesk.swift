@@ -114,7 +114,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             drafts[c.id]?[actor] = nil
         case let .acknowledged(body, mail):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a machine's mail, not a person's
-            c.messages.append(Message(direction: .outbound, author: "automatic acknowledgement", at: at, body: body, mail: mail))
+            c.messages.append(Message(direction: .outbound, author: Message.acknowledgementAuthor, at: at, body: body, mail: mail))
             caseByMessageID[mail.messageID] = c.id
             undeliveredReplies[mail.messageID] = c.id
         case let .replyDelivered(messageID):
@@ -242,7 +242,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             let hold = wish.hold.map { ", to be held \(AgeFormat.chosen($0))" } ?? ""
             c.activity.append(CaseActivity(at: at, actor: actor, text: "wants \(wish.summary) when it is back\(hold) (noted by \(actor))"))
         case let .stockNotified(id, body, mail, reservedUntil, followUp):
-            c.messages.append(Message(direction: .outbound, author: "back-in-stock notice", at: at, body: body, mail: mail))
+            c.messages.append(Message(direction: .outbound, author: Message.stockNoticeAuthor, at: at, body: body, mail: mail))
             if let mail {
                 caseByMessageID[mail.messageID] = c.id
                 if mail.delivery != nil { undeliveredReplies[mail.messageID] = c.id }
@@ -261,7 +261,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             }
         case let .feedbackRequested(body, mail, credited, expires):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the desk's own mail, not work on the case
-            c.messages.append(Message(direction: .outbound, author: "feedback request", at: at, body: body, mail: mail))
+            c.messages.append(Message(direction: .outbound, author: Message.feedbackRequestAuthor, at: at, body: body, mail: mail))
             caseByMessageID[mail.messageID] = c.id
             if mail.delivery != nil { undeliveredReplies[mail.messageID] = c.id }
             c.feedbackRequests.append(FeedbackRequest(at: at, messageID: mail.messageID, credited: credited, expires: expires))

@@ -53,8 +53,18 @@ public struct Message: Codable, Sendable, Equatable {
 }
 
 extension Message {
-    /// The desk's own mail (acknowledgements, notices, feedback requests) is not an answer.
-    static let automaticAuthors: Set<String> = ["automatic acknowledgement", "back-in-stock notice", "feedback request"]
+    /// Who the desk's own mail is written by, in the thread: it is not an agent's answer.
+    public static let acknowledgementAuthor = "automatic acknowledgement"
+    public static let stockNoticeAuthor = "back-in-stock notice"
+    public static let feedbackRequestAuthor = "feedback request"
+    static let automaticAuthors: Set<String> = [acknowledgementAuthor, stockNoticeAuthor, feedbackRequestAuthor]
+
+    /// The local parts of addresses no person reads (bounces, "noreply"): nothing automatic is sent to them.
+    static let machineLocalParts: Set<String> = ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"]
+
+    static func isMachineAddress(_ address: String) -> Bool {
+        machineLocalParts.contains(address.split(separator: "@").first.map { $0.lowercased() } ?? "")
+    }
 
     /// An agent's answer to the customer.
     public var isHumanReply: Bool {

@@ -32,8 +32,7 @@ extension HelpDesk {
         if let kind = last.automatic { return "the last mail was automatic (\(kind.rawValue)): not asked" }
         let address = (last.answerTo.first?.address ?? customer.email).lowercased()
         guard address.contains("@"), address != settings.from.address.lowercased() else { return "no e-mail address to ask" }
-        let local = address.split(separator: "@").first.map(String.init) ?? ""
-        if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) { return "\(address) is an automatic sender: not asked" }
+        if Message.isMachineAddress(address) { return "\(address) is an automatic sender: not asked" }
         return nil
     }
 

@@ -62,8 +62,7 @@ extension HelpDesk {
         guard let policy = settings.acknowledge, m.details.automatic == nil, m.details.quarantined == nil,
               let to = m.details.answerTo.first, to.address.contains("@"),
               to.address.lowercased() != settings.from.address.lowercased() else { return nil }
-        let local = to.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
-        guard !["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) else { return nil }
+        guard !Message.isMachineAddress(to.address) else { return nil }
         let at = m.receivedAt ?? now
         let recent = (casesByCustomer[customer.id] ?? []).reduce(0) { sum, id in
             sum + (cases[id]?.messages.filter { msg in
