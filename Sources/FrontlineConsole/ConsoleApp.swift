@@ -26,6 +26,11 @@ public final class ConsoleApp {
         public var authority = GoodwillAuthority.embedded
         /// The solution articles: bundled, with the team's files laid over them (`SolutionLoader`).
         public var solutions = SolutionLibrary.bundled
+        /// `[review]`: the weekly sample and the scorecard of the Review screen.
+        public var review = ReviewSettings()
+        /// The desk as it was at a moment, folded from the event log (`:at`); the executable
+        /// supplies it (it knows where the log is). Nil: this console cannot go back.
+        public var history: (@Sendable (Date) throws -> HelpDesk)?
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -72,6 +77,12 @@ public final class ConsoleApp {
     /// What others' events call for in this console (an approved offer into a draft), done
     /// outside `refreshWorld` so no world holds the desk while the store changes.
     private var noticeEffects: [ConsoleEffect] = []
+    /// The desk as it was, while the console shows the past (`:at`): read-only, standing still.
+    private var past: (service: FrozenCaseService, moment: Date)?
+    /// Others' events that came while the console showed the past: noticed once it is back.
+    private var heldWhileInThePast: [Event] = []
+    /// What the console shows: the store, or the past.
+    private var shown: CaseService { past?.service ?? service }
 
     public init(service: CaseService, backend: TerminalBackend, host: ConsoleHost, clock: WallClock, theme: Theme, options: Options) {
         self.service = service
@@ -198,16 +209,26 @@ public final class ConsoleApp {
 
     /// Brings the cached queue up to date with the store and the clock, and keeps the selection on its case.
     func refreshWorld() -> ConsoleWorld {
-        let polled = service.pollChanges()
+        var polled = service.pollChanges()
         note(polled)
-        let desk = service.desk
-        let now = clock.now()
+        if past != nil {
+            heldWhileInThePast += polled
+            polled = []
+        } else if !heldWhileInThePast.isEmpty {
+            polled = heldWhileInThePast + polled
+            heldWhileInThePast = []
+        }
+        let desk = shown.desk
+        let now = past?.moment ?? clock.now()
         // A supervisor may change SLA targets at run time; they travel with the store.
         let levels = desk.serviceLevels(base: options.levels)
         let query = QueueQuery(view: state.view, agent: state.agent, search: state.search, levels: levels)
         let searching = !query.search.trimmingCharacters(in: .whitespaces).isEmpty
         if !queue.isCurrent(desk: desk, query: query, now: now, searchGeneration: search.generation) {
-            if !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
+            if past != nil, !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
+                queue.rows = []
+                order = QueueOrder(desk: desk, agent: state.agent, levels: levels, now: now)
+            } else if !order.isCurrent(desk: desk, agent: state.agent, levels: levels, now: now) {
                 if seenThrough == desk.lastSequence && order.agent == state.agent && order.levels == levels {
                     // The old rows share the order's arrays: let go first, so the update moves
                     // entries in place instead of copying a 100,000-entry view.
@@ -242,7 +263,11 @@ public final class ConsoleApp {
         world.templates = options.templates
         world.authority = options.authority
         world.solutions = options.solutions
-        if !polled.isEmpty { noticeEffects += ActionSteps.noticeAnswers(polled, state: &state, world: world) }
+        world.review = options.review
+        if !polled.isEmpty {
+            noticeEffects += ActionSteps.noticeAnswers(polled, state: &state, world: world)
+            ReviewSteps.notice(polled, state: &state, world: world)
+        }
         return world
     }
 
@@ -294,9 +319,11 @@ public final class ConsoleApp {
             } catch {
                 return .draftNotSaved(reason: "\(error)")
             }
+        case let .travel(moment):
+            return travel(to: moment)
         case let .perform(command, success):
             do {
-                let events = try service.perform(command, actor: state.agent)
+                let events = try shown.perform(command, actor: state.agent)
                 note(events)
                 return .performed(command, success: success, events: events, mailDestination: options.mailDestination)
             } catch {
@@ -322,6 +349,33 @@ public final class ConsoleApp {
             case let .success(edited): return .edited(id, text: edited)
             case let .failure(error): return .editorFailed(reason: "\(error)")
             }
+        }
+    }
+
+    /// Into the past (`:at`): the log folded up to `moment` and shown read-only in place of the
+    /// store; nil: back to the store as it is now, with what others did meanwhile noticed.
+    private func travel(to moment: Date?) -> EffectResult {
+        guard let moment else {
+            guard past != nil else { return .notTravelled(reason: "the console shows the desk as it is (:at WHEN goes back)") }
+            past = nil
+            queue.rows = []
+            let desk = service.desk, now = clock.now()
+            order = QueueOrder(desk: desk, agent: state.agent, levels: desk.serviceLevels(base: options.levels), now: now)
+            seenThrough = desk.lastSequence
+            seenAhead.removeAll()
+            changedCases.removeAll()
+            return .travelled(to: nil, role: service.assignedRole)
+        }
+        guard moment < clock.now() else { return .notTravelled(reason: "\(ISOTime.format(moment, timeZone: options.timeZone)) is not in the past") }
+        guard let history = options.history else { return .notTravelled(reason: "this console cannot read the desk's event log") }
+        do {
+            let desk = try history(moment)
+            past = (FrozenCaseService(desk), moment)
+            queue.rows = []
+            order = QueueOrder(desk: desk, agent: state.agent, levels: desk.serviceLevels(base: options.levels), now: moment)
+            return .travelled(to: moment, role: .viewer)
+        } catch {
+            return .notTravelled(reason: "could not read the event log: \(error)")
         }
     }
 

@@ -44,6 +44,13 @@ public enum ConsoleRenderer {
             Overlays.drawHelp(into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), focus: state.focus, theme: theme)
         case let .report(v):
             ReportScreen.draw(v, into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), world: world, theme: theme)
+        case .review:
+            if let board = state.reviewBoard {
+                ReviewScreen.draw(board, state: state, into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), world: world, theme: theme)
+            }
+        case .prompt where state.reviewBoard != nil:
+            // The Review screen stays behind its prompts (the note, the action item, a dispute).
+            ReviewScreen.draw(state.reviewBoard!, state: state, into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 2), world: world, theme: theme)
         default:
             break
         }

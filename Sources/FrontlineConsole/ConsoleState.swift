@@ -35,6 +35,10 @@ public struct ConsoleState: Sendable, Equatable {
     public var quitRequested = false
     /// The case as the agent last saw it while writing a reply: sending checks it has not changed.
     public var replyBasis: ReplyBasis?
+    /// While the console shows the desk as it was (`:at`): that moment. Nothing can be changed then.
+    public var pastMoment: Date?
+    /// The Review screen's lists and scoring, kept while its prompts ask for a note.
+    public var reviewBoard: ReviewBoard?
     /// The reply pane's text width at the last frame: up/down in the editor move by wrapped lines.
     public var replyWidth = 60
 
@@ -47,6 +51,8 @@ public struct ConsoleState: Sendable, Equatable {
         case help
         /// The Reports screen, worked out when it was opened.
         case report(ReportView)
+        /// The Review screen (its state is `reviewBoard`).
+        case review
         case prompt(Prompt)
         case picker(Picker)
     }
@@ -119,6 +125,13 @@ public struct Prompt: Sendable, Equatable {
         case offerReason(CaseID, OfferKind, OfferValue)
         /// A supervisor's note on approving (optional) or declining (required).
         case answerOffer(CaseID, offer: Int, approve: Bool)
+        /// The Review screen: praise's word (optional) or coaching's note (required).
+        case reviewNote(ReviewDraft, verdict: ReviewVerdict, shoutOut: Bool)
+        /// Coaching's action item, "WHEN WHAT".
+        case coachingAction(ReviewDraft, note: String)
+        /// Why the agent disputes the review of their reply.
+        case reviewDispute(ReplyReference)
+        case coachingOutcome(ReplyReference)
     }
 
     public var purpose: Purpose
@@ -175,6 +188,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Save attachment `number` of the case (numbered across its mails as the history pane
     /// shows them) into `directory` ("" = the working directory).
     case saveAttachment(CaseID, number: Int, directory: String)
+    /// Show the desk as it was at the moment (`:at`), read-only; nil: back to now.
+    case travel(to: Date?)
     case suspend
     case quit
 }

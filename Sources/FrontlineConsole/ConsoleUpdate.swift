@@ -13,6 +13,8 @@ public enum ConsoleUpdate {
         case .help, .report:
             state.mode = .normal
             return []
+        case .review:
+            return ReviewSteps.handle(key, state: &state, world: world)
         case let .picker(p):
             return handlePicker(key, picker: p, state: &state, world: world)
         case let .prompt(p):

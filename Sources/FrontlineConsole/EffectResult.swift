@@ -17,6 +17,10 @@ public enum EffectResult: Sendable, Equatable {
     case attachmentNotSaved(reason: String)
     case edited(CaseID, text: String)
     case editorFailed(reason: String)
+    /// The console now shows the desk as it was at `to` (nil: as it is), with `events` events
+    /// of the log folded; or why it could not.
+    case travelled(to: Date?, role: TeamRole?)
+    case notTravelled(reason: String)
 }
 
 extension ConsoleUpdate {
@@ -43,6 +47,20 @@ extension ConsoleUpdate {
             state.status = StatusMessage(reason, kind: .error, at: now)
             // The reply did not go, so neither did its promise: no follow-up for it.
             if case let .reply(id, _) = command, state.afterReply?.caseID == id { state.afterReply = nil }
+            return []
+        case let .travelled(moment, role):
+            state.pastMoment = moment
+            state.role = role
+            state.reviewBoard = nil
+            state.mode = .normal
+            state.focus = .queue
+            state.selectedIndex = 0
+            state.selectedCaseID = nil
+            state.queueTop = 0
+            state.status = StatusMessage(moment == nil ? "back to now" : "the desk as it was: nothing can be changed in the past · :at now comes back", at: now)
+            return []
+        case let .notTravelled(reason):
+            state.status = StatusMessage(reason, kind: .error, at: now)
             return []
         case let .draftSaved(troubled):
             // A retry that worked takes down the warning, or the agent keeps worrying for nothing.

@@ -24,6 +24,8 @@ import TOMLKit
 /// after = "2h"     # cooldown = "30d" (per customer), expires = "14d"; off = true: never
 /// [authority]      # goodwill allowances per role and agent: see `parseAuthority`
 /// currency = "SEK"
+/// [review]         # the weekly sample and the scorecard: see `ReviewSettings`
+/// sample = 3
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
@@ -37,6 +39,8 @@ public struct FrontlineConfig: Sendable, Equatable {
     public var feedback: FeedbackRules? = FeedbackRules()
     /// `[authority]`, with `[team]`'s roles in it.
     public var authority = GoodwillAuthority()
+    /// `[review]`: the weekly sample and the scorecard.
+    public var review = ReviewSettings()
 
     public init() {}
 
@@ -107,8 +111,11 @@ public struct FrontlineConfig: Sendable, Equatable {
             case "authority":
                 guard let authority = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[authority")): [authority] must be a table") }
                 (config.authority, agentLimits) = try parseAuthority(authority, source: source, line: line)
+            case "review":
+                guard let review = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[review")): [review] must be a table") }
+                config.review = try parseReview(review, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [feedback], [authority]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [feedback], [authority], [review]")
             }
         }
         // An agent's own figures lie over their role's, which needs the team read first.

@@ -12,7 +12,7 @@ enum PromptUpdate {
                 state.search = ""
                 state.selectedIndex = 0
             }
-            state.mode = .normal
+            state.mode = ReviewSteps.isReviewPrompt(state.mode) ? .review : .normal
             return []
         case .enter:
             return submit(p, state: &state, world: world)
@@ -43,14 +43,17 @@ enum PromptUpdate {
         return []
     }
 
+    /// The prompt stays open with what is wrong under it.
+    static func retry(_ p: Prompt, _ problem: String, state: inout ConsoleState) -> [ConsoleEffect] {
+        var again = p
+        again.hint = problem
+        state.mode = .prompt(again)
+        return []
+    }
+
     static func submit(_ p: Prompt, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let text = p.field.text.trimmingCharacters(in: .whitespaces)
-        func retry(_ problem: String) -> [ConsoleEffect] {
-            var again = p
-            again.hint = problem
-            state.mode = .prompt(again)
-            return []
-        }
+        func retry(_ problem: String) -> [ConsoleEffect] { Self.retry(p, problem, state: &state) }
         state.mode = .normal
         switch p.purpose {
         case .search:
@@ -116,6 +119,8 @@ enum PromptUpdate {
         case let .answerOffer(id, offer, approve):
             if !approve && text.isEmpty { return retry("say why it is declined: the agent reads it") }
             return [ActionSteps.answer(id, offer: offer, approve: approve, note: text.isEmpty ? nil : text)]
+        case .reviewNote, .coachingAction, .reviewDispute, .coachingOutcome:
+            return ReviewSteps.submitPrompt(p, text: text, state: &state, world: world)
         case let .tag(id):
             let tags = text.split(separator: " ").map(String.init)
             guard !tags.isEmpty else { return retry("give at least one tag") }

@@ -93,6 +93,8 @@ public struct ConsoleWorld: Sendable {
     public var authority = GoodwillAuthority.embedded
     /// The solution articles the reply pane suggests (`u`, `:solution`).
     public var solutions = SolutionLibrary.bundled
+    /// The weekly sample and the scorecard (`[review]`).
+    public var review = ReviewSettings()
 
     public init(desk: HelpDesk, now: Date, queue: QueueSnapshot, levels: ServiceLevels, time: TimeText,
                 threadCache: ThreadLayoutCache = ThreadLayoutCache()) {

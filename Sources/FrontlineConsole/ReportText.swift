@@ -10,6 +10,7 @@ public enum ReportText {
 
     /// The figures of one group, label and value, in the order the text shows them.
     static func rows(_ g: GroupFigures) -> [(String, String)] {
+        let q = g.quality
         var out: [(String, String)] = [
             ("received", "\(g.received)"), ("solved", "\(g.solved)"),
             ("first response median", duration(g.firstResponse.median)), ("first response p90", duration(g.firstResponse.p90)),
@@ -32,6 +33,10 @@ public enum ReportText {
             ("approvals", "asked \(g.goodwill.approvalsAsked): granted \(g.goodwill.approvalsGranted), declined \(g.goodwill.approvalsDeclined), open \(g.goodwill.approvalsOpen); wait median \(duration(g.goodwill.approvalWait.median))"),
             ("ratings", "\(g.ratings.count), average \(g.ratings.average.map { String(format: "%.1f", $0) } ?? "–"), good \(share(g.ratings.good))"),
             ("feedback answered", share(g.ratings.requests)),
+            ("reviews", "\(q.reviews): praised \(q.praised), coached \(q.coached); critical missed \(q.criticalMissed)"),
+            ("quality score", q.score.map { String(format: "%.0f of 100", $0) } ?? "–"),
+            ("reviews answered", "acknowledged \(q.acknowledged), disputed \(q.disputed), not yet \(q.unanswered)"),
+            ("action items", "done \(q.actionsOnTime) on time, \(q.actionsLate) late; overdue \(q.actionsOverdue); open \(q.actionsOpen)"),
         ]
         return out
     }

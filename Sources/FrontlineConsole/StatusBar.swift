@@ -26,6 +26,12 @@ enum StatusBar {
             rightWidth += DisplayWidth.of(room)
             g.write(room, x: width - rightWidth, y: y, style: theme[.dim])
         }
+        if let moment = state.pastMoment {
+            // Never hidden: nobody should take the past for the present.
+            let flag = " ⏪ as it was at \(world.time.dayAndTime(moment, now: moment)) · read-only "
+            rightWidth += DisplayWidth.of(flag)
+            g.write(flag, x: width - rightWidth, y: y, style: theme[.statusError])
+        }
         if overdue > 0 {
             let flag = " ⏰ \(overdue) overdue "
             rightWidth += DisplayWidth.of(flag)
@@ -37,8 +43,8 @@ enum StatusBar {
             return
         }
         var x = 0
-        let keys: [(String, String)] = state.focus == .reply
-            ? [("Ctrl-S", "send"), ("Esc", "queue"), ("Ctrl-E", "$EDITOR"), ("F1", "help")]
+        let keys: [(String, String)] = state.mode == .review ? ReviewScreen.keys(state: state, world: world)
+            : state.focus == .reply ? [("Ctrl-S", "send"), ("Esc", "queue"), ("Ctrl-E", "$EDITOR"), ("F1", "help")]
             : queueKeys
         for (key, label) in keys {
             let need = DisplayWidth.of(key) + DisplayWidth.of(label) + 3

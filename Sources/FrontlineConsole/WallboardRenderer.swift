@@ -172,6 +172,7 @@ public enum WallboardRenderer {
         let sla = t.slaToday.map { ReportText.percent($0.attainment) } ?? "–"
         lines.append(StyledLine("received \(t.receivedToday) · solved \(t.solvedToday) · SLA today \(sla) · ratings today \(rating) · "
             + "approvals waiting \(t.approvalsWaiting) · recovered this week \(ReportText.percent(t.weekRecovered.share))", .normal))
+        for praise in t.shoutOuts.prefix(2) { lines.append(StyledLine("★ Well done, " + praise, .slaOK)) }
         return lines
     }
 

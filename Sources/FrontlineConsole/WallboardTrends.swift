@@ -21,6 +21,9 @@ public struct WallboardTrends: Sendable, Equatable {
     public var ratingAverageToday: Double?
     public var approvalsWaiting = 0
     public var weekRecovered = ShareFigure(0, of: 0)
+    /// Today's praise a supervisor put on the wallboard, newest first: "bob: a clear next step,
+    /// in the customer's language" — the agent and what they did well, never the customer or the note.
+    public var shoutOuts: [String] = []
 
     /// `weekRecovered`: the week's figure when the caller has it (it reads a week of cases'
     /// threads, so the wallboard works it out less often than the rest).
@@ -48,7 +51,16 @@ public struct WallboardTrends: Sendable, Equatable {
             slaToday = SLAFigure(target: 0, met: met, missed: missed, attainment: met + missed == 0 ? nil : Double(met) / Double(met + missed))
         }
         approvalsWaiting = desk.offersAwaitingApproval.count
+        shoutOuts = Self.shoutOuts(desk: desk, since: midnight)
         self.weekRecovered = weekRecovered ?? Self.weekRecovery(desk: desk, now: now, levels: levels)
+    }
+
+    static func shoutOuts(desk: HelpDesk, since: Date) -> [String] {
+        desk.allReviews().filter { $0.review.shoutOut && $0.review.verdict == .praise && $0.review.at >= since }.map { entry in
+            let r = entry.review
+            let well = r.items.filter { $0.mark == .met }.map { TextSanitiser.singleLine($0.item.label) }
+            return TextSanitiser.singleLine(r.agent) + (well.isEmpty ? "" : ": " + well.joined(separator: ", "))
+        }
     }
 
     /// The share of the last seven days' complaints recovered, as the report defines it.

@@ -21,6 +21,8 @@ public enum AccessPolicy {
                 return "only a supervisor can change SLA targets (\(actor) is an agent)"
             case let .answerOffer(id, offer, approve, _):
                 return "only a supervisor can \(approve ? "approve" : "decline") \(Offer.requestName(id, offer)) (\(actor) is an agent)"
+            case let .review(id, s):
+                return "only a supervisor can review replies such as \(Review.reference(id, s.message)) (\(actor) is an agent)"
             case let .assign(id, target):
                 // Handing out unassigned work, or passing on your own case, is everyday agent work;
                 // taking a case away from a colleague is a supervisor's call.

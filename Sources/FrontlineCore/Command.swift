@@ -50,6 +50,12 @@ public enum Command: Sendable, Equatable {
     case useSolution(CaseID, name: String)
     /// A supervisor approves or declines offer `offer` (a note is required to decline).
     case answerOffer(CaseID, offer: Int, approve: Bool, note: String?)
+    /// A supervisor's review of one reply (supervisors only; nobody their own).
+    case review(CaseID, ReviewSubmission)
+    /// The reviewed agent acknowledges the review of their reply `message`, or disputes it (`dispute`: why).
+    case answerReview(CaseID, message: Int, dispute: String?)
+    /// Coaching's action item on the review of reply `message` is done.
+    case completeCoaching(CaseID, message: Int, outcome: String?)
     case assign(CaseID, agent: String?)
     /// "Mine": refused if someone else already has the case, so of two agents taking it at once
     /// exactly one wins and the other is told who.
@@ -92,6 +98,9 @@ extension Command {
         case let .useSolution(_, name): return .useSolution(id, name: name)
         case let .requestFeedback(_, cooldown, expires): return .requestFeedback(id, cooldown: cooldown, expires: expires)
         case let .lapseReservation(_, wish): return .lapseReservation(id, wish: wish)
+        case let .review(_, submission): return .review(id, submission)
+        case let .answerReview(_, message, dispute): return .answerReview(id, message: message, dispute: dispute)
+        case let .completeCoaching(_, message, outcome): return .completeCoaching(id, message: message, outcome: outcome)
         case let .assign(_, agent): return .assign(id, agent: agent)
         case .take: return .take(id)
         case let .setPriority(_, p): return .setPriority(id, p)
@@ -243,6 +252,13 @@ extension HelpDesk {
             return try decideRecovery(on: try existing(id), apology: apology, actor: actor, now: now, authority: authority)
         case let .answerOffer(id, offer, approve, note):
             return try decideAnswer(on: try existing(id), offer: offer, approve: approve, note: note, actor: actor, now: now, authority: authority)
+        case let .review(id, s):
+            return try decideReview(on: try existing(id), message: s.message, items: s.items, verdict: s.verdict, note: s.note,
+                                    shoutOut: s.shoutOut, action: s.action, due: s.due, actor: actor, now: now)
+        case let .answerReview(id, message, dispute):
+            return try decideReviewAnswer(on: try existing(id), message: message, dispute: dispute, actor: actor)
+        case let .completeCoaching(id, message, outcome):
+            return try decideCoachingDone(on: try existing(id), message: message, outcome: outcome, actor: actor)
         case let .assign(id, agent):
             let c = try existing(id)
             let who = agent?.trimmingCharacters(in: .whitespaces)

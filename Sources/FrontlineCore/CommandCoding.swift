@@ -30,6 +30,9 @@ extension Command: Codable {
         case .lapseReservation: "lapse_reservation"
         case .requestFeedback: "request_feedback"
         case .useSolution: "use_solution"
+        case .review: "review"
+        case .answerReview: "answer_review"
+        case .completeCoaching: "coaching_done"
         case .assign: "assign"
         case .take: "take"
         case .setPriority: "priority"
@@ -148,6 +151,17 @@ extension Command: Codable {
             try c.encode(offer, forKey: Key("offer"))
             try c.encode(approve, forKey: Key("approve"))
             try c.encodeIfPresent(note, forKey: Key("note"))
+        case let .review(id, submission):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(submission, forKey: Key("review"))
+        case let .answerReview(id, message, dispute):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(message, forKey: Key("message"))
+            try c.encodeIfPresent(dispute, forKey: Key("dispute"))
+        case let .completeCoaching(id, message, outcome):
+            try c.encode(id, forKey: Key("case"))
+            try c.encode(message, forKey: Key("message"))
+            try c.encodeIfPresent(outcome, forKey: Key("outcome"))
         case let .assign(id, agent):
             try c.encode(id, forKey: Key("case"))
             try c.encodeIfPresent(agent, forKey: Key("agent"))
@@ -214,6 +228,9 @@ extension Command: Codable {
         case "lapse_reservation": self = .lapseReservation(try field("case"), wish: try field("wish"))
         case "make_it_right": self = .makeItRight(try field("case"), apology: try field("apology"))
         case "answer_offer": self = .answerOffer(try field("case"), offer: try field("offer"), approve: try field("approve"), note: try optional("note"))
+        case "review": self = .review(try field("case"), try field("review"))
+        case "answer_review": self = .answerReview(try field("case"), message: try field("message"), dispute: try optional("dispute"))
+        case "coaching_done": self = .completeCoaching(try field("case"), message: try field("message"), outcome: try optional("outcome"))
         case "assign": self = .assign(try field("case"), agent: try optional("agent"))
         case "priority": self = .setPriority(try field("case"), try field("priority"))
         case "tag": self = .tag(try field("case"), tags: try field("tags"))

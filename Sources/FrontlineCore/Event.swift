@@ -78,6 +78,12 @@ public struct Event: Sendable, Equatable {
         case feedbackAnswered(body: String, mail: MailDetails, request: String)
         /// A solution article went into the reply (which problems recur, which answers work).
         case solutionUsed(name: String)
+        /// A supervisor reviewed the reply `review.message`: scored, then praised or coached.
+        case replyReviewed(review: Review)
+        /// The reviewed agent's answer: acknowledged (`disputed` nil) or disputed, and why.
+        case reviewAnswered(message: Int, disputed: String?)
+        /// Coaching's action item done (by the agent, or the reviewer).
+        case coachingDone(message: Int, outcome: String?)
         /// The agent's unsent reply, kept so it survives quitting and crashes. Empty body = discarded.
         case draftSaved(body: String)
 
@@ -116,6 +122,9 @@ public struct Event: Sendable, Equatable {
             case .feedbackRequested: "feedback_requested"
             case .feedbackAnswered: "feedback_answered"
             case .solutionUsed: "solution_used"
+            case .replyReviewed: "reply_reviewed"
+            case .reviewAnswered: "review_answered"
+            case .coachingDone: "coaching_done"
             case .draftSaved: "draft_saved"
             }
         }

@@ -108,6 +108,14 @@ extension Event: Codable {
             try c.encode(apology, forKey: Key("apology"))
             try c.encodeIfPresent(offer, forKey: Key("offer"))
             try c.encode(followUp, forKey: Key("follow_up"))
+        case let .replyReviewed(review):
+            try c.encode(review, forKey: Key("review"))
+        case let .reviewAnswered(message, disputed):
+            try c.encode(message, forKey: Key("message"))
+            try c.encodeIfPresent(disputed, forKey: Key("disputed"))
+        case let .coachingDone(message, outcome):
+            try c.encode(message, forKey: Key("message"))
+            try c.encodeIfPresent(outcome, forKey: Key("outcome"))
         }
     }
 
@@ -172,6 +180,9 @@ extension Event: Codable {
         case "feedback_answered": change = .feedbackAnswered(body: try field("body"), mail: try field("mail"), request: try field("request"))
         case "recovery_made":
             change = .recoveryMade(apology: try field("apology"), offer: try c.decodeIfPresent(Int.self, forKey: Key("offer")), followUp: try field("follow_up"))
+        case "reply_reviewed": change = .replyReviewed(review: try field("review"))
+        case "review_answered": change = .reviewAnswered(message: try field("message"), disputed: try c.decodeIfPresent(String.self, forKey: Key("disputed")))
+        case "coaching_done": change = .coachingDone(message: try field("message"), outcome: try c.decodeIfPresent(String.self, forKey: Key("outcome")))
         case "solved_over_follow_ups": change = .solvedOverFollowUps(ids: try field("follow_ups"), reason: try field("reason"))
         default:
             throw DecodingError.dataCorruptedError(forKey: Key("type"), in: c,

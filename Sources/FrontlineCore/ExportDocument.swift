@@ -50,11 +50,13 @@ public struct ExportDocument: Encodable {
         let offers: [Offer]
         let recoveries: [Recovery]
         let solutionsUsed: [SolutionUse]
+        /// Supervisors' reviews of the case's replies (`message` counts from 0 in `messages`).
+        let reviews: [Review]
         let messages: [MessageEntry]
         let openedAt: Date, waitingSince: Date?, solvedAt: Date?
 
         enum CodingKeys: String, CodingKey {
-            case id, status, priority, assignee, customer, subject, tags, escalation, apologies, followUps, ratings, offers, recoveries, solutionsUsed, messages, openedAt, waitingSince, solvedAt
+            case id, status, priority, assignee, customer, subject, tags, escalation, apologies, followUps, ratings, offers, recoveries, solutionsUsed, reviews, messages, openedAt, waitingSince, solvedAt
         }
 
         // Encode nil as null (not omitted): the export's shape is fixed.
@@ -74,6 +76,7 @@ public struct ExportDocument: Encodable {
             try c.encode(offers, forKey: .offers)
             try c.encode(recoveries, forKey: .recoveries)
             try c.encode(solutionsUsed, forKey: .solutionsUsed)
+            try c.encode(reviews, forKey: .reviews)
             try c.encode(messages, forKey: .messages)
             try c.encode(openedAt, forKey: .openedAt)
             try c.encode(waitingSince, forKey: .waitingSince)
@@ -103,7 +106,7 @@ public struct ExportDocument: Encodable {
                 apologies: c.apologies.map { ApologyEntry(kind: $0.kind.rawValue, by: $0.by, at: $0.at) },
                 followUps: c.followUps.map { FollowUpEntry(id: $0.id, due: $0.due, note: $0.note, by: $0.by, done: $0.done, outcome: $0.outcome, doneAt: $0.doneAt,
                                                            untilAnswer: $0.untilAnswer, cancelled: $0.cancelled, brokenAt: $0.brokenAt, waitingOn: $0.waitingOn) },
-                ratings: c.ratings, offers: c.offers, recoveries: c.recoveries, solutionsUsed: c.solutionsUsed,
+                ratings: c.ratings, offers: c.offers, recoveries: c.recoveries, solutionsUsed: c.solutionsUsed, reviews: c.reviews,
                 messages: c.messages.map { MessageEntry(direction: $0.direction.rawValue, author: $0.author, at: $0.at, body: $0.body,
                                                         channel: $0.channel?.rawValue, mail: $0.mail.map(MailEntry.init)) },
                 openedAt: c.openedAt, waitingSince: c.waitingSince, solvedAt: c.solvedAt)

@@ -34,6 +34,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Cases with a stock wish still standing: arrivals and the stock keeper look through these.
     /// Derived from the cases (rebuilt on snapshot read).
     public internal(set) var casesWithStockWishes: Set<CaseID> = []
+    /// Cases with a review: the Review screen and the quality figures read these, not the desk.
+    /// Derived from the cases (rebuilt on snapshot read).
+    public internal(set) var casesWithReviews: Set<CaseID> = []
     /// First-response targets a supervisor set at run time; they override the config's `[sla]`.
     public internal(set) var serviceLevelTargets: [Priority: TimeInterval] = [:]
     /// The "case" of an event that belongs to the whole desk (an SLA change).
@@ -277,6 +280,20 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
             let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"
             c.activity.append(CaseActivity(at: at, actor: actor, text: "made it right by \(actor): apology (\(apology.label))\(given), follow-up #\(followUp) to check"))
+        case let .replyReviewed(review):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a look at the work, not work on the case
+            c.reviews.append(review)
+        case let .reviewAnswered(message, disputed):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at
+            if let i = c.reviews.firstIndex(where: { $0.message == message && $0.answer == nil }) {
+                c.reviews[i].answer = ReviewAnswer(at: at, disputed: disputed)
+            }
+        case let .coachingDone(message, outcome):
+            c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at
+            if let i = c.reviews.firstIndex(where: { $0.message == message }), c.reviews[i].action?.doneAt == nil {
+                c.reviews[i].action?.doneAt = at
+                c.reviews[i].action?.outcome = outcome
+            }
         case let .draftSaved(body):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a draft is not activity
             if body.isEmpty {
@@ -294,6 +311,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     /// Keeps `casesWithOpenFollowUps` true to the case (what the promise keeper looks through).
     mutating func notePromises(of c: SupportCase) {
         if !c.offers.isEmpty, !casesWithOffers.contains(c.id) { casesWithOffers.insert(c.id) }
+        if !c.reviews.isEmpty, !casesWithReviews.contains(c.id) { casesWithReviews.insert(c.id) }
         if c.stockWishes.contains(where: { $0.ended == nil }) {
             if !casesWithStockWishes.contains(c.id) { casesWithStockWishes.insert(c.id) }
         } else if casesWithStockWishes.contains(c.id) {

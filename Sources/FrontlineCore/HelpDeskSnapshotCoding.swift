@@ -10,9 +10,9 @@ import Foundation
 /// message text. The Message-ID tables, which older formats derived from every message, are
 /// stored for the same reason.
 extension HelpDesk {
-    /// 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
-    /// side of messages; 3 added the run-time SLA targets at the end; 2 to 5 are still read.
-    static let snapshotFormatVersion: UInt64 = 6
+    /// 7 added reviews to the heads; 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
+    /// side of messages; 3 added the run-time SLA targets at the end; 2 to 6 are still read.
+    static let snapshotFormatVersion: UInt64 = 7
 
     public func snapshotBytes() -> [UInt8] { snapshotBytes(format: Self.snapshotFormatVersion) }
 
@@ -198,6 +198,10 @@ extension HelpDesk {
             for u in c.solutionsUsed { w.string(u.name); w.string(u.by); w.date(u.at) }
             w.int(c.reopens)
         }
+        if format >= 7 {
+            w.uint(UInt64(c.reviews.count))
+            for r in c.reviews { r.write(into: &w) }
+        }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
 
@@ -274,6 +278,10 @@ extension HelpDesk {
             for _ in 0..<(try r.count()) { used.append(SolutionUse(name: try r.string(), by: try r.string(), at: try r.date())) }
             reopens = try r.int()
         }
+        var reviews: [Review] = []
+        if version >= 7 {
+            for _ in 0..<(try r.count()) { reviews.append(try Review.read(&r)) }
+        }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
                             openedAt: try r.date(), waitingSince: try r.optionalDate(), solvedAt: try r.optionalDate(),
@@ -285,6 +293,7 @@ extension HelpDesk {
         c.feedbackRequests = requests
         c.solutionsUsed = used
         c.reopens = reopens
+        c.reviews = reviews
         return c
     }
 }

@@ -179,6 +179,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var feedbackRequests: [FeedbackRequest] = []
     /// The solution articles put into replies on this case, by name (which problems recur).
     public var solutionsUsed: [SolutionUse] = []
+    /// Supervisors' reviews of the replies on this case, one per reply.
+    public var reviews: [Review] = []
     /// How many times it was opened again after being solved (by an agent, or the customer writing).
     public var reopens = 0
     public var openedAt: Date
@@ -217,7 +219,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed, reopens
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed, reopens, reviews
     }
 
     public init(from decoder: Decoder) throws {
@@ -238,6 +240,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         feedbackRequests = try c.decodeIfPresent([FeedbackRequest].self, forKey: .feedbackRequests) ?? []
         solutionsUsed = try c.decodeIfPresent([SolutionUse].self, forKey: .solutionsUsed) ?? []
         reopens = try c.decodeIfPresent(Int.self, forKey: .reopens) ?? 0
+        reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -256,6 +259,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !feedbackRequests.isEmpty { try c.encode(feedbackRequests, forKey: .feedbackRequests) }
         if !solutionsUsed.isEmpty { try c.encode(solutionsUsed, forKey: .solutionsUsed) }
         if reopens > 0 { try c.encode(reopens, forKey: .reopens) }
+        if !reviews.isEmpty { try c.encode(reviews, forKey: .reviews) }
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

@@ -71,6 +71,18 @@ struct ConsoleCommand: ParsableCommand {
         options.templates = templates
         options.authority = config.authority
         options.solutions = solutions
+        options.review = config.review
+        // `:at`: the log read as `--at` reads it; alone with the store, from the store this console holds.
+        let global = self.global
+        if case let .own(local)? = opened {
+            options.history = { moment in
+                var past = DeskAtMoment(moment)
+                try local.forEachJournaledEvent { past.fold($0) }
+                return past.desk
+            }
+        } else {
+            options.history = { moment in try DeskHistory.desk(at: moment, global: global) }
+        }
         let clock: WallClock = moment.map { StoppedClock($0) as WallClock } ?? SystemClock()
         let app = ConsoleApp(service: store, backend: terminal, host: host, clock: clock, theme: chosen, options: options)
         let reason = app.run()

@@ -13,7 +13,7 @@ struct Frontline: ParsableCommand {
             ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self, FollowUpCancelCommand.self, FeedbackCommand.self,
             ReplyCommand.self, NoteCommand.self, AssignCommand.self, PriorityCommand.self, TagCommand.self,
             SolveCommand.self, ReopenCommand.self, TakeCommand.self, PendingCommand.self, ExportCommand.self, CheckCommand.self, ServeCommand.self,
-            WallboardCommand.self, DeescalateCommand.self, SLACommand.self, OfferCommand.self, MakeItRightCommand.self, ApprovalsCommand.self, WantCommand.self, StockCommand.self, SolutionsCommand.self, ReportCommand.self, ApproveCommand.self, DeclineCommand.self, RawCommand.self, AttachmentCommand.self, SearchCommand.self,
+            WallboardCommand.self, DeescalateCommand.self, SLACommand.self, OfferCommand.self, MakeItRightCommand.self, ApprovalsCommand.self, WantCommand.self, StockCommand.self, SolutionsCommand.self, ReportCommand.self, ReviewCommand.self, ApproveCommand.self, DeclineCommand.self, RawCommand.self, AttachmentCommand.self, SearchCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
@@ -44,26 +44,40 @@ func directSubcommand(_ arguments: [String]) -> ParsableCommand? {
 }
 
 /// `frontline --data-dir D queue` reads as naturally as `frontline queue --data-dir D`: global
-/// options given before the subcommand are moved after it, where the subcommand parses them.
+/// options given before the subcommand are moved after it, where the subcommand parses them;
+/// for a command with subcommands of its own (`review score`), after both names.
 func globalOptionsAfterSubcommand(_ args: [String]) -> [String] {
     var rest = args[...]
-    var globals: [String] = []
-    while let first = rest.first {
-        if first == "--data-dir" || first == "--agent", rest.count >= 2 {
-            globals += rest.prefix(2)
-            rest = rest.dropFirst(2)
-        } else if first.hasPrefix("--data-dir=") || first.hasPrefix("--agent=") {
-            globals.append(first)
-            rest = rest.dropFirst()
-        } else {
-            break
+    func takeGlobals() -> [String] {
+        var globals: [String] = []
+        while let first = rest.first {
+            if first == "--data-dir" || first == "--agent", rest.count >= 2 {
+                globals += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--data-dir=") || first.hasPrefix("--agent=") {
+                globals.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return globals
+    }
+    var globals = takeGlobals()
+    let names = Set(Frontline.configuration.subcommands.map { $0._commandName } + ["help"])
+    guard let sub = rest.first, names.contains(sub) else { return globals + rest }
+    rest = rest.dropFirst()
+    let nested = Frontline.configuration.subcommands.first { $0._commandName == sub }?.configuration.subcommands.map { $0._commandName } ?? []
+    if !nested.isEmpty {
+        globals += takeGlobals()
+        if let second = rest.first, nested.contains(second) { return [sub, second] + globals + rest.dropFirst() }
+        // The default subcommand: name it, so its options are its own.
+        if !rest.contains(where: { ["-h", "--help", "help"].contains($0) }),
+           let first = Frontline.configuration.subcommands.first(where: { $0._commandName == sub })?.configuration.defaultSubcommand?._commandName {
+            return [sub, first] + globals + rest
         }
     }
-    let names = Set(Frontline.configuration.subcommands.map { $0._commandName } + ["help"])
-    if let sub = rest.first, names.contains(sub) {
-        return [sub] + globals + rest.dropFirst()
-    }
-    return globals + rest
+    return [sub] + globals + rest
 }
 
 enum FrontlineVersion {

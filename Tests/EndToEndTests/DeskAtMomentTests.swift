@@ -69,3 +69,32 @@ extension FrontlineEndToEnd {
         #expect(unknown.status != 0 && unknown.stderr.contains("no solution \"nope\""), "\(unknown.stderr)")
     }
 }
+
+extension FrontlineEndToEnd {
+    @Test(":at in a running console shows the desk as it was, read-only, and :at now comes back")
+    func aRunningConsoleGoesBackAnHour() throws {
+        let t = try TmuxSession()
+        let twoHoursAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-7200))
+        var json = String(decoding: IntakeLine.make(name: "Åsa Lindqvist", email: "asa@example.se", language: "sv", subject: "TV:n", body: "Hej"), as: UTF8.self)
+        json.removeLast()
+        json += ",\"received_at\":\"\(twoHoursAgo)\"}"
+        let old = try #require(try t.intake([Data(json.utf8)]).first)
+        #expect(try t.cli("reply", [old, "--body", "Hej Åsa, vi tittar på det."]).status == 0)
+        let new = try #require(try t.intake([IntakeLine.matti]).first)
+        try t.launchConsole()
+        try t.waitFor("Reply to \(new)")
+        try t.sendKeys(":")
+        try t.sendText("at 1h")
+        try t.sendKeys("Enter")
+        var s = try t.waitFor("⏪ as it was at")
+        #expect(s.queueCaseIDs == [old], "an hour ago Åsa waited and Matti had not written: \(s.text)")
+        try t.sendKeys("n")
+        s = try t.waitFor("nothing can be changed in the past")
+        try t.sendKeys(":")
+        try t.sendText("at now")
+        try t.sendKeys("Enter")
+        s = try t.waitUntil("the desk as it is") { $0.queueCaseIDs == [new] && !$0.contains("⏪") }
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+    }
+}

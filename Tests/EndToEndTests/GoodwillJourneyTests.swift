@@ -9,8 +9,7 @@ extension FrontlineEndToEnd {
     /// coupon and 500 kr in a refund.
     func goodwillDesk() throws -> TmuxSession {
         let t = try TmuxSession()
-        try FileManager.default.createDirectory(atPath: t.configDir + "/frontline", withIntermediateDirectories: true)
-        try """
+        try t.writeConfig("""
         [team.users]
         alice = "agent"
         carol = "supervisor"
@@ -20,7 +19,7 @@ extension FrontlineEndToEnd {
         [authority.agent]
         coupon = { most = "15%", customer_30_days = 1, agent_week = 10 }
         refund = { most = "500", customer_30_days = "1000", agent_week = "5000" }
-        """.write(toFile: t.configDir + "/frontline/config.toml", atomically: true, encoding: .utf8)
+        """)
         return t
     }
 

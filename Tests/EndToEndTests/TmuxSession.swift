@@ -364,6 +364,12 @@ final class TmuxSession {
         return id
     }
 
+    /// Writes the console's and server's config.toml.
+    func writeConfig(_ toml: String) throws {
+        try FileManager.default.createDirectory(atPath: configDir + "/frontline", withIntermediateDirectories: true)
+        try toml.write(toFile: configDir + "/frontline/config.toml", atomically: true, encoding: .utf8)
+    }
+
     /// Feeds JSON lines to `frontline intake`; returns the case ids it acknowledged.
     @discardableResult
     func intake(_ lines: [Data]) throws -> [String] {

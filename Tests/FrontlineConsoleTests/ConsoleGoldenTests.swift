@@ -41,6 +41,15 @@ import Testing
         #expect(app.state.mode == .normal, "any key closes it")
     }
 
+    @Test func theReviewScreenScoringAReplyAt80x24() throws {
+        let clock = ManualClock(t0)
+        let s = try seededService(clock: clock)
+        s.role = .supervisor
+        let (app, _, _) = makeApp(s, clock: clock, width: 80, height: 24, agent: "carol")
+        app.type(.character("V"), .enter, .character("y"), .character("x"))
+        try expectGolden("review-scoring", app)
+    }
+
     @Test func escalatedView() throws {
         let clock = ManualClock(t0)
         let (app, _, _) = makeApp(try seededService(clock: clock), clock: clock)

@@ -16,6 +16,8 @@ final class InMemoryCaseService: CaseService {
     var recoveryNotes: [String] = []
     var backgroundProblem: String?
     var performed: [Command] = []
+    /// Every event, in order: the log `:at` folds.
+    var log: [Event] = []
     var presence: [AgentPresence] = []
     var announced: [AgentPresence] = []
     /// Set to mail replies, as a store with `[mail]` does.
@@ -36,6 +38,7 @@ final class InMemoryCaseService: CaseService {
         let now = at ?? clock.now()
         let events = desk.stamp(try desk.decide(command, actor: actor, now: now, outbound: outbound, authority: authority), actor: actor, now: now)
         performed.append(command)
+        log += events
         for e in events { desk.apply(e) }
         return events
     }
@@ -144,3 +147,6 @@ func configRefusal(_ text: String) -> String? {
         return "\(error)"
     }
 }
+
+/// Tests use it from one thread; `:at`'s history closure reads its log.
+extension InMemoryCaseService: @unchecked Sendable {}

@@ -16,6 +16,11 @@ import Testing
         .completeFollowUp("C-1", id: nil, outcome: nil), .assign("C-1", agent: "bob"), .assign("C-1", agent: nil),
         .setPriority("C-1", .low), .take("C-1"), .tag("C-1", tags: ["vip", "refund"]), .solve("C-1"), .solve("C-1", overriding: "sorted on the phone"), .reopen("C-1"), .setPending("C-1"),
         .deescalate("C-1", reason: "handled at tier 1"), .setServiceLevel(.urgent, target: 1800),
+        .review("C-1", ReviewSubmission(message: 3, items: [ScoredItem(ScorecardItem(name: "owned", label: "owned it", weight: 2, critical: true), .missed)],
+                                        verdict: .coach, note: "own it", action: "reread the guide", due: t0.addingTimeInterval(86400))),
+        .review("C-1", ReviewSubmission(message: 1, items: [], verdict: .praise, note: nil, shoutOut: true)),
+        .answerReview("C-1", message: 3, dispute: nil), .answerReview("C-1", message: 3, dispute: "it was owned"),
+        .completeCoaching("C-1", message: 3, outcome: nil),
     ]
 
     @Test func everyCommandSurvivesTheWire() throws {
@@ -23,7 +28,7 @@ import Testing
             let data = try JournalCodec.makeEncoder().encode(command)
             #expect(try JournalCodec.makeDecoder().decode(Command.self, from: data) == command, "\(String(decoding: data, as: UTF8.self))")
         }
-        #expect(Set(Self.all.map(\.name)).count == 20, "every kind of command is covered")
+        #expect(Set(Self.all.map(\.name)).count == 23, "every kind of command is covered")
     }
 
     @Test(arguments: [

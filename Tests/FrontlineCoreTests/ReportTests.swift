@@ -156,6 +156,8 @@ import Testing
         ("monday", t0.addingTimeInterval(-10 * 3600)), ("sunday", t0.addingTimeInterval(-34 * 3600)),
         ("7d", t0.addingTimeInterval(-7 * 86400)), ("-2h", t0.addingTimeInterval(-7200)),
         ("2026-11-20", Date(timeIntervalSince1970: 1_795_132_800)), ("2026-11-20 10:42", Date(timeIntervalSince1970: 1_795_132_800 + 10 * 3600 + 42 * 60)),
+        // a time alone: today's when it has passed (t0 is 10:00), yesterday's when it is still to come
+        ("09:59", t0.addingTimeInterval(-60)), ("10:00", t0), ("10:42", t0.addingTimeInterval(-86400 + 42 * 60)),
     ] as [(String, Date)])
     func periodsAreReadAsSupervisorsWriteThem(text: String, expected: Date) throws {
         #expect(try ReportTime.parse(text, now: t0, timeZone: TimeZone(identifier: "UTC")!) == expected)

@@ -388,6 +388,26 @@ public enum ConsoleActions {
                           state.mode = .report(ReportView.make(days: days, world: ctx.world))
                           return []
                       }),
+        ConsoleAction("at", usage: "at WHEN|now",
+                      help: "the desk as it was then, read-only: 10:42, 2026-11-30 10:42, yesterday, 2h (ago); :at now comes back",
+                      role: .anyone, needsCase: false,
+                      onLine: { args, state, ctx throws(Problem) in
+                          let when = args.joined(separator: " ")
+                          guard !when.isEmpty else { throw Problem("at WHEN — 10:42, 2026-11-30 10:42, yesterday, 2h (ago); at now comes back") }
+                          // The draft is saved first: the past has no reply pane.
+                          if when.lowercased() == "now" { return ConsoleUpdate.flushDraft(&state) + [.travel(to: nil)] }
+                          do {
+                              let moment = try ReportTime.parse(when, now: ctx.world.now, timeZone: ctx.world.timeZone)
+                              return ConsoleUpdate.flushDraft(&state) + [.travel(to: moment)]
+                          } catch {
+                              throw Problem("at WHEN — \(error)")
+                          }
+                      }),
+        ConsoleAction("review", cli: "review", aliases: ["reviews"], keys: [.character("V")], keyLabel: "V", usage: "review",
+                      help: "the Review screen: score this week's replies, praise or coach; agents see, acknowledge or dispute theirs",
+                      role: .anyone, needsCase: false,
+                      onKey: { _, state, ctx in ReviewSteps.open(state: &state, world: ctx.world); return [] },
+                      onLine: { _, state, ctx in ReviewSteps.open(state: &state, world: ctx.world); return [] }),
         ConsoleAction("help", aliases: ["h"], keys: [.character("?"), .function(1)], keyLabel: "?  F1", usage: "help",
                       help: "every key, in context", hint: ("help", 11), role: .anyone, needsCase: false,
                       onKey: { _, state, _ in state.mode = .help; return [] },
@@ -411,6 +431,9 @@ public enum ConsoleActions {
 
     /// Why `action` cannot run now (the role, or no case to act on); nil when it can.
     static func refusal(of action: ConsoleAction, state: ConsoleState, ctx: ActionContext, emptyQueue: String) -> String? {
+        if let moment = state.pastMoment, action.role != .anyone {
+            return "this is the desk as it was at \(ctx.world.time.dayAndTime(moment, now: ctx.world.now)): nothing can be changed in the past (:at now comes back)"
+        }
         if let why = action.role.refusal(for: state.role, action: action.name.isEmpty ? "do that" : "use :\(action.name)") { return why }
         if action.needsCase && ctx.selected == nil { return emptyQueue }
         return nil

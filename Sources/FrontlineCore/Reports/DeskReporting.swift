@@ -21,6 +21,7 @@ public enum DeskReporting {
         var recoveryTimes: [TimeInterval] = []
         var approvalWaits: [TimeInterval] = []
         var ratings: [Rating] = []
+        var reviewScores: [Int] = []
         var requestsSent = 0, requestsAnswered = 0
         var oneTouch = 0, solvedForOneTouch = 0, reopened = 0, receivedForReopen = 0, recovered = 0
 
@@ -36,6 +37,7 @@ public enum DeskReporting {
             f.oneTouch = ShareFigure(oneTouch, of: solvedForOneTouch)
             f.reopened = ShareFigure(reopened, of: receivedForReopen)
             f.ratings = DeskReporting.ratingFigures(ratings, requests: ShareFigure(requestsAnswered, of: requestsSent))
+            f.quality.score = reviewScores.isEmpty ? nil : Double(reviewScores.reduce(0, +)) / Double(reviewScores.count)
             for (p, sla) in f.sla {
                 f.sla[p]?.attainment = sla.met + sla.missed == 0 ? nil : Double(sla.met) / Double(sla.met + sla.missed)
             }
@@ -61,6 +63,16 @@ public enum DeskReporting {
                 guard let c = desk.cases[id] else { continue }
                 for r in c.ratings where inPeriod(r.at) {
                     for agent in r.credited { tallies[agent, default: Tally(agent)].ratings.append(r) }
+                }
+            }
+        }
+        // Reviews count for the agent whose reply was reviewed (by agent), or the case's group.
+        for id in desk.casesWithReviews {
+            guard let c = desk.cases[id] else { continue }
+            let keys = grouping == .agent ? [] : groups(of: c, by: grouping)
+            for r in c.reviews {
+                for key in ["all"] + (grouping == .agent ? [r.agent] : keys) {
+                    countReview(r, into: &tallies[key, default: Tally(key)], now: now, inPeriod: inPeriod)
                 }
             }
         }
@@ -156,6 +168,29 @@ public enum DeskReporting {
         for r in c.feedbackRequests where inPeriod(r.at) {
             t.requestsSent += 1
             if r.answeredAt != nil { t.requestsAnswered += 1 }
+        }
+    }
+
+    static func countReview(_ r: Review, into t: inout Tally, now: Date, inPeriod: (Date) -> Bool) {
+        if inPeriod(r.at) {
+            var q = t.figures.quality
+            q.reviews += 1
+            if let score = r.score { t.reviewScores.append(score) }
+            if r.criticalMissed { q.criticalMissed += 1 }
+            if r.verdict == .praise { q.praised += 1 } else { q.coached += 1 }
+            switch r.answer?.disputed {
+            case .some: q.disputed += 1
+            case .none: if r.answer == nil { q.unanswered += 1 } else { q.acknowledged += 1 }
+            }
+            t.figures.quality = q
+        }
+        guard let a = r.action, inPeriod(a.due) else { return }
+        if a.doneAt != nil {
+            if a.keptOnTime { t.figures.quality.actionsOnTime += 1 } else { t.figures.quality.actionsLate += 1 }
+        } else if a.due < now {
+            t.figures.quality.actionsOverdue += 1
+        } else {
+            t.figures.quality.actionsOpen += 1
         }
     }
 

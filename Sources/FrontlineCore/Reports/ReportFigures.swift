@@ -81,6 +81,19 @@ public struct RatingFigures: Codable, Sendable, Equatable {
     public var requests: ShareFigure = ShareFigure(0, of: 0)
 }
 
+/// Supervisors' reviews made in the period (by agent: credited to the agent whose reply was
+/// reviewed), and coaching's action items due in it.
+public struct QualityFigures: Codable, Sendable, Equatable {
+    public var reviews = 0
+    /// The mean of the reviews' scores (0–100; a missed critical item scores 0); nil with none scored.
+    public var score: Double?
+    public var criticalMissed = 0
+    public var praised = 0, coached = 0
+    public var acknowledged = 0, disputed = 0, unanswered = 0
+    /// Action items due in the period: done by the due date, done after it, not done and past due, not yet due.
+    public var actionsOnTime = 0, actionsLate = 0, actionsOverdue = 0, actionsOpen = 0
+}
+
 /// One group's figures ("all", or one agent, priority, channel or tag).
 public struct GroupFigures: Codable, Sendable, Equatable {
     public var group: String
@@ -99,6 +112,7 @@ public struct GroupFigures: Codable, Sendable, Equatable {
     public var escalations: [String: Int] = [:]
     public var goodwill = GoodwillFigures()
     public var ratings = RatingFigures()
+    public var quality = QualityFigures()
 
     public init(group: String) { self.group = group }
 }

@@ -1,0 +1,206 @@
+import Foundation
+import FrontlineCore
+import FrontlineTUI
+
+/// The Review screen's steps: scoring with keys, praise or coaching, the agent's answer, and
+/// what a console notices of reviews made or answered elsewhere.
+enum ReviewSteps {
+    static func open(state: inout ConsoleState, world: ConsoleWorld) {
+        state.reviewBoard = ReviewBoard.make(state: state, world: world)
+        state.mode = .review
+    }
+
+    static func close(state: inout ConsoleState) {
+        state.reviewBoard = nil
+        state.mode = .normal
+    }
+
+    /// Keys on the Review screen: the list, or the scorecard of the reply being scored.
+    static func handle(_ key: Key, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        guard var board = state.reviewBoard else { state.mode = .normal; return [] }
+        state.status = nil
+        defer { if state.reviewBoard != nil, state.mode == .review || isReviewPrompt(state.mode) { state.reviewBoard = board } }
+        if var scoring = board.scoring {
+            let items = world.review.scorecard.items
+            switch key {
+            case .escape, .character("q"): board.scoring = nil
+            case .down, .character("j"), .tab: scoring.cursor = min(items.count - 1, scoring.cursor + 1)
+            case .up, .character("k"), .backTab: scoring.cursor = max(0, scoring.cursor - 1)
+            case let .character(c) where ReviewMark(word: String(c)) != nil && "ynx".contains(c):
+                scoring.marks[scoring.cursor] = ReviewMark(word: String(c))
+                scoring.cursor = min(items.count - 1, scoring.cursor + 1)
+            case .character("p"), .character("P"), .character("c"):
+                guard let draft = draft(scoring, items: items) else {
+                    state.status = StatusMessage("mark every item first: y met, n missed, x does not apply", kind: .error, at: world.now)
+                    board.scoring = scoring
+                    return []
+                }
+                let ref = draft.reply.description, who = TextSanitiser.singleLine(draft.agent)
+                if key == .character("c") {
+                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .coach, shoutOut: false), label: "Coach \(who) on \(ref) — what to work on",
+                                                hint: "\(who) sees it at once; next you give the action item and its due date"))
+                } else {
+                    let shoutOut = key == .character("P")
+                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .praise, shoutOut: shoutOut), label: "Praise \(who) for \(ref)",
+                                                hint: "a word for \(who), or Enter for none" + (shoutOut ? " · the wallboard shows their name and what they did well, nothing of the customer" : "")))
+                }
+            default: break
+            }
+            if board.scoring != nil { board.scoring = scoring }
+            return []
+        }
+        let rows = board.rows(in: world.desk)
+        switch key {
+        case .escape, .character("q"):
+            close(state: &state)
+            return []
+        case .down, .character("j"): board.selected = min(max(0, rows.count - 1), board.selected + 1)
+        case .up, .character("k"): board.selected = max(0, board.selected - 1)
+        case .home, .character("g"): board.selected = 0
+        case .end, .character("G"): board.selected = max(0, rows.count - 1)
+        case .enter:
+            guard let row = board.selectedRow(in: world.desk) else { return [] }
+            if case let .candidate(c) = row {
+                if c.agent == state.agent {
+                    state.status = StatusMessage("that is your own reply: another supervisor reviews it", kind: .error, at: world.now)
+                } else {
+                    board.scoring = ReviewBoard.Scoring(candidate: c, marks: Array(repeating: nil, count: world.review.scorecard.items.count))
+                }
+            }
+        case .character("a"), .character("D"), .character("F"):
+            guard case let .review(id, r)? = board.selectedRow(in: world.desk) else {
+                state.status = StatusMessage("choose a review below the queue to answer it", kind: .error, at: world.now)
+                return []
+            }
+            return answerKey(key, ReplyReference(caseID: id, message: r.message), r, state: &state, world: world)
+        default: break
+        }
+        return []
+    }
+
+    static func answerKey(_ key: Key, _ ref: ReplyReference, _ r: Review, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        if key == .character("F") {
+            guard r.action?.doneAt == nil, r.action != nil else {
+                state.status = StatusMessage(r.action == nil ? "\(ref) was praise: there is no action item" : "\(ref)'s action item is already done", kind: .error, at: world.now)
+                return []
+            }
+            state.mode = .prompt(Prompt(.coachingOutcome(ref), label: "Done: \(TextSanitiser.singleLine(r.action?.text ?? "")) — what came of it",
+                                        hint: "a short outcome, or Enter for none"))
+            return []
+        }
+        guard r.agent == state.agent else {
+            state.status = StatusMessage("only \(TextSanitiser.singleLine(r.agent)) answers the review of their reply", kind: .error, at: world.now)
+            return []
+        }
+        guard r.answer == nil else {
+            state.status = StatusMessage("you already \(r.answer?.disputed == nil ? "acknowledged" : "disputed") this review", kind: .error, at: world.now)
+            return []
+        }
+        if key == .character("a") { return [answer(ref, dispute: nil, reviewer: r.by)] }
+        state.mode = .prompt(Prompt(.reviewDispute(ref), label: "Dispute the review of \(ref) because", hint: "\(TextSanitiser.singleLine(r.by)) reads it"))
+        return []
+    }
+
+    static func draft(_ s: ReviewBoard.Scoring, items: [ScorecardItem]) -> ReviewDraft? {
+        guard s.marks.count == items.count, s.marks.allSatisfy({ $0 != nil }) else { return nil }
+        return ReviewDraft(reply: s.candidate.reply, agent: s.candidate.agent, items: zip(items, s.marks).map { ScoredItem($0, $1!) })
+    }
+
+    static func isReviewPrompt(_ mode: ConsoleState.Mode) -> Bool {
+        guard case let .prompt(p) = mode else { return false }
+        switch p.purpose {
+        case .reviewNote, .coachingAction, .reviewDispute, .coachingOutcome: return true
+        default: return false
+        }
+    }
+
+    // MARK: - The commands
+
+    static func submit(_ d: ReviewDraft, verdict: ReviewVerdict, note: String?, shoutOut: Bool = false, action: String? = nil, due: Date? = nil) -> ConsoleEffect {
+        let score = Scorecard.score(d.items).map { " (\($0)/100)" } ?? ""
+        let what = verdict == .praise ? "praise for \(d.agent)\(shoutOut ? ", on the wallboard" : "")" : "coaching for \(d.agent)"
+        return .perform(.review(d.reply.caseID, ReviewSubmission(message: d.reply.message, items: d.items, verdict: verdict, note: note,
+                                                                 shoutOut: shoutOut, action: action, due: due)),
+                        success: "\(d.reply) reviewed\(score): \(what)")
+    }
+
+    static func answer(_ ref: ReplyReference, dispute: String?, reviewer: String) -> ConsoleEffect {
+        .perform(.answerReview(ref.caseID, message: ref.message, dispute: dispute),
+                 success: dispute == nil ? "review of \(ref) acknowledged" : "review of \(ref) disputed: \(reviewer) is told")
+    }
+
+    static func coachingDone(_ ref: ReplyReference, outcome: String) -> ConsoleEffect {
+        .perform(.completeCoaching(ref.caseID, message: ref.message, outcome: outcome.isEmpty ? nil : outcome), success: "action item of \(ref) done")
+    }
+
+    /// Prompt answers on the way: the note, then (coaching) the action item "WHEN WHAT".
+    static func submitPrompt(_ p: Prompt, text: String, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        func retry(_ problem: String) -> [ConsoleEffect] { PromptUpdate.retry(p, problem, state: &state) }
+        state.mode = .review
+        switch p.purpose {
+        case let .reviewNote(d, verdict, shoutOut):
+            if verdict == .praise {
+                state.reviewBoard?.scoring = nil
+                return [submit(d, verdict: .praise, note: text.isEmpty ? nil : text, shoutOut: shoutOut)]
+            }
+            guard !text.isEmpty else { return retry("say what to work on: \(d.agent) reads it") }
+            state.mode = .prompt(Prompt(.coachingAction(d, note: text), label: "Action item for \(TextSanitiser.singleLine(d.agent)): WHEN WHAT",
+                                        hint: "e.g. +7d rewrite two replies with a clear next step · fri 16:00 read the refund guide (\(world.timeZone.identifier))"))
+            return []
+        case let .coachingAction(d, note):
+            let words = ConsoleCommandLine.words(text)
+            let parser = FollowUpTime(timeZone: world.timeZone)
+            for n in stride(from: min(2, words.count), through: 1, by: -1) {
+                if let due = try? parser.parse(words.prefix(n).joined(separator: " "), now: world.now) {
+                    let what = words.dropFirst(n).joined(separator: " ")
+                    guard !what.isEmpty else { return retry("say what \(d.agent) is to do after the time") }
+                    state.reviewBoard?.scoring = nil
+                    return [submit(d, verdict: .coach, note: note, action: what, due: due)]
+                }
+            }
+            return retry("WHEN WHAT — WHEN like +7d, fri 16:00, 2026-12-08 10:00; then what \(d.agent) is to do")
+        case let .reviewDispute(ref):
+            guard !text.isEmpty else { return retry("say why you dispute it, or Esc") }
+            let reviewer = world.desk.cases[ref.caseID]?.review(of: ref.message)?.by ?? "the reviewer"
+            return [answer(ref, dispute: text, reviewer: reviewer)]
+        case let .coachingOutcome(ref):
+            return [coachingDone(ref, outcome: text)]
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Reviews from elsewhere
+
+    /// A review of this agent's reply, or an answer to this supervisor's review, made in another
+    /// console: said at once on the status line.
+    static func notice(_ events: [Event], state: inout ConsoleState, world: ConsoleWorld) {
+        for e in events where e.actor != state.agent {
+            let who = TextSanitiser.singleLine(e.actor)
+            switch e.change {
+            case let .replyReviewed(r) where r.agent == state.agent:
+                let ref = Review.reference(e.caseID, r.message)
+                let said = r.note.map { ": " + TextSanitiser.singleLine($0) } ?? ""
+                if r.verdict == .praise {
+                    state.status = StatusMessage("★ \(who) praised your reply \(ref)\(said)\(r.shoutOut ? " (on the wallboard)" : "") — V shows your reviews", at: world.now)
+                } else {
+                    let due = r.action.map { ", action item by \(world.time.dayAndTime($0.due, now: world.now))" } ?? ""
+                    state.status = StatusMessage("\(who) left coaching on your reply \(ref)\(said)\(due) — V to acknowledge or dispute", at: world.now)
+                }
+            case let .reviewAnswered(message, disputed):
+                guard let r = world.desk.cases[e.caseID]?.review(of: message), r.by == state.agent else { continue }
+                let ref = Review.reference(e.caseID, message)
+                if let why = disputed {
+                    state.status = StatusMessage("\(who) disputes your review of \(ref): \(TextSanitiser.singleLine(why))", kind: .error, at: world.now)
+                } else {
+                    state.status = StatusMessage("\(who) acknowledged your review of \(ref)", at: world.now)
+                }
+            case let .coachingDone(message, outcome):
+                guard let r = world.desk.cases[e.caseID]?.review(of: message), r.by == state.agent else { continue }
+                state.status = StatusMessage("\(who) did the action item of \(Review.reference(e.caseID, message))\(outcome.map { ": " + TextSanitiser.singleLine($0) } ?? "")", at: world.now)
+            default:
+                continue
+            }
+        }
+    }
+}
