@@ -31,6 +31,10 @@ public final class ConsoleApp {
         /// The desk as it was at a moment, folded from the event log (`:at`); the executable
         /// supplies it (it knows where the log is). Nil: this console cannot go back.
         public var history: (@Sendable (Date) throws -> HelpDesk)?
+        /// The language the console speaks (`language` in config.toml, or the locale).
+        public var language: UILanguage = .en
+        /// Between hours and minutes (`clock = "14.03"` in config.toml); nil: the language's own.
+        public var clockSeparator: String?
 
         public init(agent: String, levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current,
                     tickMilliseconds: Int = 250, draftSaveDelay: TimeInterval = 1.0,
@@ -91,7 +95,7 @@ public final class ConsoleApp {
         self.clock = clock
         self.theme = theme
         self.options = options
-        time = TimeText(timeZone: options.timeZone)
+        time = TimeText(timeZone: options.timeZone, language: options.language, clockSeparator: options.clockSeparator)
         state = ConsoleState(agent: options.agent)
         state.role = service.assignedRole
         let desk = service.desk, now = clock.now()

@@ -15,7 +15,8 @@ public enum ConsoleRenderer {
         var g = Grid(width: width, height: height, style: theme[.normal])
         let layout = ConsoleLayout(width: width, height: height)
         if layout.isTooSmall {
-            let lines = ["terminal too small", "\(width)×\(height), need \(ConsoleLayout.minimumWidth)×\(ConsoleLayout.minimumHeight)", "q quits"]
+            let w = Words.console, l = world.language
+            let lines = [w.tooSmall(l), w.need(l, ["size": "\(width)×\(height)", "need": "\(ConsoleLayout.minimumWidth)×\(ConsoleLayout.minimumHeight)"]), w.qQuits(l)]
             for (i, l) in lines.enumerated() {
                 let y = max(0, height / 2 - 1) + i
                 g.write(l, x: max(0, (width - DisplayWidth.of(l)) / 2), y: y, style: i == 0 ? theme[.title] : theme[.dim], maxWidth: width)
@@ -39,9 +40,9 @@ public enum ConsoleRenderer {
         StatusBar.draw(into: &g, y: layout.statusRow, width: width, state: state, world: world, theme: theme)
         switch state.mode {
         case let .picker(p):
-            Overlays.drawPicker(p, into: &g, over: layout.historyBox, theme: theme)
+            Overlays.drawPicker(p, into: &g, over: layout.historyBox, theme: theme, language: world.language)
         case .help:
-            Overlays.drawHelp(into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), focus: state.focus, theme: theme)
+            Overlays.drawHelp(into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), focus: state.focus, theme: theme, language: world.language)
         case let .report(v):
             ReportScreen.draw(v, into: &g, area: Rect(x: 0, y: 0, width: width, height: height - 1), world: world, theme: theme)
         case .review:

@@ -6,6 +6,8 @@ import TOMLKit
 ///
 /// ```toml
 /// theme = "dark"
+/// language = "sv"   # what the console, wallboard, reports and commands speak: en, sv, fi (default: the locale)
+/// clock = "14.03"   # how times are written: "14:03" or "14.03" (default: the language's own)
 /// [sla]            # first-response targets: m, h, d
 /// urgent = "1h"
 /// high = "4h"
@@ -29,6 +31,10 @@ import TOMLKit
 /// ```
 public struct FrontlineConfig: Sendable, Equatable {
     public var theme: String?
+    /// `language`: nil means the locale decides (`UILanguage.chosen`).
+    public var language: UILanguage?
+    /// `clock`: ":" or "."; nil means the language's own.
+    public var clockSeparator: String?
     public var levels = ServiceLevels()
     public var team = TeamAccess()
     public var mail = MailConfig()
@@ -75,6 +81,16 @@ public struct FrontlineConfig: Sendable, Equatable {
             case "theme":
                 guard let t = table[key]?.string else { throw Failure(description: "\(source):\(line(of: key)): theme must be a string like \"dark\"") }
                 config.theme = t
+            case "language":
+                guard let code = table[key]?.string, let l = UILanguage(rawValue: code.lowercased()) else {
+                    throw Failure(description: "\(source):\(line(of: key)): language must be \"en\", \"sv\" or \"fi\"")
+                }
+                config.language = l
+            case "clock":
+                guard let spec = table[key]?.string, ["14:03", "14.03"].contains(spec) else {
+                    throw Failure(description: "\(source):\(line(of: key)): clock must be \"14:03\" or \"14.03\" (how times are written)")
+                }
+                config.clockSeparator = String(spec.dropFirst(2).prefix(1))
             case "sla":
                 guard let sla = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[sla")): [sla] must be a table") }
                 for name in sla.keys {
@@ -115,7 +131,7 @@ public struct FrontlineConfig: Sendable, Equatable {
                 guard let review = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[review")): [review] must be a table") }
                 config.review = try parseReview(review, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, [sla], [team], [mail], [promises], [feedback], [authority], [review]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, language, clock, [sla], [team], [mail], [promises], [feedback], [authority], [review]")
             }
         }
         // An agent's own figures lie over their role's, which needs the team read first.

@@ -7,14 +7,15 @@ import FrontlineTUI
 enum HistoryPane {
     static func draw(into g: inout Grid, box: Rect, state: ConsoleState, world: ConsoleWorld, theme: Theme) -> Int {
         let inner = box.inset(by: 1)
+        let l = world.language, w = Words.console
         guard let c = world.selectedCase(state), let history = CustomerHistory(desk: world.desk, caseID: c.id) else {
-            g.write(" History ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
+            g.write(" \(w.historyTitle(l)) ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
             return 0
         }
         let k = history.customer
         let text = world.time
         let language = Language(rawValue: k.language.lowercased()).map(\.rawValue) ?? TextSanitiser.singleLine(k.language)
-        let title = " \(TextSanitiser.singleLine(k.name)) · \(language) · customer since \(text.year(k.since)) "
+        let title = " " + w.customerSince(l, ["name": TextSanitiser.singleLine(k.name), "language": language, "year": "\(text.year(k.since))"]) + " "
         g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
         let lines = content(c, history: history, width: inner.width, world: world, showQuoted: state.showQuoted)
         let maxScroll = max(0, lines.count - inner.height)
@@ -23,7 +24,7 @@ enum HistoryPane {
             g.write(line, x: inner.x, y: inner.y + row, width: inner.width, theme: theme)
         }
         if maxScroll > 0 {
-            let mark = scroll >= maxScroll ? " end · K up " : " J more ↓ "
+            let mark = (scroll >= maxScroll ? w.endUp : w.jMore)(l)
             g.write(mark, x: box.maxX - DisplayWidth.of(mark) - 2, y: box.maxY - 1, style: theme[.dim])
         }
         return scroll
@@ -55,17 +56,18 @@ enum HistoryPane {
         let now = world.now
         let text = world.time
         let k = history.customer
+        let l = world.language, w = Words.console
         var out: [StyledLine] = []
         let earlier = history.earlierCaseCount(than: c.id)
-        var summary = "\(history.cases.count) case\(history.cases.count == 1 ? "" : "s") (\(earlier) earlier)"
+        var summary = (history.cases.count == 1 ? w.oneCase : w.cases)(l, ["n": "\(history.cases.count)", "earlier": "\(earlier)"])
         if let last = history.lastContact {
-            summary += " · last contact \(text.dayAndTime(last.at, now: now))"
+            summary += " · " + w.lastContact(l, ["when": text.dayAndTime(last.at, now: now)])
         }
         if !k.email.isEmpty { summary += " · \(TextSanitiser.singleLine(k.email))" }
         out += wrapped(summary, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         let scores = history.cases.reversed().flatMap(\.ratings).map { "\($0.score)" }
         if !scores.isEmpty {
-            out += wrapped("their ratings of us, oldest first: " + scores.joined(separator: " "), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
+            out += wrapped(w.theirRatings(l, ["scores": scores.joined(separator: " ")]), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         }
         if !history.promises.isEmpty {
             out += wrapped(history.promises.summary, width: width, firstPrefix: "", indent: 0,
@@ -79,66 +81,67 @@ enum HistoryPane {
             // Cut before cleaning: the body may be a megabyte. A mail's gist is its new text, not the quotes.
             let text = last.mail != nil && last.direction == .inbound ? MailThreadLines.visibleBody(String(last.body.prefix(width * 12)), showQuoted: false).text : last.body
             let gist = DisplayWidth.truncate(TextSanitiser.singleLine(String(text.prefix(width * 3))), toWidth: max(10, width * 2))
-            out += wrapped("\(who): \(gist)", width: width, firstPrefix: "Last (\(history.lastContactCase ?? "")) ", indent: 2, role: .normal, prefixRole: .dim)
+            out += wrapped("\(who): \(gist)", width: width, firstPrefix: w.last(l, ["case": history.lastContactCase ?? ""]), indent: 2, role: .normal, prefixRole: .dim)
         }
         out.append(StyledLine())
 
         // The selected case: header, state, promises, then the thread.
         let head = "── \(c.id) · \(TextSanitiser.singleLine(c.subject)) "
         out.append(StyledLine(DisplayWidth.truncate(head + String(repeating: "─", count: max(0, width)), toWidth: width, ellipsis: ""), .title))
-        var facts = "\(c.status.rawValue) · \(c.priority.rawValue) · \(c.assignee.map { TextSanitiser.singleLine($0) } ?? "unassigned")"
-        facts += " · opened \(text.stamp(c.openedAt, now: now))"
+        var facts = "\(Words.views.status(c.status)(l)) · \(Words.views.priority(c.priority)(l)) · \(c.assignee.map { TextSanitiser.singleLine($0) } ?? w.unassigned(l))"
+        facts += " · " + w.opened(l, ["when": text.stamp(c.openedAt, now: now)])
         if !c.tags.isEmpty { facts += " · " + c.tags.map { "#" + TextSanitiser.singleLine($0) }.joined(separator: " ") }
         out += wrapped(facts, width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         switch world.levels.state(of: c, at: now) {
         case .breached:
             let late = now.timeIntervalSince(world.levels.deadline(for: c)!)
-            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA breached \(AgeFormat.compact(late)) ago", .slaBreached))
+            out.append(StyledLine(w.slaBreached(l, ["age": AgeFormat.compact(c.age(at: now)), "late": AgeFormat.compact(late)]), .slaBreached))
         case .atRisk:
             let left = world.levels.deadline(for: c)!.timeIntervalSince(now)
-            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA due in \(AgeFormat.compact(left))", .slaAtRisk))
+            out.append(StyledLine(w.slaDue(l, ["age": AgeFormat.compact(c.age(at: now)), "left": AgeFormat.compact(left)]), .slaAtRisk))
         case .ok:
             let left = world.levels.deadline(for: c)!.timeIntervalSince(now)
-            out.append(StyledLine("waiting \(AgeFormat.compact(c.age(at: now))) · SLA due in \(AgeFormat.compact(left))", .slaOK))
+            out.append(StyledLine(w.slaDue(l, ["age": AgeFormat.compact(c.age(at: now)), "left": AgeFormat.compact(left)]), .slaOK))
         case .none:
             break
         }
         if let e = c.escalation {
             out += wrapped(TextSanitiser.singleLine(e.reason), width: width,
-                           firstPrefix: "⚑ escalated to \(e.level.label) by \(TextSanitiser.singleLine(e.by)), \(text.stamp(e.at, now: now)): ",
+                           firstPrefix: w.escalatedBy(l, ["level": e.level.label, "who": TextSanitiser.singleLine(e.by), "when": text.stamp(e.at, now: now)]),
                            indent: 2, role: .escalated, prefixRole: .escalated)
         }
         // A request's promise shows with its offer, below.
         let requests = Set(c.offers.compactMap { $0.approval?.followUp })
         for f in c.followUps.sorted(by: { $0.due < $1.due }) where !requests.contains(f.id) {
             let note = TextSanitiser.singleLine(f.note)
-            let unless = (f.untilAnswer ? " unless they answer" : "") + (f.waitingOn.map { ", waiting on \(TextSanitiser.singleLine($0))" } ?? "")
+            let unless = (f.untilAnswer ? w.unlessTheyAnswer(l) : "") + (f.waitingOn.map { w.waitingOn(l, ["party": TextSanitiser.singleLine($0)]) } ?? "")
             switch f.state {
             case let .cancelled(reason):
-                out += wrapped(note + " → " + TextSanitiser.singleLine(reason), width: width, firstPrefix: "✗ follow-up cancelled: ",
+                out += wrapped(note + " → " + TextSanitiser.singleLine(reason), width: width, firstPrefix: w.followUpCancelled(l),
                                indent: 2, role: .dim, prefixRole: .dim)
             case let .kept(onTime):
                 let outcome = f.outcome.map { " → " + TextSanitiser.singleLine($0) } ?? ""
-                out += wrapped(note + outcome, width: width, firstPrefix: onTime ? "✓ follow-up done: " : "✓ follow-up done late: ",
+                out += wrapped(note + outcome, width: width, firstPrefix: (onTime ? w.followUpDone : w.followUpDoneLate)(l),
                                indent: 2, role: .dim, prefixRole: .dim)
             case .open where f.due <= now:
-                let broken = f.brokenAt == nil ? "" : "BROKEN, "
-                out += wrapped(note, width: width, firstPrefix: "⏰ \(broken)OVERDUE \(AgeFormat.compact(now.timeIntervalSince(f.due))) (was due \(text.dayAndTime(f.due, now: now))\(unless)): ",
+                let broken = f.brokenAt == nil ? "" : w.brokenComma(l)
+                out += wrapped(note, width: width, firstPrefix: w.followUpOverdue(l, ["broken": broken, "late": AgeFormat.compact(now.timeIntervalSince(f.due)),
+                                                                                    "when": text.dayAndTime(f.due, now: now), "unless": unless]),
                                indent: 2, role: .followUpOverdue, prefixRole: .followUpOverdue)
             case .open:
-                out += wrapped(note, width: width, firstPrefix: "⏰ due \(text.dayAndTime(f.due, now: now))\(unless): ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
+                out += wrapped(note, width: width, firstPrefix: w.followUpDue(l, ["when": text.dayAndTime(f.due, now: now), "unless": unless]), indent: 2, role: .followUpDue, prefixRole: .followUpDue)
             }
         }
         for r in c.ratings {
-            let credit = r.credited.isEmpty ? "" : " (credited to \(r.credited.map { TextSanitiser.singleLine($0) }.joined(separator: ", ")))"
-            out += wrapped((r.comment.map { TextSanitiser.singleLine($0) } ?? "no comment"), width: width,
-                           firstPrefix: "★ rated \(r.score)/5, \(text.stamp(r.at, now: now))\(credit): ", indent: 2,
+            let credit = r.credited.isEmpty ? "" : w.creditedTo(l, ["who": r.credited.map { TextSanitiser.singleLine($0) }.joined(separator: ", ")])
+            out += wrapped((r.comment.map { TextSanitiser.singleLine($0) } ?? w.noComment(l)), width: width,
+                           firstPrefix: w.rated(l, ["score": "\(r.score)", "when": text.stamp(r.at, now: now), "credit": credit]), indent: 2,
                            role: r.isBad ? .followUpOverdue : .dim, prefixRole: r.isBad ? .followUpOverdue : .dim)
         }
         for o in c.offers { out += offerLines(o, on: c, width: width, world: world) }
         if !c.apologies.isEmpty {
             let list = c.apologies.map { "\($0.kind.label) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")
-            out += wrapped(list, width: width, firstPrefix: "apologised: ", indent: 2, role: .dim, prefixRole: .dim)
+            out += wrapped(list, width: width, firstPrefix: w.apologised(l), indent: 2, role: .dim, prefixRole: .dim)
         }
         out.append(StyledLine())
         let key = ThreadLayoutCache.Key(caseID: c.id, messages: c.messages.count, activity: c.activity.count, lastActivity: c.lastActivityAt,
@@ -151,9 +154,9 @@ enum HistoryPane {
         let others = history.cases.filter { $0.id != c.id }
         if !others.isEmpty {
             out.append(StyledLine())
-            out.append(StyledLine(DisplayWidth.truncate("── Earlier cases " + String(repeating: "─", count: max(0, width)), toWidth: width, ellipsis: ""), .title))
+            out.append(StyledLine(DisplayWidth.truncate(w.earlierCases(l) + String(repeating: "─", count: max(0, width)), toWidth: width, ellipsis: ""), .title))
             for o in others {
-                let line = "\(o.id) \(o.status.rawValue) · \(text.date(o.openedAt, now: now)) · \(TextSanitiser.singleLine(o.subject))"
+                let line = "\(o.id) \(Words.views.status(o.status)(l)) · \(text.date(o.openedAt, now: now)) · \(TextSanitiser.singleLine(o.subject))"
                 out.append(StyledLine(DisplayWidth.truncate(line, toWidth: width), .dim))
                 if let last = o.messages.last(where: { $0.direction != .note }) {
                     let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
@@ -171,6 +174,7 @@ enum HistoryPane {
     static func thread(_ c: SupportCase, customer k: Customer, width: Int, world: ConsoleWorld, maxLinesPerMessage: Int?,
                        showQuoted: Bool = false) -> [StyledLine] {
         let text = world.time
+        let l = world.language, w = Words.console
         enum Item { case message(Message), activity(CaseActivity) }
         var items: [(Date, Int, Item)] = []
         for (i, m) in c.messages.enumerated() { items.append((m.at, i, .message(m))) }
@@ -193,13 +197,13 @@ enum HistoryPane {
                 defer {
                     if cut || out.count - before > cap {
                         out.removeSubrange(min(out.count, before + cap)...)
-                        out.append(StyledLine("  … message cut here; `frontline show \(c.id)` prints it whole", .dim))
+                        out.append(StyledLine(w.messageCut(l, ["case": c.id]), .dim))
                     }
                 }
                 switch m.direction {
                 case .inbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)
-                    for fold in shown.1 { out.append(StyledLine("  " + fold + " (T shows)", .dim)) }
+                    for fold in shown.1 { out.append(StyledLine("  " + fold + w.tShows(l), .dim)) }
                     if let mail = m.mail {
                         out += MailThreadLines.inbound(mail, width: width, firstNumber: attachmentNumber)
                         attachmentNumber += mail.attachments.count
@@ -208,7 +212,7 @@ enum HistoryPane {
                     out += wrapped(body, width: width, firstPrefix: stamp + "↳ " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .outbound, prefixRole: .outbound)
                     if let mail = m.mail { out += MailThreadLines.outbound(mail, width: width, time: text, now: world.now) }
                 case .note:
-                    out += wrapped(body, width: width, firstPrefix: stamp + "note " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .note, prefixRole: .note)
+                    out += wrapped(body, width: width, firstPrefix: stamp + w.noteBy(l, ["who": TextSanitiser.singleLine(m.author)]), indent: 2, role: .note, prefixRole: .note)
                 }
             case let .activity(a):
                 out += wrapped(TextSanitiser.singleLine(a.text), width: width, firstPrefix: text.stamp(a.at, now: world.now) + " · ", indent: 2, role: .event, prefixRole: .event)

@@ -3,10 +3,10 @@ import FrontlineTUI
 
 /// Things drawn over the panes: a picker menu and the help screen.
 enum Overlays {
-    static func drawPicker(_ p: Picker, into g: inout Grid, over area: Rect, theme: Theme) {
+    static func drawPicker(_ p: Picker, into g: inout Grid, over area: Rect, theme: Theme, language: UILanguage = .en) {
         let title = TextSanitiser.singleLine(p.title)
         let labels = p.options.enumerated().map { " \($0.offset + 1)  \($0.element) " }
-        let footer = " digit or ↑↓ Enter · Esc cancels "
+        let footer = Words.console.pickerFooter(language)
         let width = min(area.width, max(DisplayWidth.of(title) + 4, DisplayWidth.of(footer) + 2, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 4))
         let height = min(area.height, p.options.count + 2)
         let box = Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
@@ -22,27 +22,33 @@ enum Overlays {
     }
 
     /// From the action table: each key and its line, then the actions only the `:` line has.
-    static let queueHelp: [(String, String)] =
-        ConsoleActions.all.compactMap { a in a.keyLabel.map { ($0, a.help) } }
-        + ConsoleActions.all.filter { $0.keyLabel == nil }.compactMap { a in
-            a.usage.map { (":" + $0, a.help + (a.role == .supervisor ? " (supervisors)" : "")) }
-        }
+    static let queueHelp: [(String, String)] = queueHelp(.en)
 
-    static let editorHelp: [(String, String)] = [
-        ("Ctrl-S", "send the reply"), ("Esc", "back to the queue (the draft is kept)"),
-        ("Ctrl-E", "continue in $VISUAL / $EDITOR"), ("← → ↑ ↓", "move; up/down follow wrapped lines"),
-        ("Home End  Ctrl-A", "start / end of the line"), ("PgUp PgDn", "start / end of the reply"),
-        ("Ctrl-W  Alt-Backspace", "delete the word before the cursor"), ("Alt-D", "delete the word after"),
-        ("Ctrl-U", "delete to the start of the line"), ("Alt-B Alt-F", "word left / right"),
-    ]
+    static func queueHelp(_ l: UILanguage) -> [(String, String)] {
+        let supervisors = [UILanguage.en: " (supervisors)", .sv: " (arbetsledare)", .fi: " (esihenkilöt)"][l]!
+        return ConsoleActions.all.compactMap { a in a.keyLabel.map { ($0, ActionWords.help(a, l)) } }
+            + ConsoleActions.all.filter { $0.keyLabel == nil }.compactMap { a in
+                a.usage.map { (":" + $0, ActionWords.help(a, l) + (a.role == .supervisor ? supervisors : "")) }
+            }
+    }
 
-    static func drawHelp(into g: inout Grid, area: Rect, focus: ConsoleState.Focus, theme: Theme) {
+    static func editorHelp(_ l: UILanguage) -> [(String, String)] {
+        let w = Words.console
+        return [
+            ("Ctrl-S", w.sendReply(l)), ("Esc", w.backToQueue(l)), ("Ctrl-E", w.continueInEditor(l)), ("← → ↑ ↓", w.moveWrapped(l)),
+            ("Home End  Ctrl-A", w.lineStartEnd(l)), ("PgUp PgDn", w.replyStartEnd(l)), ("Ctrl-W  Alt-Backspace", w.deleteWordBefore(l)),
+            ("Alt-D", w.deleteWordAfter(l)), ("Ctrl-U", w.deleteToLineStart(l)), ("Alt-B Alt-F", w.wordLeftRight(l)),
+        ]
+    }
+
+    static func drawHelp(into g: inout Grid, area: Rect, focus: ConsoleState.Focus, theme: Theme, language l: UILanguage = .en) {
+        let w = Words.console
         let box = area   // the whole screen: half-covered panes around a box only distract
         g.fill(box, style: theme[.normal])
         g.drawBox(box, style: theme[.accent])
-        let title = focus == .reply ? " Keys in the reply editor " : " Keys "
+        let title = (focus == .reply ? w.editorKeysTitle : w.keysTitle)(l)
         g.write(title, x: box.x + 2, y: box.y, style: theme[.title], maxWidth: box.width - 4)
-        let entries = focus == .reply ? editorHelp : queueHelp
+        let entries = focus == .reply ? editorHelp(l) : (l == .en ? queueHelp : queueHelp(l))
         let keyWidth = min(24, (entries.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
         // A terminal too short for every line says what it left out, rather than cutting silently.
         let rows = max(0, box.height - 2)
@@ -54,9 +60,9 @@ enum Overlays {
         }
         if shown < entries.count {
             let rest = entries.dropFirst(shown).map(\.0).joined(separator: "  ")
-            g.write("… and \(entries.count - shown) more: \(rest) (a taller terminal shows them all)", x: box.x + 2, y: box.y + 1 + shown,
+            g.write(w.andMore(l, ["n": "\(entries.count - shown)", "keys": rest]), x: box.x + 2, y: box.y + 1 + shown,
                     style: theme[.dim], maxWidth: max(0, box.width - 4))
         }
-        g.write(" any key closes ", x: box.x + 2, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 4)
+        g.write(w.anyKeyCloses(l), x: box.x + 2, y: box.maxY - 1, style: theme[.dim], maxWidth: box.width - 4)
     }
 }

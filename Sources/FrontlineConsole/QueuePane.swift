@@ -8,18 +8,19 @@ enum QueuePane {
     static func draw(into g: inout Grid, box: Rect, state: ConsoleState, world: ConsoleWorld, theme: Theme) -> Int {
         let rows = world.queue.rows
         let inner = box.inset(by: 1)
-        var title = " \(state.view.title) \(rows.count)"
+        let l = world.language, w = Words.console
+        var title = " \(Words.views.title(state.view)(l)) \(rows.count)"
         if let oldest = world.queue.oldestWaitingSince {
-            title += " · oldest \(AgeFormat.compact(world.now.timeIntervalSince(oldest)))"
+            title += " · " + w.oldest(l, ["age": AgeFormat.compact(world.now.timeIntervalSince(oldest))])
         }
-        if !state.search.isEmpty { title += " · search \"\(TextSanitiser.singleLine(state.search))\"" }
+        if !state.search.isEmpty { title += " · " + w.searching(l, ["text": TextSanitiser.singleLine(state.search)]) }
         g.write(title + " ", x: box.x + 2, y: box.y, style: theme[.title], maxWidth: max(0, box.width - 4))
 
         // View bar: every view with its count, the current one highlighted; shorter labels when narrow.
         let forms: [(QueueView, Int) -> String] = [
-            { v, n in "\(n) \(v.title) \(world.queue.counts[v] ?? 0)" },
-            { v, n in "\(n) \(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
-            { v, _ in "\(v.shortTitle) \(world.queue.counts[v] ?? 0)" },
+            { v, n in "\(n) \(Words.views.title(v)(l)) \(world.queue.counts[v] ?? 0)" },
+            { v, n in "\(n) \(Words.views.title(v, short: true)(l)) \(world.queue.counts[v] ?? 0)" },
+            { v, _ in "\(Words.views.title(v, short: true)(l)) \(world.queue.counts[v] ?? 0)" },
         ]
         // Approvals and Stock are occasional: their tabs show while they hold a case (or are open).
         let shown = QueueView.allCases.enumerated().filter { v in
@@ -38,9 +39,7 @@ enum QueuePane {
         let visible = max(0, inner.height - 1)
         guard visible > 0 else { return 0 }
         if rows.isEmpty {
-            let why = state.search.isEmpty ? "Nothing here. Well done."
-                : world.queue.searchPending ? "Building the search index… the results follow in a moment."
-                : "No case matches the search. Esc clears it."
+            let why = state.search.isEmpty ? w.nothingHere(l) : world.queue.searchPending ? w.buildingIndex(l) : w.noMatch(l)
             g.write(why, x: inner.x + 2, y: listTop + 1, style: theme[.dim], maxWidth: inner.width - 2)
             return 0
         }
@@ -71,7 +70,7 @@ enum QueuePane {
         }
         put(isSelected ? "▶ " : "  ", .normal)
         put(DisplayWidth.pad(c.id, toWidth: 7) + " ", .normal)
-        put(c.priority.shortLabel + " ", c.priority == .urgent ? .slaBreached : (c.priority == .high ? .accent : .normal))
+        put(DisplayWidth.pad(Words.views.shortPriority(c.priority)(world.language), toWidth: 3) + " ", c.priority == .urgent ? .slaBreached : (c.priority == .high ? .accent : .normal))
         let sla = world.levels.state(of: c, at: world.now)
         let ageRole: ThemeRole = switch sla {
         case .breached: .slaBreached
@@ -83,20 +82,21 @@ enum QueuePane {
 
         // Right-hand markers: the things that must not be missed.
         var markers: [(String, ThemeRole)] = []
+        let l = world.language, w = Words.console
         // The next promise as a countdown: how long is left, or how late it is.
         if let f = c.nextFollowUp() {
             let left = f.due.timeIntervalSince(world.now)
             if left <= 0 {
-                markers.append(("⏰ \(f.brokenAt == nil ? "OVERDUE" : "BROKEN") \(AgeFormat.compact(-left))", .followUpOverdue))
+                markers.append(("⏰ \((f.brokenAt == nil ? w.overdue : w.broken)(l)) \(AgeFormat.compact(-left))", .followUpOverdue))
             } else {
-                markers.append(("⏰ in \(AgeFormat.compact(left))", left < 86400 ? .followUpDue : .dim))
+                markers.append(("⏰ " + w.dueIn(l, ["age": AgeFormat.compact(left)]), left < 86400 ? .followUpDue : .dim))
             }
         }
         if let e = c.escalation {
             markers.append((e.level == .supervisor ? "⚑ SUP" : "⚑ T2", .escalated))
         }
-        if c.failedDelivery != nil { markers.append(("✉ FAILED", .slaBreached)) }
-        if c.senderNotVerified { markers.append(("⚠ unverified", .slaAtRisk)) }
+        if c.failedDelivery != nil { markers.append((w.failedMail(l), .slaBreached)) }
+        if c.senderNotVerified { markers.append((w.unverified(l), .slaAtRisk)) }
         switch c.status {
         case .pending: markers.append(("⏸", .dim))
         case .solved: markers.append(("✓", .dim))

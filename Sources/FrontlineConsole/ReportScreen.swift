@@ -40,37 +40,40 @@ enum ReportScreen {
     static func draw(_ v: ReportView, into g: inout Grid, area: Rect, world: ConsoleWorld, theme: Theme) {
         g.fill(area, style: theme[.normal])
         g.drawBox(area, style: theme[.accent])
-        let title = " Reports · the last \(v.days) days · as of \(world.time.clock(v.asOf)) "
+        let l = world.language, w = Words.report
+        let title = w.screenTitle(l, ["days": "\(v.days)", "time": world.time.clock(v.asOf)])
         g.write(title, x: area.x + 2, y: area.y, style: theme[.title], maxWidth: area.width - 4)
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
         guard let all = v.report.groups.first, inner.height > 0 else { return }
         var y = inner.y
+        let column = ReportText.labelColumn(ReportText.figures(all, l).map(\.label) + [w.receivedPerDay(l), w.recovered(l)])
         func line(_ label: String, _ value: String, _ role: ThemeRole = .normal) {
             guard y < inner.maxY else { return }
-            g.write(DisplayWidth.pad(label, toWidth: 24), x: inner.x, y: y, style: theme[.dim], maxWidth: inner.width)
+            g.write(DisplayWidth.pad(label, toWidth: column), x: inner.x, y: y, style: theme[.dim], maxWidth: inner.width)
             // A long value wraps under itself, so a narrow terminal loses nothing off the edge.
-            for part in TextWrap.wrap(value, width: max(10, inner.width - 25)) where y < inner.maxY {
-                g.write(part, x: inner.x + 25, y: y, style: theme[role], maxWidth: max(0, inner.width - 25))
+            for part in TextWrap.wrap(value, width: max(10, inner.width - column - 1)) where y < inner.maxY {
+                g.write(part, x: inner.x + column + 1, y: y, style: theme[role], maxWidth: max(0, inner.width - column - 1))
                 y += 1
             }
         }
-        line("received per day", "\(sparkline(v.received))  \(v.received.reduce(0, +)) in all, \(v.received.last ?? 0) today", .accent)
-        line("solved per day", "\(sparkline(v.solved))  \(v.solved.reduce(0, +)) in all, \(v.solved.last ?? 0) today", .accent)
+        line(w.receivedPerDay(l), w.inAll(l, ["spark": sparkline(v.received), "total": "\(v.received.reduce(0, +))", "today": "\(v.received.last ?? 0)"]), .accent)
+        line(w.solvedPerDay(l), w.inAll(l, ["spark": sparkline(v.solved), "total": "\(v.solved.reduce(0, +))", "today": "\(v.solved.last ?? 0)"]), .accent)
         for p in Priority.allCases.reversed() {
             guard let s = all.sla[p.rawValue] else { continue }
             let role: ThemeRole = (s.attainment ?? 1) < 0.8 ? .slaBreached : .slaOK
-            line("SLA \(p.rawValue) (\(AgeFormat.chosen(s.target)))", "\(bar(s.attainment, width: 20)) \(ReportText.percent(s.attainment)) (\(s.met) met, \(s.missed) missed)", role)
+            line(w.sla(l, ["priority": Words.views.priority(p)(l), "target": AgeFormat.chosen(s.target)]),
+                 bar(s.attainment, width: 20) + " " + w.slaValue(l, ["percent": ReportText.percent(s.attainment, l), "met": "\(s.met)", "missed": "\(s.missed)"]), role)
         }
         let recovered = all.complaints.recovered.share
-        line("complaints recovered", "\(bar(recovered, width: 20)) \(ReportText.share(all.complaints.recovered)) — the line is 70%",
+        line(w.recovered(l), w.theLine(l, ["bar": bar(recovered, width: 20), "share": ReportText.share(all.complaints.recovered, l)]),
              (recovered ?? 1) < all.complaints.target ? .slaBreached : .slaOK)
         y += 1
         // The rest as the report gives it, skipping what the lines above already show.
-        for (label, value) in ReportText.rows(all) where !label.hasPrefix("SLA ") && label != "complaints recovered" {
-            line(label, value)
+        for row in ReportText.figures(all, l) where row.figure != "sla" && row.figure != "complaints recovered" {
+            line(row.label, row.value)
         }
         if y < inner.maxY {
-            g.write("frontline report --by agent|priority|channel|tag for more · any key closes", x: inner.x, y: inner.maxY - 1, style: theme[.dim], maxWidth: inner.width)
+            g.write(w.screenFooter(l), x: inner.x, y: inner.maxY - 1, style: theme[.dim], maxWidth: inner.width)
         }
     }
 }

@@ -5,10 +5,14 @@ import FrontlineTUI
 /// The bottom line: the keys that matter now, or what just happened, or the open prompt.
 enum StatusBar {
     /// The queue's keys on the status line, from the action table in the order it gives them.
-    static let queueKeys: [(String, String)] = ConsoleActions.all
-        .compactMap { a in a.hint.map { (key: a.keyLabel?.components(separatedBy: "  ").first ?? "", word: $0.word, place: $0.place) } }
-        .sorted { $0.place < $1.place }
-        .map { ($0.key, $0.word) }
+    static let queueKeys: [(String, String)] = queueKeys(.en)
+
+    static func queueKeys(_ language: UILanguage) -> [(String, String)] {
+        ConsoleActions.all
+            .compactMap { a in a.hint.map { (key: a.keyLabel?.components(separatedBy: "  ").first ?? "", word: $0.word, place: $0.place) } }
+            .sorted { $0.place < $1.place }
+            .map { ($0.key, ActionWords.hint($0.word, language)) }
+    }
 
     static func draw(into g: inout Grid, y: Int, width: Int, state: ConsoleState, world: ConsoleWorld, theme: Theme) {
         g.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.statusBar])
@@ -18,6 +22,7 @@ enum StatusBar {
         }
         // Right side: overdue promises (never hidden), the agent's room with this customer, the agent, the time.
         let overdue = world.queue.overdueCount(at: world.now)
+        let l = world.language, w = Words.console
         let right = " \(TextSanitiser.singleLine(state.agent)) · \(world.time.clock(world.now)) "
         var rightWidth = DisplayWidth.of(right)
         g.write(right, x: width - rightWidth, y: y, style: theme[.statusBar])
@@ -28,12 +33,12 @@ enum StatusBar {
         }
         if let moment = state.pastMoment {
             // Never hidden: nobody should take the past for the present.
-            let flag = " ⏪ as it was at \(world.time.dayAndTime(moment, now: moment)) · read-only "
+            let flag = w.asItWas(l, ["when": world.time.dayAndTime(moment, now: moment)])
             rightWidth += DisplayWidth.of(flag)
             g.write(flag, x: width - rightWidth, y: y, style: theme[.statusError])
         }
         if overdue > 0 {
-            let flag = " ⏰ \(overdue) overdue "
+            let flag = w.overdueCount(l, ["n": "\(overdue)"])
             rightWidth += DisplayWidth.of(flag)
             g.write(flag, x: width - rightWidth, y: y, style: theme[.followUpOverdue])
         }
@@ -44,8 +49,8 @@ enum StatusBar {
         }
         var x = 0
         let keys: [(String, String)] = state.mode == .review ? ReviewScreen.keys(state: state, world: world)
-            : state.focus == .reply ? [("Ctrl-S", "send"), ("Esc", "queue"), ("Ctrl-E", "$EDITOR"), ("F1", "help")]
-            : queueKeys
+            : state.focus == .reply ? [("Ctrl-S", w.send(l)), ("Esc", w.queue(l)), ("Ctrl-E", "$EDITOR"), ("F1", w.help(l))]
+            : l == .en ? queueKeys : queueKeys(l)
         for (key, label) in keys {
             let need = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
             guard x + need <= room else { break }
@@ -60,7 +65,7 @@ enum StatusBar {
         guard let c = world.selectedCase(state) else { return nil }
         let kind = world.authority.makeItRight.kind
         let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
-        return " room: \(world.authority.remainingText(kind, by: state.agent, for: c.customerID, now: world.now, ledger: ledger)) "
+        return Words.console.room(world.language, ["room": world.authority.remainingText(kind, by: state.agent, for: c.customerID, now: world.now, ledger: ledger)])
     }
 
     static func drawPrompt(_ p: Prompt, into g: inout Grid, y: Int, width: Int, theme: Theme) {

@@ -11,6 +11,9 @@ public final class WallboardApp {
         /// Show no customer names or subjects (the screen is visible to anyone walking by).
         public var redact: Bool
         public var tickMilliseconds: Int
+        /// The language it speaks, and how it writes times (see `ConsoleApp.Options`).
+        public var language: UILanguage = .en
+        public var clockSeparator: String?
 
         public init(levels: ServiceLevels = ServiceLevels(), timeZone: TimeZone = .current, redact: Bool = false,
                     tickMilliseconds: Int = 1000) {
@@ -40,7 +43,7 @@ public final class WallboardApp {
         self.clock = clock
         self.theme = theme
         self.options = options
-        time = TimeText(timeZone: options.timeZone)
+        time = TimeText(timeZone: options.timeZone, language: options.language, clockSeparator: options.clockSeparator)
     }
 
     /// Runs until `q`/Ctrl-C (returns nil) or the host says to stop (returns why).

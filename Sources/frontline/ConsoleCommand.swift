@@ -72,6 +72,8 @@ struct ConsoleCommand: ParsableCommand {
         options.authority = config.authority
         options.solutions = solutions
         options.review = config.review
+        options.language = UILanguage.chosen(config: config.language, environment: env)
+        options.clockSeparator = config.clockSeparator
         // `:at`: the log read as `--at` reads it; alone with the store, from the store this console holds.
         let global = self.global
         if case let .own(local)? = opened {

@@ -33,10 +33,11 @@ struct ReportCommand: ParsableCommand {
         store.close()
         let (config, _) = try global.loadConfigAndTheme(explicit: nil)
         let report = DeskReporting.report(desk, since: from, until: to, now: now, levels: desk.serviceLevels(base: config.levels), by: grouping)
+        let language = UILanguage.chosen(config: config.language, environment: global.environment)
         switch format {
         case "json": print(String(decoding: try ExportDocument.encoder(pretty: true).encode(report), as: UTF8.self))
-        case "csv": print(ReportText.csv(report), terminator: "")
-        default: print(ReportText.text(report, timeZone: .current), terminator: "")
+        case "csv": print(ReportText.csv(report, language: language), terminator: "")
+        default: print(ReportText.text(report, timeZone: .current, language: language), terminator: "")
         }
     }
 }

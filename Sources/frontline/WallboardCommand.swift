@@ -44,8 +44,10 @@ struct WallboardCommand: ParsableCommand {
         } catch {
             throw CleanExit.failure("\(error)")
         }
-        let app = WallboardApp(service: store, backend: terminal, host: NcursesHost(terminal), clock: clock, theme: chosen,
-                               options: WallboardApp.Options(levels: config.levels, redact: redact))
+        var options = WallboardApp.Options(levels: config.levels, redact: redact)
+        options.language = UILanguage.chosen(config: config.language, environment: env)
+        options.clockSeparator = config.clockSeparator
+        let app = WallboardApp(service: store, backend: terminal, host: NcursesHost(terminal), clock: clock, theme: chosen, options: options)
         let reason = app.run()
         terminal.shutdown()
         if let reason {

@@ -254,7 +254,7 @@ final class TmuxSession {
     /// The environment for tmux and the CLI: no inherited store or agent, a UTF-8 locale, private HOME/XDG.
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for k in ["FRONTLINE_DATA_DIR", "FRONTLINE_AGENT", "TMUX", "TMUX_PANE", "NO_COLOR", "LC_ALL", "LC_CTYPE", "VISUAL", "EDITOR"] {
+        for k in ["FRONTLINE_DATA_DIR", "FRONTLINE_AGENT", "TMUX", "TMUX_PANE", "NO_COLOR", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "VISUAL", "EDITOR"] {
             env[k] = nil
         }
         env["LANG"] = "C.UTF-8"

@@ -103,10 +103,12 @@ func appOnAsasCase(clock: ManualClock) throws -> (ConsoleApp, InMemoryCaseServic
     return (app, s, asa)
 }
 
-func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32, agent: String = "alice") -> (ConsoleApp, TestBackend, FakeHost) {
+func makeApp(_ service: InMemoryCaseService, clock: ManualClock, width: Int = 120, height: Int = 32, agent: String = "alice",
+             language: UILanguage = .en) -> (ConsoleApp, TestBackend, FakeHost) {
     let backend = TestBackend(width: width, height: height)
     let host = FakeHost()
     var options = ConsoleApp.Options(agent: agent, timeZone: utc, environment: [:])
+    options.language = language
     options.searchIndexInBackground = false   // the index is there for the first keystroke of a test
     let app = ConsoleApp(service: service, backend: backend, host: host, clock: clock, theme: try! ThemeLoader.load(name: "dark", userThemeDirectory: nil),
                          options: options)

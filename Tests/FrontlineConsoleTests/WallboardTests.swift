@@ -60,10 +60,12 @@ let wallboardCustomerText = [
 func wallboardTheme() throws -> Theme { try ThemeLoader.load(name: "dark", userThemeDirectory: nil) }
 
 func makeWallboard(_ service: CaseService, clock: WallClock, width: Int = 120, height: Int = 40, redact: Bool = false,
-                   backend: TerminalBackend? = nil) throws -> (WallboardApp, FakeHost) {
+                   backend: TerminalBackend? = nil, language: UILanguage = .en) throws -> (WallboardApp, FakeHost) {
     let host = FakeHost()
+    var options = WallboardApp.Options(timeZone: utc, redact: redact)
+    options.language = language
     let app = WallboardApp(service: service, backend: backend ?? TestBackend(width: width, height: height), host: host, clock: clock,
-                           theme: try wallboardTheme(), options: WallboardApp.Options(timeZone: utc, redact: redact))
+                           theme: try wallboardTheme(), options: options)
     return (app, host)
 }
 

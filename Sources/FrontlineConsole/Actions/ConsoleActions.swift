@@ -35,9 +35,11 @@ public enum ConsoleActions {
                           if case let .character(c) = key, let n = Int(String(c)) { ActionSteps.show(QueueView.allCases[n - 1], state: &state) }
                           return []
                       },
-                      onLine: { args, state, _ throws(Problem) in
+                      onLine: { args, state, ctx throws(Problem) in
                           let rest = args.joined(separator: " ")
-                          guard let v = QueueView(name: rest) else {
+                          // A view by its name in the console's language too ("väntar", "seurannat").
+                          let local = QueueView.allCases.filter { Words.views.title($0)(ctx.world.language).lowercased().hasPrefix(rest.lowercased()) }
+                          guard let v = QueueView(name: rest) ?? (local.count == 1 && !rest.isEmpty ? local[0] : nil) else {
                               throw Problem("no view \"\(rest)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
                           }
                           ActionSteps.show(v, state: &state)

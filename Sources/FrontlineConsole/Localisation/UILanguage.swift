@@ -1,0 +1,67 @@
+import Foundation
+
+/// The language the console, the wallboard, the reports and the command line speak to the
+/// people who work the desk (not the customer's language: that is each case's own).
+public enum UILanguage: String, Sendable, CaseIterable, Codable {
+    case en, sv, fi
+
+    /// `language` from config.toml when given; otherwise the locale as POSIX orders it
+    /// (LC_ALL, then LC_MESSAGES, then LANG: "sv_SE.UTF-8" is Swedish); English otherwise.
+    public static func chosen(config: UILanguage?, environment: [String: String]) -> UILanguage {
+        if let config { return config }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[name], !value.isEmpty else { continue }
+            // The first one set decides, even when it is C or a language we do not speak.
+            return UILanguage(locale: value) ?? .en
+        }
+        return .en
+    }
+
+    /// "sv", "sv_SE.UTF-8", "fi_FI@euro", "en_GB"; nil for C, POSIX and the rest.
+    public init?(locale: String) {
+        let code = locale.prefix { $0.isLetter }.lowercased()
+        guard let l = UILanguage(rawValue: code) else { return nil }
+        self = l
+    }
+}
+
+/// One thing said to the people at the desk, in each language. Every phrase has all three, so a
+/// missing translation does not compile; `{name}` marks a value filled in when it is said (the
+/// same names in every language: `WordsTests` holds them to it).
+public struct Phrase: Sendable, Equatable {
+    public let en: String
+    public let sv: String
+    public let fi: String
+
+    public init(en: String, sv: String, fi: String) {
+        self.en = en
+        self.sv = sv
+        self.fi = fi
+    }
+
+    public func callAsFunction(_ language: UILanguage) -> String {
+        switch language {
+        case .en: en
+        case .sv: sv
+        case .fi: fi
+        }
+    }
+
+    /// Said with its values: `Phrase("{n} waiting")(.en, ["n": "3"])` is "3 waiting".
+    public func callAsFunction(_ language: UILanguage, _ values: KeyValuePairs<String, String>) -> String {
+        var text = self(language)
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The `{name}`s in one language's text, in order.
+    func placeholders(_ language: UILanguage) -> [String] {
+        var out: [String] = []
+        var rest = Substring(self(language))
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out.sorted()
+    }
+}

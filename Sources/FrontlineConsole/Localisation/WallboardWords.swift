@@ -1,0 +1,47 @@
+/// What the wallboard says, in English, Swedish and Finnish (short: it is read from across a room).
+public struct WallboardWords: Sendable {
+    let title = Phrase(en: " FRONTLINE WALLBOARD", sv: " FRONTLINE TAVLA", fi: " FRONTLINE TAULU")
+    let shortTitle = Phrase(en: " WALLBOARD", sv: " TAVLA", fi: " TAULU")
+    let redacted = Phrase(en: " · redacted", sv: " · anonymiserad", fi: " · anonymisoitu")
+    let qQuits = Phrase(en: " · q quits ", sv: " · q avslutar ", fi: " · q lopettaa ")
+    let oldestWait = Phrase(en: "OLDEST WAIT", sv: "LÄNGST VÄNTAN", fi: "PISIN ODOTUS")
+    let waitingBig = Phrase(en: "WAITING", sv: "VÄNTAR", fi: "ODOTTAA")
+    let oldestShort = Phrase(en: "OLDEST ", sv: "LÄNGST ", fi: "PISIN ")
+    let waitingShort = Phrase(en: " waiting", sv: " väntar", fi: " odottaa")
+    let queueAge = Phrase(en: "QUEUE AGE", sv: "KÖNS ÅLDER", fi: "JONON IKÄ")
+    let alerts = Phrase(en: "SLA · ESCALATIONS · FOLLOW-UPS", sv: "SLA · ESKALERINGAR · UPPFÖLJNINGAR", fi: "SLA · ESKALOINNIT · SEURANNAT")
+    let agents = Phrase(en: "AGENTS", sv: "AGENTER", fi: "AGENTIT")
+    let today = Phrase(en: "TODAY · QUEUE AGE, LAST 4 HOURS", sv: "I DAG · KÖNS ÅLDER, SENASTE 4 TIMMARNA", fi: "TÄNÄÄN · JONON IKÄ, VIIMEISET 4 TUNTIA")
+    let fourHoursAgo = Phrase(en: "4h ago", sv: "4 h sedan", fi: "4 t sitten")
+    let now = Phrase(en: "now", sv: "nu", fi: "nyt")
+    let day = Phrase(en: "received {received} · solved {solved} · SLA today {sla} · ratings today {rating} · approvals waiting {approvals} · recovered this week {recovered}",
+                     sv: "inkomna {received} · lösta {solved} · SLA i dag {sla} · betyg i dag {rating} · väntande godkännanden {approvals} · återvunna i veckan {recovered}",
+                     fi: "saapuneet {received} · ratkaistut {solved} · SLA tänään {sla} · arviot tänään {rating} · odottavat hyväksynnät {approvals} · palautetut tällä viikolla {recovered}")
+    let none = Phrase(en: "none", sv: "inga", fi: "ei yhtään")
+    let wellDone = Phrase(en: "★ Well done, {praise}", sv: "★ Bra jobbat, {praise}", fi: "★ Hienoa, {praise}")
+    let nobodyWaiting = Phrase(en: "nobody is waiting", sv: "ingen väntar", fi: "kukaan ei odota")
+    let oldestWaiting = Phrase(en: "oldest waiting: {case}", sv: "längst väntat: {case}", fi: "pisimpään odottanut: {case}")
+    let slaBreached = Phrase(en: "SLA breached", sv: "SLA bruten", fi: "SLA ylitetty")
+    let breachSoon = Phrase(en: "breach in 30 min", sv: "bryts inom 30 min", fi: "ylittyy 30 min sisällä")
+    let tier2 = Phrase(en: "escalated tier 2", sv: "eskalerade nivå 2", fi: "eskaloitu taso 2")
+    let supervisor = Phrase(en: "escalated supervisor", sv: "eskalerade arbetsledare", fi: "eskaloitu esihenkilölle")
+    let followUpsOverdue = Phrase(en: "follow-ups overdue", sv: "försenade uppföljningar", fi: "myöhässä olevat seurannat")
+    let followUpsToday = Phrase(en: "follow-ups due today", sv: "uppföljningar i dag", fi: "seurannat tänään")
+    let compactSLA = Phrase(en: "SLA breached ", sv: "SLA bruten ", fi: "SLA ylitetty ")
+    let compactSoon = Phrase(en: " · in 30m ", sv: " · inom 30m ", fi: " · 30 min sis. ")
+    let compactT2 = Phrase(en: "escalated T2 ", sv: "eskalerade N2 ", fi: "eskaloitu T2 ")
+    let compactSup = Phrase(en: " · sup ", sv: " · arbl ", fi: " · esih ")
+    let compactOverdue = Phrase(en: "follow-ups overdue ", sv: "försenade uppf. ", fi: "seurannat myöhässä ")
+    let compactToday = Phrase(en: " · today ", sv: " · i dag ", fi: " · tänään ")
+    let older = Phrase(en: "older", sv: "äldre", fi: "vanh.")
+    let agent = Phrase(en: "agent", sv: "agent", fi: "agentti")
+    let open = Phrase(en: "open", sv: "öppna", fi: "avoimet")
+    let oldest = Phrase(en: "oldest", sv: "äldsta", fi: "vanhin")
+    let repliesToday = Phrase(en: "replies today", sv: "svar i dag", fi: "vastaukset tänään")
+    let replies = Phrase(en: "replies", sv: "svar", fi: "vastaukset")
+    let noAgents = Phrase(en: "no agent has cases or replies today", sv: "ingen agent har ärenden eller svar i dag", fi: "kenelläkään agentilla ei ole tapauksia tai vastauksia tänään")
+}
+
+extension Words {
+    public static let wallboard = WallboardWords()
+}
