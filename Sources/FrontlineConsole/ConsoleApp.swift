@@ -119,6 +119,10 @@ public final class ConsoleApp {
     /// Runs until the agent quits or the host says to stop; returns why it ended (nil for a normal quit).
     @discardableResult
     public func run() -> String? {
+        UILanguage.$current.withValue(options.language) { runLoop() }
+    }
+
+    private func runLoop() -> String? {
         while true {
             draw(refreshWorld())   // no reference to the desk outlives the frame (see handle)
             if let reason = host.exitReason {
@@ -141,6 +145,10 @@ public final class ConsoleApp {
     /// Feeds one key through update and performs its effects. Returns true when the agent quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
+        UILanguage.$current.withValue(options.language) { handleKey(key) }
+    }
+
+    private func handleKey(_ key: Key) -> Bool {
         // The world (and its copy of the desk) must be gone before effects run: while a second
         // reference to the desk lives, the store's next change copies all of it (copy-on-write),
         // which at 100,000 cases costs more than the rest of the keystroke.
@@ -167,6 +175,10 @@ public final class ConsoleApp {
 
     /// Time passing with no key: save a draft the agent paused on, let old messages fade.
     public func tick() {
+        UILanguage.$current.withValue(options.language) { tickNow() }
+    }
+
+    private func tickNow() {
         performNoticeEffects()
         let now = clock.now()
         if state.draftDirty, let last = state.lastEditAt, now.timeIntervalSince(last) >= options.draftSaveDelay {
@@ -187,8 +199,9 @@ public final class ConsoleApp {
 
     /// The current frame, as it would be drawn now.
     public func frame() -> Grid {
-        let world = refreshWorld()
-        return ConsoleRenderer.render(state: state, world: world, theme: theme, width: backend.size.width, height: backend.size.height).grid
+        UILanguage.$current.withValue(options.language) {
+            ConsoleRenderer.render(state: state, world: refreshWorld(), theme: theme, width: backend.size.width, height: backend.size.height).grid
+        }
     }
 
     func draw(_ world: ConsoleWorld) {

@@ -31,7 +31,7 @@ public enum ConsoleUpdate {
     static func handleQueueKey(_ key: Key, state: inout ConsoleState, world: ConsoleWorld, pageSize: Int) -> [ConsoleEffect] {
         guard let action = ConsoleActions.action(forKey: key), let run = action.onKey else { return [] }
         let ctx = ActionContext(world: world, selected: world.selectedCase(state), pageSize: pageSize)
-        if let why = ConsoleActions.refusal(of: action, state: state, ctx: ctx, emptyQueue: "the queue is empty: no case selected") {
+        if let why = ConsoleActions.refusal(of: action, state: state, ctx: ctx, emptyQueue: Words.status.noCase(UILanguage.current)) {
             state.status = StatusMessage(why, kind: .error, at: world.now)
             return []
         }
@@ -59,8 +59,8 @@ public enum ConsoleUpdate {
             return ActionSteps.apologise(id, ApologyKind.allCases[choice], state: &state, world: world)
         case let .escalation(id):
             let level = EscalationLevel.allCases[choice]
-            state.mode = .prompt(Prompt(.escalationReason(id, level), label: "Reason for escalating \(id) to \(level.label)",
-                                        hint: "required: what they need to know"))
+            state.mode = .prompt(Prompt(.escalationReason(id, level), label: Words.status.escalationReason(UILanguage.current, ["case": id, "level": level.label]),
+                                        hint: Words.status.escalationHint(UILanguage.current)))
             return []
         case let .priority(id):
             return [ActionSteps.priority(id, Priority.allCases[choice])]

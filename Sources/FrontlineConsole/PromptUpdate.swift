@@ -73,9 +73,9 @@ enum PromptUpdate {
             do {
                 let (when, untilAnswer) = ActionSteps.untilAnswer(text)
                 let due = try FollowUpTime(timeZone: world.timeZone).parse(when, now: world.now)
-                let shown = world.time.dayAndTime(due, now: world.now) + (untilAnswer ? " unless they answer first" : "")
-                state.mode = .prompt(Prompt(.followUpNote(id, due: due, untilAnswer: untilAnswer), label: "Follow up \(id) \(shown): what",
-                                            hint: "what you promised the customer · waiting on DHL: trace the parcel (a third party)"))
+                let shown = world.time.dayAndTime(due, now: world.now) + (untilAnswer ? Words.status.unlessFirst(UILanguage.current) : "")
+                state.mode = .prompt(Prompt(.followUpNote(id, due: due, untilAnswer: untilAnswer), label: Words.status.followUpWhat(UILanguage.current, ["case": id, "when": shown]),
+                                            hint: Words.status.followUpWhatHint(UILanguage.current)))
                 return []
             } catch {
                 return retry(error.description)

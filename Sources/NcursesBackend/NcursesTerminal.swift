@@ -42,12 +42,33 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// Sets up the locale, signals and the full screen. Throws (before touching the screen)
     /// when stdin/stdout are not a terminal or the locale is not UTF-8.
+    /// The locale the environment names; its character set.
+    static func useEnvironmentLocale() -> String {
+        setlocale(LC_ALL, "")
+        return String(cString: nl_langinfo(nl_item(CODESET)))
+    }
+
+    /// Whether LC_ALL, LC_CTYPE or LANG (the first one set) names a UTF-8 locale.
+    static func environmentAsksForUTF8() -> Bool {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            guard let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty else { continue }
+            let lower = v.lowercased()
+            return lower.contains("utf-8") || lower.contains("utf8")
+        }
+        return false
+    }
+
     public init(colour: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw StartError(description: "the console needs a terminal (stdin and stdout are not a tty); for scripts use the subcommands, e.g. `frontline queue`")
         }
-        setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        var codeset = Self.useEnvironmentLocale()
+        if codeset != "UTF-8", Self.environmentAsksForUTF8() {
+            // LANG=fi_FI.UTF-8 on a machine without the Finnish locale: the terminal is UTF-8 all
+            // the same, and the console's language comes from the name, not from the C library.
+            setlocale(LC_CTYPE, "C.UTF-8")
+            codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        }
         guard codeset == "UTF-8" else {
             throw StartError(description: "the terminal's locale uses \(codeset), not UTF-8, so names like Åsa and the box lines would be garbled; set LANG=C.UTF-8 (or another UTF-8 locale) and try again")
         }

@@ -71,8 +71,8 @@ struct ConsoleCommand: ParsableCommand {
         options.templates = templates
         options.authority = config.authority
         options.solutions = solutions
-        options.review = config.review
         options.language = UILanguage.chosen(config: config.language, environment: env)
+        options.review = config.review.named(in: options.language)
         options.clockSeparator = config.clockSeparator
         // `:at`: the log read as `--at` reads it; alone with the store, from the store this console holds.
         let global = self.global

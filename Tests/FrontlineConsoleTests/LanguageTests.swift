@@ -12,7 +12,7 @@ import Testing
     static let sameOnPurpose: Set<String> = ["sla", "agent", "normal", "medianValue", "goodwill", "normalShort"]
 
     static func catalogues() -> [(String, Any)] {
-        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report)]
+        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report), ("review", Words.review), ("status", Words.status)]
     }
 
     @Test func everyPhraseIsInEveryLanguageWithTheSameValues() {
@@ -96,6 +96,47 @@ import Testing
         try expectGolden("queue-80x24-\(language.rawValue)", app.frame())
         app.type(.character("?"))
         try expectGolden("help-80x24-\(language.rawValue)", app.frame())
+    }
+
+    @Test func promptsStatusMessagesAndRefusalsInTheConsolesLanguage() throws {
+        let clock = ManualClock(t0)
+        let s = try seededService(clock: clock)
+        let (app, _, _) = makeApp(s, clock: clock, language: .fi)
+        let id = try #require(app.state.selectedCaseID)
+        app.type(.character("n"))
+        guard case let .prompt(p) = app.state.mode else { Issue.record("no prompt"); return }
+        #expect(p.label == "Muistiinpano: \(id)" && p.hint == "sisäinen: asiakas ei koskaan näe muistiinpanoja")
+        app.type(text: "soitin asiakkaalle")
+        app.type(.enter)
+        #expect(app.state.status?.text == "muistiinpano lisätty: \(id)")
+        app.type(.character("t"))
+        #expect(app.state.status?.text == "\(id) on nyt sinun")
+        s.role = .viewer
+        let (viewer, _, _) = makeApp(s, clock: clock, language: .sv)
+        viewer.type(.character("s"))
+        #expect(viewer.state.status?.text == "du är betraktare här: betraktare kan se kön men inte ändra den")
+        // The pure update outside a console speaks English.
+        var state = ConsoleState(agent: "alice")
+        _ = ConsoleUpdate.handle(.character("/"), state: &state, world: try #require(Optional(viewerWorld(s, clock))))
+        guard case let .prompt(q) = state.mode else { Issue.record("no search prompt"); return }
+        #expect(q.label == "Search")
+    }
+
+    func viewerWorld(_ s: InMemoryCaseService, _ clock: ManualClock) -> ConsoleWorld {
+        let order = QueueOrder(desk: s.desk, agent: "alice", levels: ServiceLevels(), now: clock.now())
+        return ConsoleWorld(desk: s.desk, now: clock.now(), queue: QueueSnapshot(order: order, desk: s.desk, query: QueueQuery(view: .waiting, agent: "alice", levels: ServiceLevels()), now: clock.now()),
+                            levels: ServiceLevels(), time: TimeText(timeZone: utc))
+    }
+
+    @Test func theReviewScreenInFinnishWithItsScorecard() throws {
+        let clock = ManualClock(t0)
+        let s = try seededService(clock: clock)
+        s.role = .supervisor
+        let (app, _, _) = makeApp(s, clock: clock, width: 80, height: 24, agent: "carol", language: .fi)
+        app.options.review = ReviewSettings().named(in: .fi)
+        app.type(.character("V"), .enter, .character("y"), .character("x"))
+        try expectGolden("review-scoring-80x24-fi", app.frame())
+        #expect(app.screen.contains("✓ tervehti asiakasta nimeltä (1)") && app.screen.contains("otti virheen omakseen (2, kriittinen)"))
     }
 
     @Test(arguments: [UILanguage.sv, .fi])

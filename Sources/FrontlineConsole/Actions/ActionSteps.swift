@@ -6,10 +6,13 @@ import FrontlineTUI
 /// or the `:` line): the command it performs and what the status line says once it is durable.
 /// Defined once here, so `a` and `:apologise` cannot drift apart again.
 enum ActionSteps {
-    static func note(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.note(id, body: body), success: "note added to \(id)") }
-    static func reply(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.reply(id, body: body), success: "reply sent on \(id)") }
+    static var w: StatusWords { Words.status }
+    static var l: UILanguage { UILanguage.current }
+
+    static func note(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.note(id, body: body), success: w.noteAdded(l, ["case": id])) }
+    static func reply(_ id: CaseID, _ body: String) -> ConsoleEffect { .perform(.reply(id, body: body), success: w.replySent(l, ["case": id])) }
     static func solve(_ id: CaseID, overriding reason: String? = nil) -> ConsoleEffect {
-        .perform(.solve(id, overriding: reason), success: reason == nil ? "\(id) solved" : "\(id) solved; its open follow-up stays and brings it back when due")
+        .perform(.solve(id, overriding: reason), success: (reason == nil ? w.solved : w.solvedOver)(l, ["case": id]))
     }
 
     /// `s` and `:solve`: solves, or first asks why while a promise to the customer is still open
@@ -23,35 +26,35 @@ enum ActionSteps {
                                     hint: "the reason is recorded on the case and the follow-up stays; Esc keeps the case open"))
         return []
     }
-    static func reopen(_ id: CaseID) -> ConsoleEffect { .perform(.reopen(id), success: "\(id) reopened") }
-    static func take(_ id: CaseID) -> ConsoleEffect { .perform(.take(id), success: "\(id) is yours") }
-    static func pending(_ id: CaseID) -> ConsoleEffect { .perform(.setPending(id), success: "\(id) is waiting on the customer") }
+    static func reopen(_ id: CaseID) -> ConsoleEffect { .perform(.reopen(id), success: w.reopened(l, ["case": id])) }
+    static func take(_ id: CaseID) -> ConsoleEffect { .perform(.take(id), success: w.yours(l, ["case": id])) }
+    static func pending(_ id: CaseID) -> ConsoleEffect { .perform(.setPending(id), success: w.pending(l, ["case": id])) }
 
     static func escalate(_ id: CaseID, _ level: EscalationLevel, reason: String) -> ConsoleEffect {
-        .perform(.escalate(id, level: level, reason: reason), success: "\(id) escalated to \(level.label)")
+        .perform(.escalate(id, level: level, reason: reason), success: w.escalated(l, ["case": id, "level": level.label]))
     }
 
     static func deescalate(_ id: CaseID, reason: String) -> ConsoleEffect {
-        .perform(.deescalate(id, reason: reason), success: "\(id) de-escalated")
+        .perform(.deescalate(id, reason: reason), success: w.deescalated(l, ["case": id]))
     }
 
     static func assign(_ id: CaseID, to agent: String?) -> ConsoleEffect {
-        .perform(.assign(id, agent: agent), success: agent.map { "\(id) assigned to \($0)" } ?? "\(id) unassigned")
+        .perform(.assign(id, agent: agent), success: agent.map { w.assigned(l, ["case": id, "agent": $0]) } ?? w.unassigned(l, ["case": id]))
     }
 
     static func priority(_ id: CaseID, _ p: Priority) -> ConsoleEffect {
-        .perform(.setPriority(id, p), success: "\(id) is now \(p.rawValue) priority")
+        .perform(.setPriority(id, p), success: w.priority(l, ["case": id, "priority": Words.views.priority(p)(l)]))
     }
 
     static func tag(_ id: CaseID, _ tags: [String]) -> ConsoleEffect {
-        .perform(.tag(id, tags: tags), success: "\(id) tagged \(tags.joined(separator: " "))")
+        .perform(.tag(id, tags: tags), success: w.tagged(l, ["case": id, "tags": tags.joined(separator: " ")]))
     }
 
     static func followUp(_ id: CaseID, due: Date, note: String, untilAnswer: Bool = false, world: ConsoleWorld) -> ConsoleEffect {
         let (party, what) = waitingOn(note)
         return .perform(.scheduleFollowUp(id, due: due, note: what, untilAnswer: untilAnswer, waitingOn: party),
-                        success: "follow-up on \(id) set for \(world.time.dayAndTime(due, now: world.now))\(untilAnswer ? ", unless they answer first" : "")"
-                            + (party.map { ", waiting on \($0)" } ?? ""))
+                        success: w.followUpSet(l, ["case": id, "when": world.time.dayAndTime(due, now: world.now)]) + (untilAnswer ? w.unlessFirst(l) : "")
+                            + (party.map { w.waitingOn(l, ["party": $0]) } ?? ""))
     }
 
     /// "waiting on DHL: trace the parcel" → ("DHL", "trace the parcel"): a promise that waits on a third party.
@@ -78,11 +81,11 @@ enum ActionSteps {
     }
 
     static func cancelFollowUp(_ id: CaseID, reason: String) -> ConsoleEffect {
-        .perform(.cancelFollowUp(id, id: nil, reason: reason), success: "follow-up on \(id) cancelled")
+        .perform(.cancelFollowUp(id, id: nil, reason: reason), success: w.followUpCancelled(l, ["case": id]))
     }
 
     static func followUpDone(_ id: CaseID, outcome: String) -> ConsoleEffect {
-        .perform(.completeFollowUp(id, id: nil, outcome: outcome.isEmpty ? nil : outcome), success: "follow-up on \(id) done")
+        .perform(.completeFollowUp(id, id: nil, outcome: outcome.isEmpty ? nil : outcome), success: w.followUpDone(l, ["case": id]))
     }
 
     static func serviceLevel(_ p: Priority, _ seconds: TimeInterval) -> ConsoleEffect {

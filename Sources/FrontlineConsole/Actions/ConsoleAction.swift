@@ -65,9 +65,9 @@ public enum ActionRole: Sendable, Equatable {
         guard let role else { return nil }
         switch (self, role) {
         case (.anyone, _), (_, .supervisor), (.agent, .agent): return nil
-        case (.supervisor, .agent): return "only a supervisor can \(action)"
-        case (_, .viewer): return "you are a viewer on this desk: viewers can watch the queue but not change it"
-        case (_, .intake): return "this console's user has the intake role: it may only take in customer messages"
+        case (.supervisor, .agent): return Words.status.onlySupervisor(UILanguage.current, ["action": action])
+        case (_, .viewer): return Words.status.viewer(UILanguage.current)
+        case (_, .intake): return Words.status.intake(UILanguage.current)
         }
     }
 }

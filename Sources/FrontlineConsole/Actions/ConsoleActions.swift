@@ -52,11 +52,11 @@ public enum ConsoleActions {
                           if key == .escape {
                               if !state.search.isEmpty {
                                   state.search = ""
-                                  state.status = StatusMessage("search cleared", at: ctx.world.now)
+                                  state.status = StatusMessage(Words.status.searchCleared(UILanguage.current), at: ctx.world.now)
                               }
                           } else {
-                              state.mode = .prompt(Prompt(.search, label: "Search", text: state.search,
-                                                          hint: "name, e-mail, case id, subject or message text · Enter keeps · Esc clears"))
+                              state.mode = .prompt(Prompt(.search, label: Words.status.search(UILanguage.current), text: state.search,
+                                                          hint: Words.status.searchHint(UILanguage.current)))
                           }
                           return []
                       },
@@ -246,8 +246,8 @@ public enum ConsoleActions {
                       help: "schedule a follow-up (+2h, tomorrow 9:00, mon 14:00; until +3d: unless they answer first)", hint: ("follow-up", 3),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.followUpWhen(c.id), label: "Follow up \(c.id) when",
-                                                      hint: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 · until +3d: unless they answer first (\(ctx.world.timeZone.identifier))"))
+                          state.mode = .prompt(Prompt(.followUpWhen(c.id), label: Words.status.followUpWhen(UILanguage.current, ["case": c.id]),
+                                                      hint: Words.status.followUpWhenHint(UILanguage.current, ["zone": ctx.world.timeZone.identifier])))
                           return []
                       },
                       onLine: { words, _, ctx throws(Problem) in
@@ -280,8 +280,8 @@ public enum ConsoleActions {
                           guard let c = ctx.selected else { return [] }
                           guard c.nextFollowUp() != nil else { throw Problem("\(c.id) has no open follow-up") }
                           guard !args.isEmpty else {
-                              state.mode = .prompt(Prompt(.followUpCancelReason(c.id), label: "Cancel \(c.id)'s follow-up because",
-                                                          hint: "recorded on the case"))
+                              state.mode = .prompt(Prompt(.followUpCancelReason(c.id), label: Words.status.cancelBecause(UILanguage.current, ["case": c.id]),
+                                                          hint: Words.status.recorded(UILanguage.current)))
                               return []
                           }
                           return [ActionSteps.cancelFollowUp(c.id, reason: args.joined(separator: " "))]
@@ -291,7 +291,8 @@ public enum ConsoleActions {
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
                           if let next = c.nextFollowUp() {
-                              state.mode = .prompt(Prompt(.followUpOutcome(c.id), label: "Done: \(next.note) — outcome", hint: "a short outcome, or Enter for none"))
+                              state.mode = .prompt(Prompt(.followUpOutcome(c.id), label: Words.status.doneOutcome(UILanguage.current, ["note": next.note]),
+                                                          hint: Words.status.outcomeHint(UILanguage.current)))
                           } else {
                               state.status = StatusMessage("\(c.id) has no open follow-up", kind: .error, at: ctx.world.now)
                           }
@@ -304,7 +305,7 @@ public enum ConsoleActions {
         ConsoleAction("note", cli: "note", keys: [.character("n")], keyLabel: "n", usage: "note TEXT", help: "add an internal note", hint: ("note", 6),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.note(c.id), label: "Note on \(c.id)", hint: "internal: the customer never sees notes"))
+                          state.mode = .prompt(Prompt(.note(c.id), label: Words.status.noteOn(UILanguage.current, ["case": c.id]), hint: Words.status.noteHint(UILanguage.current)))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
@@ -318,7 +319,8 @@ public enum ConsoleActions {
         ConsoleAction("assign", cli: "assign", keys: [.character("A")], keyLabel: "A", usage: "assign AGENT", help: "assign to someone",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.assign(c.id), label: "Assign \(c.id) to", text: c.assignee ?? "", hint: "an agent's name; empty unassigns"))
+                          state.mode = .prompt(Prompt(.assign(c.id), label: Words.status.assignTo(UILanguage.current, ["case": c.id]), text: c.assignee ?? "",
+                                                      hint: Words.status.assignHint(UILanguage.current)))
                           return []
                       },
                       onLine: { args, _, ctx in
@@ -342,7 +344,7 @@ public enum ConsoleActions {
         ConsoleAction("tag", cli: "tag", keys: [.character("#")], keyLabel: "#", usage: "tag TAG…", help: "add tags",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.tag(c.id), label: "Tags for \(c.id)", hint: "words separated by spaces"))
+                          state.mode = .prompt(Prompt(.tag(c.id), label: Words.status.tagsFor(UILanguage.current, ["case": c.id]), hint: Words.status.tagsHint(UILanguage.current)))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
@@ -377,8 +379,7 @@ public enum ConsoleActions {
         ConsoleAction("", keys: [.character(":")], keyLabel: ":", help: "command line: any action by its name, e.g. :escalate supervisor REASON", hint: ("cmd", 10),
                       role: .anyone, needsCase: false,
                       onKey: { _, state, _ in
-                          state.mode = .prompt(Prompt(.commandLine, label: ":",
-                                                      hint: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help"))
+                          state.mode = .prompt(Prompt(.commandLine, label: ":", hint: Words.status.commandHint(UILanguage.current)))
                           return []
                       }),
         ConsoleAction("report", cli: "report", aliases: ["reports"], keys: [.character("R")], keyLabel: "R", usage: "report [DAYS]",
@@ -434,7 +435,7 @@ public enum ConsoleActions {
     /// Why `action` cannot run now (the role, or no case to act on); nil when it can.
     static func refusal(of action: ConsoleAction, state: ConsoleState, ctx: ActionContext, emptyQueue: String) -> String? {
         if let moment = state.pastMoment, action.role != .anyone {
-            return "this is the desk as it was at \(ctx.world.time.dayAndTime(moment, now: ctx.world.now)): nothing can be changed in the past (:at now comes back)"
+            return Words.status.inThePast(UILanguage.current, ["when": ctx.world.time.dayAndTime(moment, now: ctx.world.now)])
         }
         if let why = action.role.refusal(for: state.role, action: action.name.isEmpty ? "do that" : "use :\(action.name)") { return why }
         if action.needsCase && ctx.selected == nil { return emptyQueue }

@@ -1,0 +1,74 @@
+import FrontlineCore
+
+extension UILanguage {
+    /// The language of the console or command that is running now: what its status messages,
+    /// prompts and refusals are said in. Each console speaks one language, set around its work
+    /// (`ConsoleApp`), so the pure steps that word a message need not carry it; elsewhere English.
+    @TaskLocal public static var current: UILanguage = .en
+}
+
+/// What the console says on the status line and in its prompts after an action, in each language.
+public struct StatusWords: Sendable {
+    let noteAdded = Phrase(en: "note added to {case}", sv: "anteckning tillagd på {case}", fi: "muistiinpano lisätty: {case}")
+    let replySent = Phrase(en: "reply sent on {case}", sv: "svar skickat på {case}", fi: "vastaus lähetetty: {case}")
+    let reopened = Phrase(en: "{case} reopened", sv: "{case} öppnat igen", fi: "{case} avattu uudelleen")
+    let yours = Phrase(en: "{case} is yours", sv: "{case} är ditt", fi: "{case} on nyt sinun")
+    let pending = Phrase(en: "{case} is waiting on the customer", sv: "{case} väntar på kunden", fi: "{case} odottaa asiakasta")
+    let solved = Phrase(en: "{case} solved", sv: "{case} löst", fi: "{case} ratkaistu")
+    let solvedOver = Phrase(en: "{case} solved; its open follow-up stays and brings it back when due", sv: "{case} löst; den öppna uppföljningen står kvar och tar tillbaka ärendet när det är dags",
+                            fi: "{case} ratkaistu; avoin seuranta jää ja tuo tapauksen takaisin ajallaan")
+    let escalated = Phrase(en: "{case} escalated to {level}", sv: "{case} eskalerat till {level}", fi: "{case} eskaloitu: {level}")
+    let deescalated = Phrase(en: "{case} de-escalated", sv: "{case} avskalerat", fi: "{case}: eskalointi päätetty")
+    let assigned = Phrase(en: "{case} assigned to {agent}", sv: "{case} tilldelat {agent}", fi: "{case} annettu: {agent}")
+    let unassigned = Phrase(en: "{case} unassigned", sv: "{case} inte längre tilldelat", fi: "{case}: vastuuhenkilö poistettu")
+    let priority = Phrase(en: "{case} is now {priority} priority", sv: "{case} har nu prioritet {priority}", fi: "{case}: prioriteetti nyt {priority}")
+    let tagged = Phrase(en: "{case} tagged {tags}", sv: "{case} taggat {tags}", fi: "{case} merkitty: {tags}")
+    let followUpSet = Phrase(en: "follow-up on {case} set for {when}", sv: "uppföljning av {case} satt till {when}", fi: "seuranta ({case}) ajoitettu: {when}")
+    let unlessFirst = Phrase(en: ", unless they answer first", sv: ", om de inte svarar först", fi: ", elleivät he vastaa ensin")
+    let waitingOn = Phrase(en: ", waiting on {party}", sv: ", väntar på {party}", fi: ", odottaa: {party}")
+    let followUpCancelled = Phrase(en: "follow-up on {case} cancelled", sv: "uppföljning av {case} avbruten", fi: "seuranta ({case}) peruttu")
+    let followUpDone = Phrase(en: "follow-up on {case} done", sv: "uppföljning av {case} klar", fi: "seuranta ({case}) tehty")
+    let searchCleared = Phrase(en: "search cleared", sv: "sökningen rensad", fi: "haku tyhjennetty")
+    // Prompts
+    let search = Phrase(en: "Search", sv: "Sök", fi: "Haku")
+    let searchHint = Phrase(en: "name, e-mail, case id, subject or message text · Enter keeps · Esc clears", sv: "namn, e-post, ärende-id, ämne eller text · Enter behåller · Esc rensar",
+                            fi: "nimi, sähköposti, tapaustunnus, aihe tai viestin teksti · Enter pitää · Esc tyhjentää")
+    let commandHint = Phrase(en: "e.g. escalate supervisor \"refund over limit\" · followup +2d call back · assign bob · help",
+                             sv: "t.ex. escalate supervisor \"återbetalning över gränsen\" · followup +2d ring upp · assign bob · help",
+                             fi: "esim. escalate supervisor \"palautus yli rajan\" · followup +2d soita takaisin · assign bob · help")
+    let followUpWhen = Phrase(en: "Follow up {case} when", sv: "Följ upp {case} när", fi: "Seuraa {case} milloin")
+    let followUpWhenHint = Phrase(en: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 · until +3d: unless they answer first ({zone})",
+                                  sv: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 · until +3d: om de inte svarar först ({zone})",
+                                  fi: "+2h · +3d · tomorrow 9:00 · mon 14:00 · 2026-12-01 10:00 · until +3d: elleivät he vastaa ensin ({zone})")
+    let followUpWhat = Phrase(en: "Follow up {case} {when}: what", sv: "Följ upp {case} {when}: vad", fi: "Seuraa {case} {when}: mitä")
+    let followUpWhatHint = Phrase(en: "what you promised the customer · waiting on DHL: trace the parcel (a third party)",
+                                  sv: "vad du lovade kunden · waiting on DHL: spåra paketet (en tredje part)",
+                                  fi: "mitä lupasit asiakkaalle · waiting on DHL: jäljitä paketti (kolmas osapuoli)")
+    let noteOn = Phrase(en: "Note on {case}", sv: "Anteckning på {case}", fi: "Muistiinpano: {case}")
+    let noteHint = Phrase(en: "internal: the customer never sees notes", sv: "internt: kunden ser aldrig anteckningar", fi: "sisäinen: asiakas ei koskaan näe muistiinpanoja")
+    let assignTo = Phrase(en: "Assign {case} to", sv: "Tilldela {case} till", fi: "Anna {case} henkilölle")
+    let assignHint = Phrase(en: "an agent's name; empty unassigns", sv: "en agents namn; tomt tar bort tilldelningen", fi: "agentin nimi; tyhjä poistaa vastuuhenkilön")
+    let tagsFor = Phrase(en: "Tags for {case}", sv: "Taggar för {case}", fi: "Tunnisteet: {case}")
+    let tagsHint = Phrase(en: "words separated by spaces", sv: "ord åtskilda av mellanslag", fi: "sanat välilyönnein erotettuina")
+    let cancelBecause = Phrase(en: "Cancel {case}'s follow-up because", sv: "Avbryt uppföljningen av {case} eftersom", fi: "Peru tapauksen {case} seuranta, koska")
+    let recorded = Phrase(en: "recorded on the case", sv: "noteras på ärendet", fi: "kirjataan tapaukseen")
+    let doneOutcome = Phrase(en: "Done: {note} — outcome", sv: "Klar: {note} — utfall", fi: "Tehty: {note} — tulos")
+    let outcomeHint = Phrase(en: "a short outcome, or Enter for none", sv: "ett kort utfall, eller Enter för inget", fi: "lyhyt tulos, tai Enter ilman")
+    let escalationReason = Phrase(en: "Reason for escalating {case} to {level}", sv: "Skäl att eskalera {case} till {level}", fi: "Syy eskaloida {case}: {level}")
+    let escalationHint = Phrase(en: "required: what they need to know", sv: "krävs: vad de behöver veta", fi: "pakollinen: mitä heidän pitää tietää")
+    // Refusals said at once
+    let noCase = Phrase(en: "the queue is empty: no case selected", sv: "kön är tom: inget ärende valt", fi: "jono on tyhjä: ei valittua tapausta")
+    let onlySupervisor = Phrase(en: "only a supervisor can {action}", sv: "bara en arbetsledare kan {action}", fi: "vain esihenkilö voi: {action}")
+    let viewer = Phrase(en: "you are a viewer on this desk: viewers can watch the queue but not change it",
+                        sv: "du är betraktare här: betraktare kan se kön men inte ändra den", fi: "olet katselija: katselijat voivat seurata jonoa mutta eivät muuttaa sitä")
+    let intake = Phrase(en: "this console's user has the intake role: it may only take in customer messages",
+                        sv: "konsolens användare har rollen intake: den får bara ta emot kundmeddelanden",
+                        fi: "tämän konsolin käyttäjällä on intake-rooli: se voi vain vastaanottaa asiakasviestejä")
+    let inThePast = Phrase(en: "this is the desk as it was at {when}: nothing can be changed in the past (:at now comes back)",
+                           sv: "det här är disken som den var {when}: inget kan ändras i det förflutna (:at now kommer tillbaka)",
+                           fi: "tämä on tilanne {when}: menneisyyttä ei voi muuttaa (:at now palaa)")
+}
+
+extension Words {
+    public static let status = StatusWords()
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+// The desk in the agents' own languages: the console speaks Finnish from the locale, and the
+// report and the wallboard Swedish from config.toml.
+
+extension FrontlineEndToEnd {
+    @Test("the console speaks Finnish when the locale is Finnish; config language = sv makes the report and the wallboard Swedish")
+    func theDeskSpeaksFinnishAndSwedish() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        let id = try #require(try t.intake([IntakeLine.matti]).first)
+        try t.launchConsole(environment: ["LANG": "fi_FI.UTF-8"])
+        var s = try t.waitFor("Vastaus: \(id) · Matti · suomi")
+        #expect(s.title.contains("Odottaa 1"), "\(s.text)")
+        #expect(s.contains("avoin · normaali · ei vastuuhenkilöä"), "\(s.text)")
+        #expect(s.lastLine.contains("pahoittele") && s.lastLine.contains("klo") == false, "\(s.lastLine)")
+        try t.sendKeys("?")
+        s = try t.waitFor("Näppäimet")
+        #expect(s.contains("liiku jonossa (historia seuraa mukana)"), "\(s.text)")
+        try t.sendKeys("x")
+        try t.waitUntil("the help closed") { !$0.contains("Näppäimet") }
+        try t.sendKeys("t")
+        try t.waitFor("alice")
+        try t.sendKeys("q")
+        #expect(try t.waitForExit() == 0)
+
+        try t.writeConfig("language = \"sv\"\n")
+        let report = try t.cli("report", ["--since", "1d"])
+        #expect(report.status == 0 && report.stdout.hasPrefix("Rapport ") && report.stdout.contains("inkomna"), "\(report.stdout)")
+        #expect(report.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "the text report fits 80 columns in Swedish too")
+        try t.typeShellLine([t.binary, "wallboard", "--data-dir", t.dataDir].map(TmuxSession.shellQuote).joined(separator: " ") + "; echo \"E2E-WALL=$?\"")
+        s = try t.waitFor("FRONTLINE TAVLA")
+        #expect(s.contains("LÄNGST VÄNTAN") && s.contains("längst väntat: \(id)"), "\(s.text)")
+        try t.sendKeys("q")
+        try t.waitFor("E2E-WALL=0")
+    }
+}
