@@ -59,7 +59,7 @@ public enum ConsoleUpdate {
             return ActionSteps.apologise(id, ApologyKind.allCases[choice], state: &state, world: world)
         case let .escalation(id):
             let level = EscalationLevel.allCases[choice]
-            state.mode = .prompt(Prompt(.escalationReason(id, level), label: Words.status.escalationReason(UILanguage.current, ["case": id, "level": level.label]),
+            state.mode = .prompt(Prompt(.escalationReason(id, level), label: Words.status.escalationReason(UILanguage.current, ["case": id, "level": Words.status.level(level)(UILanguage.current)]),
                                         hint: Words.status.escalationHint(UILanguage.current)))
             return []
         case let .priority(id):

@@ -27,8 +27,8 @@ enum EditorUpdate {
             let changed = state.replyBasis?.changes(in: c, customerName: name, agent: state.agent) ?? []
             if !changed.isEmpty {
                 state.status = StatusMessage("\(c.id) changed while you wrote: " + changed.joined(separator: "; "), kind: .error, at: world.now)
-                state.mode = .picker(Picker(.staleReply(c.id, body: e.text), title: "Send your reply anyway?",
-                                            options: ["send anyway", "review first"], selected: 1))
+                let l = UILanguage.current, w = Words.status
+                state.mode = .picker(Picker(.staleReply(c.id, body: e.text), title: w.sendAnyway(l), options: [w.sendAnywayOption(l), w.reviewFirst(l)], selected: 1))
                 return []
             }
             return ActionSteps.sendReply(c.id, e.text, state: &state, world: world)

@@ -31,7 +31,7 @@ enum ActionSteps {
     static func pending(_ id: CaseID) -> ConsoleEffect { .perform(.setPending(id), success: w.pending(l, ["case": id])) }
 
     static func escalate(_ id: CaseID, _ level: EscalationLevel, reason: String) -> ConsoleEffect {
-        .perform(.escalate(id, level: level, reason: reason), success: w.escalated(l, ["case": id, "level": level.label]))
+        .perform(.escalate(id, level: level, reason: reason), success: w.escalated(l, ["case": id, "level": w.level(level)(l)]))
     }
 
     static func deescalate(_ id: CaseID, reason: String) -> ConsoleEffect {

@@ -155,8 +155,9 @@ public enum ConsoleActions {
                       help: "apologise: delay, faulty product, our mistake, bad experience", hint: ("apologise", 1),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .picker(Picker(.apology(c.id), title: "Apologise to \(ConsoleUpdate.customerName(c, ctx.world)) for…",
-                                                      options: ApologyKind.allCases.map(\.label)))
+                          let l = UILanguage.current
+                          state.mode = .picker(Picker(.apology(c.id), title: Words.status.apologiseFor(l, ["name": ConsoleUpdate.customerName(c, ctx.world)]),
+                                                      options: ApologyKind.allCases.map { Words.status.apology($0)(l) }))
                           return []
                       },
                       onLine: { args, state, ctx throws(Problem) in
@@ -170,7 +171,9 @@ public enum ConsoleActions {
                       help: "escalate to tier 2 or a supervisor, with a reason", hint: ("escalate", 2),
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .picker(Picker(.escalation(c.id), title: "Escalate \(c.id) to…", options: EscalationLevel.allCases.map(\.label)))
+                          let l = UILanguage.current
+                          state.mode = .picker(Picker(.escalation(c.id), title: Words.status.escalateTo(l, ["case": c.id]),
+                                                      options: EscalationLevel.allCases.map { Words.status.level($0)(l) }))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
@@ -202,8 +205,9 @@ public enum ConsoleActions {
                       help: "make it right in one step: apology, thanks, the goodwill you may give, a check-in",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .picker(Picker(.makeItRight(c.id), title: "Make it right with \(ConsoleUpdate.customerName(c, ctx.world)): sorry for…",
-                                                      options: ApologyKind.allCases.map(\.label)))
+                          let l = UILanguage.current
+                          state.mode = .picker(Picker(.makeItRight(c.id), title: Words.status.makeItRightWith(l, ["name": ConsoleUpdate.customerName(c, ctx.world)]),
+                                                      options: ApologyKind.allCases.map { Words.status.apology($0)(l) }))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
@@ -332,7 +336,8 @@ public enum ConsoleActions {
                       help: "set priority",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .picker(Picker(.priority(c.id), title: "Priority of \(c.id)", options: Priority.allCases.map(\.rawValue),
+                          let l = UILanguage.current
+                          state.mode = .picker(Picker(.priority(c.id), title: Words.status.priorityOf(l, ["case": c.id]), options: Priority.allCases.map { Words.views.priority($0)(l) },
                                                       selected: Priority.allCases.firstIndex(of: c.priority) ?? 1))
                           return []
                       },

@@ -56,6 +56,20 @@ public struct StatusWords: Sendable {
     let outcomeHint = Phrase(en: "a short outcome, or Enter for none", sv: "ett kort utfall, eller Enter för inget", fi: "lyhyt tulos, tai Enter ilman")
     let escalationReason = Phrase(en: "Reason for escalating {case} to {level}", sv: "Skäl att eskalera {case} till {level}", fi: "Syy eskaloida {case}: {level}")
     let escalationHint = Phrase(en: "required: what they need to know", sv: "krävs: vad de behöver veta", fi: "pakollinen: mitä heidän pitää tietää")
+    // Pickers
+    let apologiseFor = Phrase(en: "Apologise to {name} for…", sv: "Be {name} om ursäkt för…", fi: "Pyydä anteeksi asiakkaalta {name}:")
+    let escalateTo = Phrase(en: "Escalate {case} to…", sv: "Eskalera {case} till…", fi: "Eskaloi {case}:")
+    let makeItRightWith = Phrase(en: "Make it right with {name}: sorry for…", sv: "Gottgör {name}: förlåt för…", fi: "Korjaa asia: {name}, anteeksi…")
+    let priorityOf = Phrase(en: "Priority of {case}", sv: "Prioritet för {case}", fi: "Prioriteetti: {case}")
+    let sendAnyway = Phrase(en: "Send your reply anyway?", sv: "Skicka svaret ändå?", fi: "Lähetetäänkö vastaus silti?")
+    let sendAnywayOption = Phrase(en: "send anyway", sv: "skicka ändå", fi: "lähetä silti")
+    let reviewFirst = Phrase(en: "review first", sv: "granska först", fi: "tarkista ensin")
+    let delay = Phrase(en: "delay", sv: "försening", fi: "viive")
+    let faulty = Phrase(en: "faulty product", sv: "trasig vara", fi: "viallinen tuote")
+    let mistake = Phrase(en: "our mistake", sv: "vårt misstag", fi: "virheemme")
+    let experience = Phrase(en: "bad experience", sv: "dålig upplevelse", fi: "huono kokemus")
+    let tier2 = Phrase(en: "tier 2", sv: "nivå 2", fi: "taso 2")
+    let supervisor = Phrase(en: "supervisor", sv: "arbetsledare", fi: "esihenkilö")
     // Refusals said at once
     let noCase = Phrase(en: "the queue is empty: no case selected", sv: "kön är tom: inget ärende valt", fi: "jono on tyhjä: ei valittua tapausta")
     let onlySupervisor = Phrase(en: "only a supervisor can {action}", sv: "bara en arbetsledare kan {action}", fi: "vain esihenkilö voi: {action}")
@@ -67,6 +81,19 @@ public struct StatusWords: Sendable {
     let inThePast = Phrase(en: "this is the desk as it was at {when}: nothing can be changed in the past (:at now comes back)",
                            sv: "det här är disken som den var {when}: inget kan ändras i det förflutna (:at now kommer tillbaka)",
                            fi: "tämä on tilanne {when}: menneisyyttä ei voi muuttaa (:at now palaa)")
+}
+
+extension StatusWords {
+    func apology(_ k: ApologyKind) -> Phrase {
+        switch k {
+        case .delay: delay
+        case .faulty: faulty
+        case .mistake: mistake
+        case .experience: experience
+        }
+    }
+
+    func level(_ e: EscalationLevel) -> Phrase { e == .tier2 ? tier2 : supervisor }
 }
 
 extension Words {
