@@ -303,7 +303,10 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 drafts[c.id, default: [:]][actor] = body
             }
         }
-        if wasSolved && c.status == .open { c.reopens += 1 }
+        if wasSolved && c.status == .open {
+            c.reopens += 1
+            c.reopenedAt = at
+        }
         cases[c.id] = c
         notePromises(of: c)
     }

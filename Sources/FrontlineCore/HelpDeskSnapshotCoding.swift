@@ -10,7 +10,7 @@ import Foundation
 /// message text. The Message-ID tables, which older formats derived from every message, are
 /// stored for the same reason.
 extension HelpDesk {
-    /// 7 added reviews to the heads; 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
+    /// 7 added reviews and the last reopening to the heads; 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
     /// side of messages; 3 added the run-time SLA targets at the end; 2 to 6 are still read.
     static let snapshotFormatVersion: UInt64 = 7
 
@@ -201,6 +201,7 @@ extension HelpDesk {
         if format >= 7 {
             w.uint(UInt64(c.reviews.count))
             for r in c.reviews { r.write(into: &w) }
+            w.optionalDate(c.reopenedAt)
         }
         w.date(c.openedAt); w.optionalDate(c.waitingSince); w.optionalDate(c.solvedAt); w.date(c.lastActivityAt)
     }
@@ -279,8 +280,10 @@ extension HelpDesk {
             reopens = try r.int()
         }
         var reviews: [Review] = []
+        var reopenedAt: Date?
         if version >= 7 {
             for _ in 0..<(try r.count()) { reviews.append(try Review.read(&r)) }
+            reopenedAt = try r.optionalDate()
         }
         var c = SupportCase(id: id, customerID: customerID, subject: subject, status: status, priority: priority, assignee: assignee,
                             tags: tags, thread: thread, escalation: escalation, apologies: apologies, followUps: followUps,
@@ -294,6 +297,7 @@ extension HelpDesk {
         c.solutionsUsed = used
         c.reopens = reopens
         c.reviews = reviews
+        c.reopenedAt = reopenedAt
         return c
     }
 }

@@ -183,6 +183,8 @@ public struct SupportCase: Codable, Sendable, Equatable {
     public var reviews: [Review] = []
     /// How many times it was opened again after being solved (by an agent, or the customer writing).
     public var reopens = 0
+    /// When it was last opened again after being solved.
+    public var reopenedAt: Date?
     public var openedAt: Date
     /// Since when the customer has been waiting for us; nil while the ball is in their court.
     public var waitingSince: Date?
@@ -219,7 +221,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, customerID, subject, status, priority, assignee, tags, messages, activity, escalation, apologies, followUps
-        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed, reopens, reviews
+        case openedAt, waitingSince, solvedAt, lastActivityAt, ratings, offers, recoveries, stockWishes, feedbackRequests, solutionsUsed, reopens, reviews, reopenedAt
     }
 
     public init(from decoder: Decoder) throws {
@@ -241,6 +243,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         solutionsUsed = try c.decodeIfPresent([SolutionUse].self, forKey: .solutionsUsed) ?? []
         reopens = try c.decodeIfPresent(Int.self, forKey: .reopens) ?? 0
         reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
+        reopenedAt = try c.decodeIfPresent(Date.self, forKey: .reopenedAt)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -260,6 +263,7 @@ public struct SupportCase: Codable, Sendable, Equatable {
         if !solutionsUsed.isEmpty { try c.encode(solutionsUsed, forKey: .solutionsUsed) }
         if reopens > 0 { try c.encode(reopens, forKey: .reopens) }
         if !reviews.isEmpty { try c.encode(reviews, forKey: .reviews) }
+        try c.encodeIfPresent(reopenedAt, forKey: .reopenedAt)
     }
 
     public var openFollowUps: [FollowUp] { followUps.filter { !$0.done } }

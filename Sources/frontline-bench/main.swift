@@ -216,6 +216,13 @@ func bench(cases n: Int) throws {
             _ = tally.figures(desk: store.desk, now: Date(), timeZone: .current)
         })
     }
+    // The supervisors' screens, worked out when opened: Reports (R) and Review (V, the week's sample).
+    let openReport = seconds { app.handle(.character("R")); backend.present(app.frame()) }
+    app.handle(.escape)
+    let openReview = seconds { app.handle(.character("V")); backend.present(app.frame()) }
+    let reviewRows = app.state.reviewBoard?.candidates.count ?? 0
+    app.handle(.escape)
+    say("opening a supervisor's screen: Reports (R, the last 7 days) \(ms(openReport)); Review (V, \(reviewRows) replies to review this week) \(ms(openReview))")
     say("wallboard second: full pass median \(ms(percentile(fullPasses, 0.5))); tally built in \(ms(tallyBuild)), then a tick with one change median \(ms(percentile(ticks, 0.5))), p99 \(ms(percentile(ticks, 0.99))) (\(tally.rebuilds) build)")
     store.close()
 }

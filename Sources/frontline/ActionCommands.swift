@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontlineConsole
 import FrontlineCore
 import FrontlineStore
 import FrontlineTUI
@@ -38,7 +39,7 @@ struct EscalateCommand: ParsableCommand {
     @Option(help: "Why (required).") var reason: String
 
     func run() throws {
-        try performAction(global, .escalate(caseID, level: to, reason: reason), owner: "frontline escalate") { "\($0) escalated to \(to.label)" }
+        try performAction(global, .escalate(caseID, level: to, reason: reason), owner: "frontline escalate") { Words.status.escalated(UILanguage.current, ["case": $0, "level": Words.status.level(to)(UILanguage.current)]) }
     }
 }
 
@@ -82,7 +83,7 @@ struct FollowUpCancelCommand: ParsableCommand {
     @Option(help: "Which follow-up (its number), if not the next one.") var id: Int?
 
     func run() throws {
-        try performAction(global, .cancelFollowUp(caseID, id: id, reason: reason), owner: "frontline followup-cancel") { "\($0) follow-up cancelled" }
+        try performAction(global, .cancelFollowUp(caseID, id: id, reason: reason), owner: "frontline followup-cancel") { Words.status.followUpCancelled(UILanguage.current, ["case": $0]) }
     }
 }
 
@@ -94,7 +95,7 @@ struct FollowUpDoneCommand: ParsableCommand {
     @Option(help: "Which follow-up (its number), if not the next one.") var id: Int?
 
     func run() throws {
-        try performAction(global, .completeFollowUp(caseID, id: id, outcome: outcome), owner: "frontline followup-done") { "\($0) follow-up done" }
+        try performAction(global, .completeFollowUp(caseID, id: id, outcome: outcome), owner: "frontline followup-done") { Words.status.followUpDone(UILanguage.current, ["case": $0]) }
     }
 }
 
@@ -115,7 +116,7 @@ struct ReplyCommand: ParsableCommand {
         } else {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
-        try performAction(global, .reply(caseID, body: text), owner: "frontline reply") { "\($0) reply sent" }
+        try performAction(global, .reply(caseID, body: text), owner: "frontline reply") { Words.status.replySent(UILanguage.current, ["case": $0]) }
     }
 }
 
@@ -126,7 +127,7 @@ struct NoteCommand: ParsableCommand {
     @Argument(help: "The note.") var text: [String]
 
     func run() throws {
-        try performAction(global, .note(caseID, body: text.joined(separator: " ")), owner: "frontline note") { "\($0) note added" }
+        try performAction(global, .note(caseID, body: text.joined(separator: " ")), owner: "frontline note") { Words.status.noteAdded(UILanguage.current, ["case": $0]) }
     }
 }
 
@@ -138,7 +139,7 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let who = assignee == "-" ? nil : assignee
-        try performAction(global, .assign(caseID, agent: who), owner: "frontline assign") { "\($0) assigned to \(who ?? "nobody")" }
+        try performAction(global, .assign(caseID, agent: who), owner: "frontline assign") { id in who.map { w in Words.status.assigned(UILanguage.current, ["case": id, "agent": w]) } ?? Words.status.unassigned(UILanguage.current, ["case": id]) }
     }
 }
 
@@ -149,7 +150,7 @@ struct PriorityCommand: ParsableCommand {
     @Argument(help: "low, normal, high or urgent.") var priority: Priority
 
     func run() throws {
-        try performAction(global, .setPriority(caseID, priority), owner: "frontline priority") { "\($0) priority \(priority.rawValue)" }
+        try performAction(global, .setPriority(caseID, priority), owner: "frontline priority") { Words.status.priority(UILanguage.current, ["case": $0, "priority": Words.views.priority(priority)(UILanguage.current)]) }
     }
 }
 
@@ -187,7 +188,7 @@ struct SolveCommand: ParsableCommand {
     var reason: String?
 
     func run() throws {
-        try performAction(global, .solve(caseID, overriding: reason), owner: "frontline solve") { "\($0) solved" }
+        try performAction(global, .solve(caseID, overriding: reason), owner: "frontline solve") { Words.status.solved(UILanguage.current, ["case": $0]) }
     }
 }
 
@@ -196,7 +197,7 @@ struct ReopenCommand: OneCaseCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var caseID: String
     static func command(_ id: CaseID) -> Command { .reopen(id) }
-    static func done(_ id: CaseID) -> String { "\(id) reopened" }
+    static func done(_ id: CaseID) -> String { Words.status.reopened(UILanguage.current, ["case": id]) }
 }
 
 struct TakeCommand: OneCaseCommand {
@@ -204,7 +205,7 @@ struct TakeCommand: OneCaseCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var caseID: String
     static func command(_ id: CaseID) -> Command { .take(id) }
-    static func done(_ id: CaseID) -> String { "\(id) is yours" }
+    static func done(_ id: CaseID) -> String { Words.status.yours(UILanguage.current, ["case": id]) }
 }
 
 struct PendingCommand: OneCaseCommand {
@@ -212,7 +213,7 @@ struct PendingCommand: OneCaseCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The case id.") var caseID: String
     static func command(_ id: CaseID) -> Command { .setPending(id) }
-    static func done(_ id: CaseID) -> String { "\(id) is waiting on the customer" }
+    static func done(_ id: CaseID) -> String { Words.status.pending(UILanguage.current, ["case": id]) }
 }
 
 extension ApologyKind: ExpressibleByArgument {}

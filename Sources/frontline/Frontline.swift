@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontlineConsole
 
 @main
 struct Frontline: ParsableCommand {
@@ -22,7 +23,10 @@ struct Frontline: ParsableCommand {
         do {
             let arguments = globalOptionsAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try directSubcommand(arguments) ?? parseAsRoot(arguments)
-            try command.run()
+            // What the command says to the person who ran it, in their language (config, else locale).
+            let env = ProcessInfo.processInfo.environment
+            let config = try? FrontlineConfig.load(path: XDGPaths(environment: env).configHome + "/frontline/config.toml")
+            try UILanguage.$current.withValue(UILanguage.chosen(config: config?.language, environment: env)) { try command.run() }
         } catch let failure as CleanExit.Failure {
             printError(failure.description)
             Foundation.exit(1)

@@ -37,10 +37,10 @@ struct QueueCommand: ParsableCommand {
         }
         let config = (try? FrontlineConfig.load(path: XDGPaths(environment: global.environment).configHome + "/frontline/config.toml")) ?? FrontlineConfig()
         let now = moment ?? SystemClock().now()
-        if let moment, !json { print("As it was at \(ISOTime.format(moment)):") }
+        if let moment, !json { print(Words.status.asItWasAt(UILanguage.current, ["when": ISOTime.format(moment)])) }
         let levels = desk.serviceLevels(base: config.levels)
         let ids = QueueQuery(view: v, agent: agent, levels: levels).run(on: desk, now: now)
-        try QueueListing.print(ids, title: v.title, desk: desk, levels: levels, now: now, json: json)
+        try QueueListing.print(ids, title: Words.views.title(v)(UILanguage.current), desk: desk, levels: levels, now: now, json: json)
     }
 }
 
@@ -64,18 +64,19 @@ enum QueueListing {
             Swift.print(String(decoding: data, as: UTF8.self))
             return
         }
-        Swift.print("\(title): \(ids.count) case\(ids.count == 1 ? "" : "s")")
+        let l = UILanguage.current, w = Words.status
+        Swift.print((ids.count == 1 ? w.oneCase : w.cases)(l, ["view": title, "n": "\(ids.count)"]))
         for id in ids {
             guard let c = desk.cases[id] else { continue }
             var marks: [String] = []
             let sla = levels.state(of: c, at: now)
-            if sla == .breached { marks.append("SLA BREACHED") } else if sla == .atRisk { marks.append("sla at risk") }
+            if sla == .breached { marks.append(w.slaBreachedMark(l)) } else if sla == .atRisk { marks.append(w.slaAtRiskMark(l)) }
             if let e = c.escalation { marks.append("escalated:\(e.level.rawValue)") }
-            if let f = c.nextFollowUp() { marks.append(f.due <= now ? "FOLLOW-UP OVERDUE" : "follow-up \(AgeFormat.relative(f.due.timeIntervalSince(now)))") }
+            if let f = c.nextFollowUp() { marks.append(f.due <= now ? w.followUpOverdueMark(l) : w.followUpMark(l, ["when": AgeFormat.relative(f.due.timeIntervalSince(now))])) }
             let name = TextSanitiser.singleLine(desk.customer(of: c)?.name ?? "")
             let cols = [
-                DisplayWidth.pad(c.id, toWidth: 8), c.priority.shortLabel, AgeFormat.compact(c.age(at: now)).padding(toLength: 6, withPad: " ", startingAt: 0),
-                DisplayWidth.pad(c.status.rawValue, toWidth: 7), DisplayWidth.pad(c.assignee.map(TextSanitiser.singleLine) ?? "-", toWidth: 8),
+                DisplayWidth.pad(c.id, toWidth: 8), DisplayWidth.pad(Words.views.shortPriority(c.priority)(l), toWidth: 3), AgeFormat.compact(c.age(at: now)).padding(toLength: 6, withPad: " ", startingAt: 0),
+                DisplayWidth.pad(Words.views.status(c.status)(l), toWidth: 9), DisplayWidth.pad(c.assignee.map(TextSanitiser.singleLine) ?? "-", toWidth: 8),
                 DisplayWidth.pad(name, toWidth: 20), DisplayWidth.truncate(TextSanitiser.singleLine(c.subject), toWidth: 40),
             ]
             Swift.print(cols.joined(separator: " ") + (marks.isEmpty ? "" : "  [" + marks.joined(separator: ", ") + "]"))

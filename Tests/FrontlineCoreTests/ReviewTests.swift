@@ -207,6 +207,13 @@ import Testing
         let promised = try b.open("Promised")
         try b.run(.reply(promised, body: "I will call"), actor: "eve")
         try b.run(.scheduleFollowUp(promised, due: b.now + 60, note: "call"), actor: "eve")
+        // Reopened before the week began: not a reason this week.
+        let old = try b.open("Old", at: t0.addingTimeInterval(-20 * 86400))
+        b.now = t0.addingTimeInterval(-20 * 86400)
+        try b.run(.solve(old), actor: "bob")
+        try b.run(.reopen(old), actor: "bob")
+        b.now = t0
+        try b.run(.reply(old, body: "back again"), actor: "bob")
         let asked = try b.open("Asked", email: "asked@example.fi")
         try b.run(.reply(asked, body: "let me ask"), actor: "bob")
         try b.run(.offer(asked, kind: .refund, value: GoodwillTests.euros(9_000), reason: "broken twice"), actor: "bob")
@@ -220,7 +227,7 @@ import Testing
         #expect(queue.allSatisfy { !$0.sampled })
         // flagged and drawn: one entry, marked both ways
         let both = ReviewQueue.candidates(in: b.desk, period: week, sample: 5)
-        #expect(both.count == 4 && both.filter { !$0.flags.isEmpty }.allSatisfy(\.sampled))
+        #expect(both.count == 5 && both.filter { !$0.flags.isEmpty }.allSatisfy(\.sampled))
         // the review keeps why it was looked at
         try b.run(.review(rated, try praise(2)), actor: "carol")
         #expect(b.desk.cases[rated]?.review(of: 2)?.flags == [.badRating, .reopened])

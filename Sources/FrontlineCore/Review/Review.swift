@@ -89,7 +89,7 @@ public enum ReviewFlag: String, Codable, Sendable, CaseIterable {
     case brokenPromise = "broken-promise"
     /// This agent asked for goodwill beyond their allowance.
     case overAllowance = "over-allowance"
-    /// The case came back after it was solved.
+    /// The case came back after it was solved (since the period began).
     case reopened
 
     public var label: String {

@@ -75,7 +75,7 @@ public enum ReviewQueue {
         if c.ratings.contains(where: { $0.isBad && $0.at >= since && $0.credited.contains(agent) }) { out.append(.badRating) }
         if c.followUps.contains(where: { $0.by == agent && ($0.brokenAt.map { $0 >= since } ?? false) }) { out.append(.brokenPromise) }
         if c.offers.contains(where: { $0.by == agent && $0.approval != nil && $0.at >= since }) { out.append(.overAllowance) }
-        if c.reopens > 0 { out.append(.reopened) }
+        if let at = c.reopenedAt, at >= since { out.append(.reopened) }
         return out
     }
 
