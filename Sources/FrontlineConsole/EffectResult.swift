@@ -57,7 +57,7 @@ extension ConsoleUpdate {
             state.selectedIndex = 0
             state.selectedCaseID = nil
             state.queueTop = 0
-            state.status = StatusMessage(moment == nil ? "back to now" : "the desk as it was: nothing can be changed in the past · :at now comes back", at: now)
+            state.status = StatusMessage((moment == nil ? Words.status.backToNow : Words.status.travelled)(UILanguage.current), at: now)
             return []
         case let .notTravelled(reason):
             state.status = StatusMessage(reason, kind: .error, at: now)

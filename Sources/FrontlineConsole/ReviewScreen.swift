@@ -52,7 +52,7 @@ enum ReviewScreen {
         switch row {
         case let .candidate(c):
             let why = (c.flags.map { w.flag($0)(l) } + (c.sampled ? [w.sample(l)] : [])).joined(separator: ", ")
-            return "○ \(DisplayWidth.pad(c.reply.description, toWidth: 10)) \(DisplayWidth.pad(TextSanitiser.singleLine(c.agent), toWidth: 8)) \(world.time.dayAndTime(c.at, now: world.now))  \(why)"
+            return "○ \(DisplayWidth.pad(c.reply.description, toWidth: 10)) \(DisplayWidth.pad(TextSanitiser.singleLine(c.agent), toWidth: 8)) \(DisplayWidth.pad(world.time.dayAndTime(c.at, now: world.now), toWidth: 16))  \(why)"
         case let .review(id, r):
             let score = r.score.map { "\($0)" } ?? "–"
             return "\(r.verdict == .praise ? "★" : "✎") \(DisplayWidth.pad(Review.reference(id, r.message), toWidth: 10)) \(DisplayWidth.pad(TextSanitiser.singleLine(r.agent), toWidth: 8)) "

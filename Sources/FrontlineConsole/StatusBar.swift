@@ -33,7 +33,8 @@ enum StatusBar {
         }
         if let moment = state.pastMoment {
             // Never hidden: nobody should take the past for the present.
-            let flag = w.asItWas(l, ["when": world.time.dayAndTime(moment, now: moment)])
+            // While a message has the line, only the sign; the moment is on the clock beside it.
+            let flag = state.status == nil ? w.asItWas(l, ["when": world.time.dayAndTime(moment, now: moment)]) : Words.status.pastFlag(l)
             rightWidth += DisplayWidth.of(flag)
             g.write(flag, x: width - rightWidth, y: y, style: theme[.statusError])
         }

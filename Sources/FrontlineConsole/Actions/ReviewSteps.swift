@@ -31,7 +31,7 @@ enum ReviewSteps {
                 scoring.cursor = min(items.count - 1, scoring.cursor + 1)
             case .character("p"), .character("P"), .character("c"):
                 guard let draft = draft(scoring, items: items) else {
-                    state.status = StatusMessage("mark every item first: y met, n missed, x does not apply", kind: .error, at: world.now)
+                    state.status = StatusMessage(Words.review.markFirst(UILanguage.current), kind: .error, at: world.now)
                     board.scoring = scoring
                     return []
                 }
@@ -62,7 +62,7 @@ enum ReviewSteps {
             guard let row = board.selectedRow(in: world.desk) else { return [] }
             if case let .candidate(c) = row {
                 if c.agent == state.agent {
-                    state.status = StatusMessage("that is your own reply: another supervisor reviews it", kind: .error, at: world.now)
+                    state.status = StatusMessage(Words.review.ownReply(UILanguage.current), kind: .error, at: world.now)
                 } else {
                     board.scoring = ReviewBoard.Scoring(candidate: c, marks: Array(repeating: nil, count: world.review.scorecard.items.count))
                 }
@@ -117,20 +117,22 @@ enum ReviewSteps {
     // MARK: - The commands
 
     static func submit(_ d: ReviewDraft, verdict: ReviewVerdict, note: String?, shoutOut: Bool = false, action: String? = nil, due: Date? = nil) -> ConsoleEffect {
+        let l = UILanguage.current, w = Words.review
         let score = Scorecard.score(d.items).map { " (\($0)/100)" } ?? ""
-        let what = verdict == .praise ? "praise for \(d.agent)\(shoutOut ? ", on the wallboard" : "")" : "coaching for \(d.agent)"
+        let what = verdict == .praise ? w.praiseForAgent(l, ["agent": d.agent]) + (shoutOut ? w.onTheWallboard(l) : "") : w.coachingForAgent(l, ["agent": d.agent])
         return .perform(.review(d.reply.caseID, ReviewSubmission(message: d.reply.message, items: d.items, verdict: verdict, note: note,
                                                                  shoutOut: shoutOut, action: action, due: due)),
-                        success: "\(d.reply) reviewed\(score): \(what)")
+                        success: w.reviewed(l, ["reply": d.reply.description, "score": score, "what": what]))
     }
 
     static func answer(_ ref: ReplyReference, dispute: String?, reviewer: String) -> ConsoleEffect {
         .perform(.answerReview(ref.caseID, message: ref.message, dispute: dispute),
-                 success: dispute == nil ? "review of \(ref) acknowledged" : "review of \(ref) disputed: \(reviewer) is told")
+                 success: dispute == nil ? Words.review.acknowledgedReview(UILanguage.current, ["reply": ref.description])
+                                         : Words.review.disputedReview(UILanguage.current, ["reply": ref.description, "reviewer": reviewer]))
     }
 
     static func coachingDone(_ ref: ReplyReference, outcome: String) -> ConsoleEffect {
-        .perform(.completeCoaching(ref.caseID, message: ref.message, outcome: outcome.isEmpty ? nil : outcome), success: "action item of \(ref) done")
+        .perform(.completeCoaching(ref.caseID, message: ref.message, outcome: outcome.isEmpty ? nil : outcome), success: Words.review.actionItemDone(UILanguage.current, ["reply": ref.description]))
     }
 
     /// Prompt answers on the way: the note, then (coaching) the action item "WHEN WHAT".
@@ -175,6 +177,7 @@ enum ReviewSteps {
     /// A review of this agent's reply, or an answer to this supervisor's review, made in another
     /// console: said at once on the status line.
     static func notice(_ events: [Event], state: inout ConsoleState, world: ConsoleWorld) {
+        let l = UILanguage.current, w = Words.review
         for e in events where e.actor != state.agent {
             let who = TextSanitiser.singleLine(e.actor)
             switch e.change {
@@ -182,22 +185,23 @@ enum ReviewSteps {
                 let ref = Review.reference(e.caseID, r.message)
                 let said = r.note.map { ": " + TextSanitiser.singleLine($0) } ?? ""
                 if r.verdict == .praise {
-                    state.status = StatusMessage("★ \(who) praised your reply \(ref)\(said)\(r.shoutOut ? " (on the wallboard)" : "") — V shows your reviews", at: world.now)
+                    state.status = StatusMessage(w.praisedYou(l, ["who": who, "reply": ref, "said": said, "wall": r.shoutOut ? w.wallNote(l) : ""]), at: world.now)
                 } else {
-                    let due = r.action.map { ", action item by \(world.time.dayAndTime($0.due, now: world.now))" } ?? ""
-                    state.status = StatusMessage("\(who) left coaching on your reply \(ref)\(said)\(due) — V to acknowledge or dispute", at: world.now)
+                    let due = r.action.map { w.actionBy(l, ["when": world.time.dayAndTime($0.due, now: world.now)]) } ?? ""
+                    state.status = StatusMessage(w.coachedYou(l, ["who": who, "reply": ref, "said": said, "due": due]), at: world.now)
                 }
             case let .reviewAnswered(message, disputed):
                 guard let r = world.desk.cases[e.caseID]?.review(of: message), r.by == state.agent else { continue }
                 let ref = Review.reference(e.caseID, message)
                 if let why = disputed {
-                    state.status = StatusMessage("\(who) disputes your review of \(ref): \(TextSanitiser.singleLine(why))", kind: .error, at: world.now)
+                    state.status = StatusMessage(w.disputesYours(l, ["who": who, "reply": ref, "why": TextSanitiser.singleLine(why)]), kind: .error, at: world.now)
                 } else {
-                    state.status = StatusMessage("\(who) acknowledged your review of \(ref)", at: world.now)
+                    state.status = StatusMessage(w.acknowledgesYours(l, ["who": who, "reply": ref]), at: world.now)
                 }
             case let .coachingDone(message, outcome):
                 guard let r = world.desk.cases[e.caseID]?.review(of: message), r.by == state.agent else { continue }
-                state.status = StatusMessage("\(who) did the action item of \(Review.reference(e.caseID, message))\(outcome.map { ": " + TextSanitiser.singleLine($0) } ?? "")", at: world.now)
+                state.status = StatusMessage(w.didTheAction(l, ["who": who, "reply": Review.reference(e.caseID, message),
+                                                                "outcome": outcome.map { ": " + TextSanitiser.singleLine($0) } ?? ""]), at: world.now)
             default:
                 continue
             }

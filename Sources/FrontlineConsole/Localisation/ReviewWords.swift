@@ -51,6 +51,32 @@ public struct ReviewWords: Sendable {
     public let keyAcknowledge = Phrase(en: "acknowledge", sv: "bekräfta", fi: "kuittaa")
     public let keyDispute = Phrase(en: "dispute", sv: "bestrid", fi: "kiistä")
     public let keyActionDone = Phrase(en: "action done", sv: "åtgärd klar", fi: "toimenpide tehty")
+    // What the Review screen says
+    public let markFirst = Phrase(en: "mark every item first: y met, n missed, x does not apply", sv: "markera varje punkt först: y ja, n nej, x ej aktuell",
+                                  fi: "merkitse ensin jokainen kohta: y kyllä, n ei, x ei koske")
+    public let ownReply = Phrase(en: "that is your own reply: another supervisor reviews it", sv: "det är ditt eget svar: en annan arbetsledare granskar det",
+                                 fi: "tämä on oma vastauksesi: toinen esihenkilö arvioi sen")
+    public let reviewed = Phrase(en: "{reply} reviewed{score}: {what}", sv: "{reply} granskat{score}: {what}", fi: "{reply} arvioitu{score}: {what}")
+    public let praiseForAgent = Phrase(en: "praise for {agent}", sv: "beröm till {agent}", fi: "kehu: {agent}")
+    public let onTheWallboard = Phrase(en: ", on the wallboard", sv: ", på tavlan", fi: ", taululla")
+    public let coachingForAgent = Phrase(en: "coaching for {agent}", sv: "coachning för {agent}", fi: "valmennus: {agent}")
+    public let acknowledgedReview = Phrase(en: "review of {reply} acknowledged", sv: "granskningen av {reply} bekräftad", fi: "arviointi {reply} kuitattu")
+    public let disputedReview = Phrase(en: "review of {reply} disputed: {reviewer} is told", sv: "granskningen av {reply} bestriden: {reviewer} får veta",
+                                       fi: "arviointi {reply} kiistetty: {reviewer} saa tiedon")
+    public let actionItemDone = Phrase(en: "action item of {reply} done", sv: "åtgärden för {reply} klar", fi: "toimenpide {reply} tehty")
+    public let praisedYou = Phrase(en: "★ {who} praised your reply {reply}{said}{wall} — V shows your reviews", sv: "★ {who} berömde ditt svar {reply}{said}{wall} — V visar dina granskningar",
+                                   fi: "★ {who} kehui vastaustasi {reply}{said}{wall} — V näyttää arviointisi")
+    public let wallNote = Phrase(en: " (on the wallboard)", sv: " (på tavlan)", fi: " (taululla)")
+    public let coachedYou = Phrase(en: "{who} left coaching on your reply {reply}{said}{due} — V to acknowledge or dispute",
+                                   sv: "{who} coachade dig om svaret {reply}{said}{due} — V för att bekräfta eller bestrida",
+                                   fi: "{who} antoi valmennusta vastauksestasi {reply}{said}{due} — V kuittaa tai kiistää")
+    public let actionBy = Phrase(en: ", action item by {when}", sv: ", åtgärd senast {when}", fi: ", toimenpide viimeistään {when}")
+    public let disputesYours = Phrase(en: "{who} disputes your review of {reply}: {why}", sv: "{who} bestrider din granskning av {reply}: {why}",
+                                      fi: "{who} kiistää arviointisi {reply}: {why}")
+    public let acknowledgesYours = Phrase(en: "{who} acknowledged your review of {reply}", sv: "{who} bekräftade din granskning av {reply}",
+                                          fi: "{who} kuittasi arviointisi {reply}")
+    public let didTheAction = Phrase(en: "{who} did the action item of {reply}{outcome}", sv: "{who} gjorde åtgärden för {reply}{outcome}",
+                                     fi: "{who} teki toimenpiteen {reply}{outcome}")
     // The built-in scorecard's items
     public let greeted = Phrase(en: "greeted the customer by name", sv: "hälsade kunden vid namn", fi: "tervehti asiakasta nimeltä")
     public let owned = Phrase(en: "owned the mistake", sv: "tog ansvar för misstaget", fi: "otti virheen omakseen")

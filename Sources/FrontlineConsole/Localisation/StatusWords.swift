@@ -78,6 +78,12 @@ public struct StatusWords: Sendable {
     public let slaAtRiskMark = Phrase(en: "sla at risk", sv: "sla i fara", fi: "sla vaarassa")
     public let followUpOverdueMark = Phrase(en: "FOLLOW-UP OVERDUE", sv: "UPPFÖLJNING FÖRSENAD", fi: "SEURANTA MYÖHÄSSÄ")
     public let followUpMark = Phrase(en: "follow-up {when}", sv: "uppföljning {when}", fi: "seuranta {when}")
+    // :at
+    public let travelled = Phrase(en: "the desk as it was: nothing can be changed in the past · :at now comes back",
+                                  sv: "disken som den var: inget kan ändras i det förflutna · :at now kommer tillbaka",
+                                  fi: "tilanne silloin: menneisyyttä ei voi muuttaa · :at now palaa")
+    public let backToNow = Phrase(en: "back to now", sv: "tillbaka till nu", fi: "takaisin nykyhetkeen")
+    public let pastFlag = Phrase(en: " ⏪ ", sv: " ⏪ ", fi: " ⏪ ")
     // Refusals said at once
     public let noCase = Phrase(en: "the queue is empty: no case selected", sv: "kön är tom: inget ärende valt", fi: "jono on tyhjä: ei valittua tapausta")
     public let onlySupervisor = Phrase(en: "only a supervisor can {action}", sv: "bara en arbetsledare kan {action}", fi: "vain esihenkilö voi: {action}")
