@@ -9,9 +9,12 @@ public enum CaseReport {
                              levels: ServiceLevels = ServiceLevels()) -> [String] {
         guard let c = desk.cases[caseID], let history = CustomerHistory(desk: desk, caseID: caseID) else { return [] }
         let queue = QueueSnapshot(desk: HelpDesk(), query: QueueQuery(view: .all, agent: ""), now: now)
-        let world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: TimeText(timeZone: timeZone))
+        // In the language of whoever runs `frontline show` (`UILanguage.current`).
+        let time = TimeText(timeZone: timeZone, language: UILanguage.current)
+        let world = ConsoleWorld(desk: desk, now: now, queue: queue, levels: levels, time: time)
         let k = history.customer
-        let header = "\(TextSanitiser.singleLine(k.name)) · \(TextSanitiser.singleLine(k.language)) · customer since \(TimeText(timeZone: timeZone).year(k.since))"
+        let header = Words.console.customerSince(UILanguage.current, ["name": TextSanitiser.singleLine(k.name), "language": TextSanitiser.singleLine(k.language),
+                                                                      "year": "\(time.year(k.since))"])
         return [header] + HistoryPane.content(c, history: history, width: width, world: world, maxLinesPerMessage: nil, showQuoted: true).map(\.plainText)
     }
 }

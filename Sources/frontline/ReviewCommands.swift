@@ -43,9 +43,10 @@ struct ReviewQueueCommand: ParsableCommand {
             print(String(decoding: try ExportDocument.encoder().encode(rows), as: UTF8.self))
             return
         }
-        print("Review queue, week of \(ISOTime.format(period.start).prefix(10)): \(queue.count) to review (sample \(config.review.sample) a week per agent)")
+        let l = UILanguage.current, w = Words.review
+        print(w.queueHeader(l, ["week": String(ISOTime.format(period.start).prefix(10)), "n": "\(queue.count)", "sample": "\(config.review.sample)"]))
         for c in queue {
-            let why = (c.flags.map(\.label) + (c.sampled ? ["sample"] : [])).joined(separator: ", ")
+            let why = (c.flags.map { w.flag($0)(l) } + (c.sampled ? [w.sample(l)] : [])).joined(separator: ", ")
             print([DisplayWidth.pad(c.reply.description, toWidth: 10), DisplayWidth.pad(TextSanitiser.singleLine(c.agent), toWidth: 10),
                    ISOTime.format(c.at), why].joined(separator: " "))
         }
@@ -75,15 +76,18 @@ struct ReviewListCommand: ParsableCommand {
             return
         }
         let now = Date()
-        print("Reviews: \(reviews.count)")
+        let l = UILanguage.current, w = Words.review
+        print(w.reviewsCount(l, ["n": "\(reviews.count)"]))
         for (id, r) in reviews {
             let score = r.score.map { "\($0)/100" } ?? "–"
+            let verdict = (r.verdict == .praise ? w.praise : w.coach)(l)
             print([DisplayWidth.pad(Review.reference(id, r.message), toWidth: 10), DisplayWidth.pad(TextSanitiser.singleLine(r.agent), toWidth: 10),
-                   DisplayWidth.pad("\(r.verdict.rawValue) \(score)", toWidth: 14), "by \(TextSanitiser.singleLine(r.by))", ISOTime.format(r.at)].joined(separator: " "))
-            var standing = r.answer.map { $0.disputed.map { "disputed: " + TextSanitiser.singleLine($0) } ?? "acknowledged" } ?? "not yet answered"
+                   DisplayWidth.pad("\(verdict) \(score)", toWidth: 18), w.byWhom(l, ["by": TextSanitiser.singleLine(r.by)]), ISOTime.format(r.at)].joined(separator: " "))
+            var standing = r.answer.map { $0.disputed.map { w.disputed(l, ["why": TextSanitiser.singleLine($0)]) } ?? w.acknowledged(l) } ?? w.notYetAnswered(l)
             if let a = r.action {
-                standing += " · action: \(TextSanitiser.singleLine(a.text)) — "
-                    + (a.doneAt.map { "done \(ISOTime.format($0))" } ?? (a.isOverdue(now: now) ? "OVERDUE since \(ISOTime.format(a.due))" : "due \(ISOTime.format(a.due))"))
+                let state = a.doneAt.map { w.doneAt(l, ["when": ISOTime.format($0)]) }
+                    ?? (a.isOverdue(now: now) ? w.overdueSince(l, ["when": ISOTime.format(a.due)]) : w.dueAt(l, ["when": ISOTime.format(a.due)]))
+                standing += w.actionStanding(l, ["text": TextSanitiser.singleLine(a.text), "state": state])
             }
             print("           \(standing)")
         }
@@ -157,8 +161,9 @@ struct ReviewScoreCommand: ParsableCommand {
                                           shoutOut: shoutOut, action: coach, due: dueDate)
         try performAction(global, .review(ref.caseID, submission), owner: "frontline review score") { events, desk in
             guard case let .replyReviewed(r)? = events.first?.change else { return "\(ref): nothing changed" }
-            let score = r.score.map { "\($0)/100" } ?? "–"
-            return "\(ref) reviewed: \(r.verdict.rawValue) for \(r.agent), score \(score)\(r.action.map { "; action item due \(ISOTime.format($0.due))" } ?? ""); \(r.agent) sees it now"
+            let score = r.score.map { "\($0)/100" } ?? "–", l = UILanguage.current, w = Words.review
+            return w.scored(l, ["reply": ref.description, "verdict": (r.verdict == .praise ? w.praise : w.coach)(l), "agent": r.agent, "score": score,
+                                "action": r.action.map { w.actionDueCLI(l, ["when": ISOTime.format($0.due)]) } ?? ""])
         }
     }
 }
@@ -170,7 +175,7 @@ struct ReviewAcknowledgeCommand: ParsableCommand {
 
     func run() throws {
         let ref = try parseReplyReference(reply)
-        try performAction(global, .answerReview(ref.caseID, message: ref.message, dispute: nil), owner: "frontline review ack") { _ in "review of \(ref) acknowledged" }
+        try performAction(global, .answerReview(ref.caseID, message: ref.message, dispute: nil), owner: "frontline review ack") { _ in Words.review.acknowledgedReview(UILanguage.current, ["reply": ref.description]) }
     }
 }
 
@@ -182,7 +187,9 @@ struct ReviewDisputeCommand: ParsableCommand {
 
     func run() throws {
         let ref = try parseReplyReference(reply)
-        try performAction(global, .answerReview(ref.caseID, message: ref.message, dispute: reason), owner: "frontline review dispute") { _ in "review of \(ref) disputed" }
+        try performAction(global, .answerReview(ref.caseID, message: ref.message, dispute: reason), owner: "frontline review dispute") { _, desk in
+            Words.review.disputedReview(UILanguage.current, ["reply": ref.description, "reviewer": desk.cases[ref.caseID]?.review(of: ref.message)?.by ?? "?"])
+        }
     }
 }
 
@@ -194,7 +201,7 @@ struct ReviewDoneCommand: ParsableCommand {
 
     func run() throws {
         let ref = try parseReplyReference(reply)
-        try performAction(global, .completeCoaching(ref.caseID, message: ref.message, outcome: outcome), owner: "frontline review done") { _ in "action item of \(ref) done" }
+        try performAction(global, .completeCoaching(ref.caseID, message: ref.message, outcome: outcome), owner: "frontline review done") { _ in Words.review.actionItemDone(UILanguage.current, ["reply": ref.description]) }
     }
 }
 
@@ -204,9 +211,10 @@ struct ReviewScorecardCommand: ParsableCommand {
 
     func run() throws {
         let config = try global.loadConfig()
-        print("Scorecard (sample \(config.review.sample) replies per agent a week; a missed critical item scores 0):")
-        for item in config.review.scorecard.items {
-            print("  \(DisplayWidth.pad(item.name, toWidth: 12)) weight \(item.weight)\(item.critical ? ", critical" : "")  \(item.label)".sanitisedForTerminal)
+        let l = UILanguage.current, w = Words.review
+        print(w.scorecardHeader(l, ["sample": "\(config.review.sample)"]))
+        for item in config.review.named(in: l).scorecard.items {
+            print("  \(DisplayWidth.pad(item.name, toWidth: 12)) \(w.weight(l, ["n": "\(item.weight)"]))\(item.critical ? ", " + w.critical(l) : "")  \(item.label)".sanitisedForTerminal)
         }
     }
 }

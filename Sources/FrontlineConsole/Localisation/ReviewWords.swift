@@ -77,6 +77,24 @@ public struct ReviewWords: Sendable {
                                           fi: "{who} kuittasi arviointisi {reply}")
     public let didTheAction = Phrase(en: "{who} did the action item of {reply}{outcome}", sv: "{who} gjorde åtgärden för {reply}{outcome}",
                                      fi: "{who} teki toimenpiteen {reply}{outcome}")
+    // The command line (`frontline review`)
+    public let queueHeader = Phrase(en: "Review queue, week of {week}: {n} to review (sample {sample} a week per agent)",
+                                    sv: "Granskningskö, veckan från {week}: {n} att granska (stickprov {sample} i veckan per agent)",
+                                    fi: "Arviointijono, viikko alkaen {week}: {n} arvioitavana (otos {sample} viikossa agenttia kohden)")
+    public let reviewsCount = Phrase(en: "Reviews: {n}", sv: "Granskningar: {n}", fi: "Arvioinnit: {n}")
+    public let byWhom = Phrase(en: "by {by}", sv: "av {by}", fi: "antoi {by}")
+    public let actionStanding = Phrase(en: " · action: {text} — {state}", sv: " · åtgärd: {text} — {state}", fi: " · toimenpide: {text} — {state}")
+    public let doneAt = Phrase(en: "done {when}", sv: "klar {when}", fi: "tehty {when}")
+    public let overdueSince = Phrase(en: "OVERDUE since {when}", sv: "FÖRSENAD sedan {when}", fi: "MYÖHÄSSÄ alkaen {when}")
+    public let dueAt = Phrase(en: "due {when}", sv: "senast {when}", fi: "viimeistään {when}")
+    public let scored = Phrase(en: "{reply} reviewed: {verdict} for {agent}, score {score}{action}; {agent} sees it now",
+                               sv: "{reply} granskat: {verdict} till {agent}, poäng {score}{action}; {agent} ser det nu",
+                               fi: "{reply} arvioitu: {verdict}, {agent}, pisteet {score}{action}; {agent} näkee sen nyt")
+    public let actionDueCLI = Phrase(en: "; action item due {when}", sv: "; åtgärd senast {when}", fi: "; toimenpide viimeistään {when}")
+    public let scorecardHeader = Phrase(en: "Scorecard (sample {sample} replies per agent a week; a missed critical item scores 0):",
+                                        sv: "Bedömningsmall (stickprov {sample} svar per agent i veckan; en missad kritisk punkt ger 0):",
+                                        fi: "Arviointilomake (otos {sample} vastausta agenttia kohden viikossa; puuttuva kriittinen kohta antaa 0):")
+    public let weight = Phrase(en: "weight {n}", sv: "vikt {n}", fi: "paino {n}")
     // The built-in scorecard's items
     public let greeted = Phrase(en: "greeted the customer by name", sv: "hälsade kunden vid namn", fi: "tervehti asiakasta nimeltä")
     public let owned = Phrase(en: "owned the mistake", sv: "tog ansvar för misstaget", fi: "otti virheen omakseen")
