@@ -167,7 +167,9 @@ public final class RemoteCaseService: CaseService {
                 foldedWhileWaiting += apply(batch.events)
             case let .refused(refusal) where refusal.request == request:
                 if refusal.notStored == true { throw NotStored(description: "the frontline server could not store it: \(refusal.reason)") }
-                throw CommandError(refusal.reason)
+                var worded: [UILanguage: String] = [:]
+                for (code, text) in refusal.worded ?? [:] { if let l = UILanguage(rawValue: code) { worded[l] = text } }
+                throw worded.isEmpty ? CommandError(refusal.reason) : CommandError(worded: worded, english: refusal.reason)
             default:
                 continue
             }

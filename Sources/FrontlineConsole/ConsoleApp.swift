@@ -344,7 +344,8 @@ public final class ConsoleApp {
                 note(events)
                 return .performed(command, success: success, events: events, mailDestination: options.mailDestination)
             } catch {
-                return .failed(command, reason: "\(error)")
+                // A refusal by the rules in the console's language when it was worded so.
+                return .failed(command, reason: (error as? CommandError)?.text() ?? "\(error)")
             }
         case let .saveAttachment(id, number, directory):
             guard let c = service.desk.cases[id], let (message, index) = MailThreadLines.attachments(c).dropFirst(number - 1).first.map({ ($0.message, $0.index) }) else {

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// Dates as an agent reads them, in their own time zone and language: in English "14:03" today,
 /// "Tue 09:00" this week, "12 Nov 10:02" this year, "12 Nov 2025" before; in Swedish "i dag

@@ -143,8 +143,33 @@ public struct IncomingMessage: Sendable, Equatable {
 
 /// Why a command was refused; the message is meant for the agent's status line or stderr.
 public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// In English: logs, the journal's refusals, scripts.
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// The same in every language, when the refusal is worded from a `Phrase` (`RefusalWords`).
+    public let worded: [UILanguage: String]
+
+    public init(_ description: String) {
+        self.description = description
+        worded = [:]
+    }
+
+    public init(_ phrase: Phrase, _ values: KeyValuePairs<String, String> = [:]) {
+        description = phrase(.en, values)
+        var all: [UILanguage: String] = [:]
+        for l in UILanguage.allCases { all[l] = phrase(l, values) }
+        worded = all
+    }
+
+    /// Already worded in another language (a team server's refusal, as the console reads it).
+    public init(worded texts: [UILanguage: String], english: String) {
+        description = texts[.en] ?? english
+        worded = texts
+    }
+
+    /// How the person who sees it reads it: in `language` when worded so, else as written.
+    public func text(in language: UILanguage = .current) -> String { worded[language] ?? description }
+
+    public static func == (a: CommandError, b: CommandError) -> Bool { a.description == b.description }
 }
 
 extension HelpDesk {
@@ -196,7 +221,7 @@ extension HelpDesk {
         case let .deescalate(id, reason):
             let c = try existing(id)
             let why = try required(reason, "reason for de-escalating")
-            guard c.escalation != nil else { throw CommandError("\(id) is not escalated") }
+            guard c.escalation != nil else { throw CommandError(RefusalWords.shared.notEscalated, ["case": id]) }
             return [PendingChange(caseID: id, change: .deescalated(reason: why))]
         case let .setServiceLevel(priority, target):
             guard target >= 60, target <= 90 * 86400 else {
@@ -263,46 +288,56 @@ extension HelpDesk {
             let c = try existing(id)
             let who = agent?.trimmingCharacters(in: .whitespaces)
             let target = (who?.isEmpty ?? true) ? nil : who
-            if c.assignee == target { throw CommandError("\(id) is already \(target.map { "assigned to \($0)" } ?? "unassigned")") }
+            if c.assignee == target {
+                throw target.map { CommandError(RefusalWords.shared.alreadyAssigned, ["case": id, "agent": $0]) } ?? CommandError(RefusalWords.shared.alreadyUnassigned, ["case": id])
+            }
             return [PendingChange(caseID: id, change: .assigned(agent: target))]
         case let .take(id):
             let c = try existing(id)
-            if c.assignee == actor { throw CommandError("\(id) is already yours") }
-            if let other = c.assignee { throw CommandError("\(id) is already taken by \(other)") }
-            if c.status == .solved { throw CommandError("\(id) was solved by \(c.solvedBy ?? "someone"); reopen it first") }
+            let w = RefusalWords.shared
+            if c.assignee == actor { throw CommandError(w.alreadyYours, ["case": id]) }
+            if let other = c.assignee { throw CommandError(w.takenBy, ["case": id, "agent": other]) }
+            if c.status == .solved { throw CommandError(w.solvedReopenFirst, ["case": id, "agent": c.solvedBy ?? "someone"]) }
             return [PendingChange(caseID: id, change: .assigned(agent: actor))]
         case let .setPriority(id, p):
             let c = try existing(id)
-            if c.priority == p { throw CommandError("\(id) is already \(p.rawValue) priority") }
+            if c.priority == p { throw CommandError(RefusalWords.shared.alreadyPriority, ["case": id, "priority": p.rawValue]) }
             return [PendingChange(caseID: id, change: .priorityChanged(priority: p))]
         case let .tag(id, tags):
             let c = try existing(id)
             let clean = tags.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            guard !clean.isEmpty else { throw CommandError("give at least one tag") }
+            guard !clean.isEmpty else { throw CommandError(RefusalWords.shared.giveATag) }
             if let bad = clean.first(where: { $0.contains(where: { $0.isWhitespace || $0.isNewline }) }) {
                 throw CommandError("a tag cannot contain spaces: \"\(bad)\"")
             }
             let new = clean.filter { !c.tags.contains($0) }
-            guard !new.isEmpty else { throw CommandError("\(id) already has those tags") }
+            guard !new.isEmpty else { throw CommandError(RefusalWords.shared.alreadyTagged, ["case": id]) }
             return [PendingChange(caseID: id, change: .tagged(tags: new))]
         case let .solve(id, overriding):
             let c = try existing(id)
-            if c.status == .solved { throw CommandError("\(id) is already solved" + (c.solvedBy.map { " (by \($0))" } ?? "")) }
+            if c.status == .solved {
+                throw c.solvedBy.map { CommandError(RefusalWords.shared.alreadySolvedBy, ["case": id, "agent": $0]) } ?? CommandError(RefusalWords.shared.alreadySolved, ["case": id])
+            }
             let open = c.openFollowUps.sorted { $0.due < $1.due }
             guard let first = open.first else { return [PendingChange(caseID: id, change: .statusChanged(status: .solved))] }
             guard let reason = overriding?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
-                let what = open.count == 1 ? "an open follow-up" : "\(open.count) open follow-ups"
-                throw CommandError("\(id) has \(what) (#\(first.id): \(first.note)): mark it done first, or solve with a reason (frontline solve \(id) --force REASON)")
+                let w = RefusalWords.shared
+                var worded: [UILanguage: String] = [:]
+                for l in UILanguage.allCases {
+                    let what = open.count == 1 ? w.anOpenFollowUp(l) : w.openFollowUpsCount(l, ["n": "\(open.count)"])
+                    worded[l] = w.openFollowUps(l, ["case": id, "what": what, "id": "\(first.id)", "note": first.note])
+                }
+                throw CommandError(worded: worded, english: worded[.en]!)
             }
             return [PendingChange(caseID: id, change: .solvedOverFollowUps(ids: open.map(\.id), reason: reason)),
                     PendingChange(caseID: id, change: .statusChanged(status: .solved))]
         case let .reopen(id):
             let c = try existing(id)
-            if c.status == .open { throw CommandError("\(id) is already open") }
+            if c.status == .open { throw CommandError(RefusalWords.shared.alreadyOpen, ["case": id]) }
             return [PendingChange(caseID: id, change: .statusChanged(status: .open))]
         case let .setPending(id):
             let c = try existing(id)
-            if c.status == .pending { throw CommandError("\(id) is already pending") }
+            if c.status == .pending { throw CommandError(RefusalWords.shared.alreadyPending, ["case": id]) }
             return [PendingChange(caseID: id, change: .statusChanged(status: .pending))]
         case let .saveDraft(id, body):
             _ = try existing(id)
@@ -363,13 +398,13 @@ extension HelpDesk {
         let open = c.openFollowUps.filter { !approvals.contains($0.id) }.sorted { $0.due < $1.due }
         guard let target = id.flatMap({ fid in open.first { $0.id == fid } }) ?? (id == nil ? open.first : nil) else {
             if let fid = id { throw CommandError("\(c.id) has no open follow-up #\(fid)") }
-            throw CommandError("\(c.id) has no open follow-up")
+            throw CommandError(RefusalWords.shared.noOpenFollowUp, ["case": c.id])
         }
         return target
     }
 
     func existing(_ id: CaseID) throws(CommandError) -> SupportCase {
-        guard let c = cases[id] else { throw CommandError("no case \(id)") }
+        guard let c = cases[id] else { throw CommandError(RefusalWords.shared.noCase, ["case": id]) }
         return c
     }
 

@@ -57,10 +57,14 @@ public struct Refused: Codable, Equatable, Sendable {
     /// True when the rules allowed it but the store could not keep it (disk full, fsync failed):
     /// worth trying again later, unlike a refusal by the rules (a mail pipe defers, not bounces).
     public var notStored: Bool?
-    public init(request: Int, reason: String, notStored: Bool? = nil) {
+    /// The reason in each language the desk speaks ("sv" → …), when the rules worded it so: a
+    /// console says it in its own. Older clients read `reason` (English) and ignore this.
+    public var worded: [String: String]?
+    public init(request: Int, reason: String, notStored: Bool? = nil, worded: [String: String]? = nil) {
         self.request = request
         self.reason = reason
         self.notStored = notStored
+        self.worded = worded
     }
 }
 

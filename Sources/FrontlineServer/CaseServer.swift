@@ -102,7 +102,8 @@ public final class CaseServer {
                 case let .success(events):
                     send(.performed(Performed(request: item.request.request, events: events)), to: item.connection)
                 case let .failure(refusal):
-                    send(.refused(Refused(request: item.request.request, reason: refusal.description)), to: item.connection)
+                    let worded = refusal.worded.isEmpty ? nil : Dictionary(uniqueKeysWithValues: refusal.worded.map { ($0.key.rawValue, $0.value) })
+                    send(.refused(Refused(request: item.request.request, reason: refusal.description, worded: worded)), to: item.connection)
                 }
             }
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineConsole
+import FrontlineCore
 
 @main
 struct Frontline: ParsableCommand {

@@ -214,7 +214,7 @@ func performAction(_ global: GlobalOptions, _ command: Command, owner: String, d
             MailWiring.sendDueNow(local, mail: try global.loadConfig().mail)
         }
     } catch let e as CommandError {
-        throw CleanExit.failure(e.description)
+        throw CleanExit.failure(e.text())
     } catch {
         throw CleanExit.failure("not stored: \(error)")
     }

@@ -19,8 +19,10 @@ extension FrontlineEndToEnd {
         #expect(s.contains("liiku jonossa (historia seuraa mukana)"), "\(s.text)")
         try t.sendKeys("x")
         try t.waitUntil("the help closed") { !$0.contains("Näppäimet") }
+        try t.sendKeys("o")
+        s = try t.waitFor("\(id) on jo avoinna")   // the server's refusal, worded for this console
         try t.sendKeys("t")
-        try t.waitFor("alice")
+        try t.waitFor("\(id) on nyt sinun")
         try t.sendKeys("q")
         #expect(try t.waitForExit() == 0)
 

@@ -12,7 +12,7 @@ import Testing
     static let sameOnPurpose: Set<String> = ["sla", "agent", "normal", "medianValue", "goodwill", "normalShort"]
 
     static func catalogues() -> [(String, Any)] {
-        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report), ("review", Words.review), ("status", Words.status)]
+        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report), ("review", Words.review), ("status", Words.status), ("refusals", RefusalWords.shared)]
     }
 
     @Test func everyPhraseIsInEveryLanguageWithTheSameValues() {
@@ -111,6 +111,8 @@ import Testing
         #expect(app.state.status?.text == "muistiinpano lisätty: \(id)")
         app.type(.character("t"))
         #expect(app.state.status?.text == "\(id) on nyt sinun")
+        app.type(.character("t"))
+        #expect(app.state.status?.text == "\(id) on jo sinun", "the store's refusal in the console's language")
         s.role = .viewer
         let (viewer, _, _) = makeApp(s, clock: clock, language: .sv)
         viewer.type(.character("s"))

@@ -41,6 +41,22 @@ import Testing
         #expect(c.escalation?.level == .supervisor && c.escalation?.reason == "the customer rated us 2/5: Det tog en vecka")
     }
 
+    @Test func everydayRefusalsAreWordedInEveryLanguage() throws {
+        var (b, id) = try answered()
+        try b.run(.reopen(id), actor: "bob")
+        try b.run(.assign(id, agent: "bob"), actor: "carol")
+        do {
+            try b.run(.take(id), actor: "alice")
+            Issue.record("taken twice")
+        } catch let e as CommandError {
+            #expect(e.description == "\(id) is already taken by bob")
+            #expect(e.text(in: .sv) == "\(id) har redan tagits av bob" && e.text(in: .fi) == "\(id) on jo henkilöllä bob")
+            #expect(UILanguage.$current.withValue(.fi) { e.text() } == "\(id) on jo henkilöllä bob")
+        }
+        #expect(CommandError("plain").text(in: .fi) == "plain", "a refusal not yet worded is said as written")
+        #expect(throws: CommandError("no case C-9")) { try b.run(.reopen("C-9")) }
+    }
+
     @Test(arguments: [0, 6, -1]) func aScoreOutsideOneToFiveIsRefused(score: Int) throws {
         var (b, id) = try answered()
         #expect(throws: CommandError.self) { try b.run(.rate(id, score: score, comment: nil)) }

@@ -1,3 +1,5 @@
+import FrontlineCore
+
 /// The action table's help lines and status-line words in Swedish and Finnish, keyed by the
 /// action (its `:` name, or its keys for the key-only ones). English is the table's own
 /// (`ConsoleAction.help`, which the README is held to). `WordsTests` fails when an action has none.

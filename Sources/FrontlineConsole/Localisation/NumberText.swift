@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// Numbers the language's way: "4.5" / "4,5", "85%" / "85 %" (Swedish and Finnish put a
 /// no-break space before the percent sign and write a decimal comma).

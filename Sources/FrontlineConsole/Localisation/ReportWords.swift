@@ -1,3 +1,5 @@
+import FrontlineCore
+
 /// The report's labels and the words in its values, in English, Swedish and Finnish.
 public struct ReportWords: Sendable {
     public let received = Phrase(en: "received", sv: "inkomna", fi: "saapuneet")

@@ -1,12 +1,5 @@
 import FrontlineCore
 
-extension UILanguage {
-    /// The language of the console or command that is running now: what its status messages,
-    /// prompts and refusals are said in. Each console speaks one language, set around its work
-    /// (`ConsoleApp`), so the pure steps that word a message need not carry it; elsewhere English.
-    @TaskLocal public static var current: UILanguage = .en
-}
-
 /// What the console says on the status line and in its prompts after an action, in each language.
 public struct StatusWords: Sendable {
     public let noteAdded = Phrase(en: "note added to {case}", sv: "anteckning tillagd på {case}", fi: "muistiinpano lisätty: {case}")

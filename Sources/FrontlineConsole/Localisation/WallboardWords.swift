@@ -1,3 +1,5 @@
+import FrontlineCore
+
 /// What the wallboard says, in English, Swedish and Finnish (short: it is read from across a room).
 public struct WallboardWords: Sendable {
     public let title = Phrase(en: " FRONTLINE WALLBOARD", sv: " FRONTLINE TAVLA", fi: " FRONTLINE TAULU")

@@ -17,6 +17,11 @@ public enum UILanguage: String, Sendable, CaseIterable, Codable {
         return .en
     }
 
+    /// The language of the console or command that is running now: what its status messages,
+    /// prompts and refusals are said in. Each console speaks one language, set around its work
+    /// (`ConsoleApp`), so the pure steps that word a message need not carry it; elsewhere English.
+    @TaskLocal public static var current: UILanguage = .en
+
     /// "sv", "sv_SE.UTF-8", "fi_FI@euro", "en_GB"; nil for C, POSIX and the rest.
     public init?(locale: String) {
         let code = locale.prefix { $0.isLetter }.lowercased()
@@ -55,7 +60,7 @@ public struct Phrase: Sendable, Equatable {
     }
 
     /// The `{name}`s in one language's text, in order.
-    func placeholders(_ language: UILanguage) -> [String] {
+    public func placeholders(_ language: UILanguage) -> [String] {
         var out: [String] = []
         var rest = Substring(self(language))
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -1,0 +1,34 @@
+/// The store's refusals an agent meets every day, in each language: the store decides in
+/// English for its journal and scripts (`CommandError.description`) and carries these beside it,
+/// so every console reads the refusal in its own language (a team server sends all three).
+public struct RefusalWords: Sendable {
+    public let noCase = Phrase(en: "no case {case}", sv: "inget ärende {case}", fi: "tapausta {case} ei ole")
+    public let alreadyYours = Phrase(en: "{case} is already yours", sv: "{case} är redan ditt", fi: "{case} on jo sinun")
+    public let takenBy = Phrase(en: "{case} is already taken by {agent}", sv: "{case} har redan tagits av {agent}", fi: "{case} on jo henkilöllä {agent}")
+    public let solvedReopenFirst = Phrase(en: "{case} was solved by {agent}; reopen it first", sv: "{case} löstes av {agent}; öppna det igen först",
+                                          fi: "{agent} ratkaisi tapauksen {case}; avaa se ensin uudelleen")
+    public let alreadyAssigned = Phrase(en: "{case} is already assigned to {agent}", sv: "{case} är redan tilldelat {agent}", fi: "{case} on jo annettu: {agent}")
+    public let alreadyUnassigned = Phrase(en: "{case} is already unassigned", sv: "{case} är redan otilldelat", fi: "tapauksella {case} ei jo ole vastuuhenkilöä")
+    public let alreadyPriority = Phrase(en: "{case} is already {priority} priority", sv: "{case} har redan prioritet {priority}", fi: "tapauksen {case} prioriteetti on jo {priority}")
+    public let alreadySolved = Phrase(en: "{case} is already solved", sv: "{case} är redan löst", fi: "{case} on jo ratkaistu")
+    public let alreadySolvedBy = Phrase(en: "{case} is already solved (by {agent})", sv: "{case} är redan löst (av {agent})", fi: "{case} on jo ratkaistu ({agent})")
+    public let alreadyOpen = Phrase(en: "{case} is already open", sv: "{case} är redan öppet", fi: "{case} on jo avoinna")
+    public let alreadyPending = Phrase(en: "{case} is already pending", sv: "{case} är redan vilande", fi: "{case} on jo pidossa")
+    public let alreadyTagged = Phrase(en: "{case} already has those tags", sv: "{case} har redan de taggarna", fi: "tapauksella {case} on jo nuo tunnisteet")
+    public let notEscalated = Phrase(en: "{case} is not escalated", sv: "{case} är inte eskalerat", fi: "{case} ei ole eskaloitu")
+    public let noOpenFollowUp = Phrase(en: "{case} has no open follow-up", sv: "{case} har ingen öppen uppföljning", fi: "tapauksella {case} ei ole avointa seurantaa")
+    public let openFollowUps = Phrase(en: "{case} has {what} (#{id}: {note}): mark it done first, or solve with a reason (frontline solve {case} --force REASON)",
+                                      sv: "{case} har {what} (#{id}: {note}): markera den klar först, eller lös med ett skäl (frontline solve {case} --force SKÄL)",
+                                      fi: "tapauksella {case} on {what} (#{id}: {note}): merkitse se ensin tehdyksi tai ratkaise syyn kera (frontline solve {case} --force SYY)")
+    public let anOpenFollowUp = Phrase(en: "an open follow-up", sv: "en öppen uppföljning", fi: "avoin seuranta")
+    public let openFollowUpsCount = Phrase(en: "{n} open follow-ups", sv: "{n} öppna uppföljningar", fi: "{n} avointa seurantaa")
+    public let emptyNote = Phrase(en: "the note is empty", sv: "anteckningen är tom", fi: "muistiinpano on tyhjä")
+    public let emptyReply = Phrase(en: "the reply is empty", sv: "svaret är tomt", fi: "vastaus on tyhjä")
+    public let giveATag = Phrase(en: "give at least one tag", sv: "ange minst en tagg", fi: "anna vähintään yksi tunniste")
+
+    public init() {}
+}
+
+extension RefusalWords {
+    public static let shared = RefusalWords()
+}
