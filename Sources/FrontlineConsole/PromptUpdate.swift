@@ -78,7 +78,7 @@ enum PromptUpdate {
                                             hint: Words.status.followUpWhatHint(UILanguage.current)))
                 return []
             } catch {
-                return retry(error.description)
+                return retry(error.text())
             }
         case let .followUpNote(id, due, untilAnswer):
             guard !text.isEmpty else { return retry("say what to follow up on") }

@@ -215,7 +215,7 @@ extension HelpDesk {
             let c = try existing(id)
             let why = try required(reason, "escalation reason")
             if let e = c.escalation, e.level == level, e.reason == why {
-                throw CommandError("\(id) is already escalated to \(level.label) for that reason")
+                throw CommandError(RefusalWords.shared.alreadyEscalatedFor, ["case": id, "level": level.label])
             }
             return [PendingChange(caseID: id, change: .escalated(level: level, reason: why))]
         case let .deescalate(id, reason):
@@ -233,7 +233,7 @@ extension HelpDesk {
             let c = try existing(id)
             let what = try required(note, "follow-up note")
             let who = party?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if party != nil, who?.isEmpty != false { throw CommandError("say who the follow-up waits on (a carrier, a supplier, a team)") }
+            if party != nil, who?.isEmpty != false { throw CommandError(RefusalWords.shared.sayWhoWaits) }
             let next = (c.followUps.map(\.id).max() ?? 0) + 1
             return [PendingChange(caseID: id, change: .followUpScheduled(id: next, due: due.roundedToMilliseconds, note: what, untilAnswer: untilAnswer, waitingOn: who))]
         case let .completeFollowUp(id, followUpID, outcome):
@@ -308,7 +308,7 @@ extension HelpDesk {
             let clean = tags.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
             guard !clean.isEmpty else { throw CommandError(RefusalWords.shared.giveATag) }
             if let bad = clean.first(where: { $0.contains(where: { $0.isWhitespace || $0.isNewline }) }) {
-                throw CommandError("a tag cannot contain spaces: \"\(bad)\"")
+                throw CommandError(RefusalWords.shared.tagWithSpaces, ["tag": bad])
             }
             let new = clean.filter { !c.tags.contains($0) }
             guard !new.isEmpty else { throw CommandError(RefusalWords.shared.alreadyTagged, ["case": id]) }
@@ -371,7 +371,7 @@ extension HelpDesk {
     /// A rating's changes: recorded with its credit; a bad one (≤ 2) reopens the case with a
     /// promise to make it right and tells a supervisor. Shared by `.rate` and mailed answers.
     func rating(on c: SupportCase, score: Int, comment: String?, credited: [String], now: Date) throws(CommandError) -> [PendingChange] {
-        guard (1...5).contains(score) else { throw CommandError("a rating is 1 (bad) to 5 (good), not \(score)") }
+        guard (1...5).contains(score) else { throw CommandError(RefusalWords.shared.ratingRange, ["score": "\(score)"]) }
         let said = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         let words = said?.isEmpty == false ? said : nil
         var changes = [PendingChange(caseID: c.id, change: .rated(score: score, comment: words, credited: credited))]
@@ -397,7 +397,7 @@ extension HelpDesk {
         }
         let open = c.openFollowUps.filter { !approvals.contains($0.id) }.sorted { $0.due < $1.due }
         guard let target = id.flatMap({ fid in open.first { $0.id == fid } }) ?? (id == nil ? open.first : nil) else {
-            if let fid = id { throw CommandError("\(c.id) has no open follow-up #\(fid)") }
+            if let fid = id { throw CommandError(RefusalWords.shared.noOpenFollowUpNumber, ["case": c.id, "id": "\(fid)"]) }
             throw CommandError(RefusalWords.shared.noOpenFollowUp, ["case": c.id])
         }
         return target
@@ -410,7 +410,7 @@ extension HelpDesk {
 
     func required(_ text: String, _ what: String) throws(CommandError) -> String {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty else { throw CommandError("the \(what) is empty") }
+        guard !t.isEmpty else { throw RefusalWords.shared.empty(what).map { CommandError($0) } ?? CommandError("the \(what) is empty") }
         return t
     }
 }

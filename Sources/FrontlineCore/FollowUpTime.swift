@@ -11,7 +11,7 @@ public struct FollowUpTime: Sendable {
 
     public func parse(_ text: String, now: Date) throws(CommandError) -> Date {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let first = words.first else { throw CommandError("say when: +2h, +3d, tomorrow 9:00, mon 14:00 or 2026-12-01 10:00") }
+        guard let first = words.first else { throw CommandError(RefusalWords.shared.sayWhen) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let rest = Array(words.dropFirst())
@@ -56,7 +56,7 @@ public struct FollowUpTime: Sendable {
             parts.hour = h
             parts.minute = m
             guard let d = calendar.date(from: parts), calendar.component(.day, from: d) == date.2 else {
-                throw CommandError("\"\(first)\" is not a real date")
+                throw CommandError(RefusalWords.shared.notARealDate, ["date": first])
             }
             return d
         }
@@ -68,7 +68,7 @@ public struct FollowUpTime: Sendable {
     }
 
     private func unreadable(_ text: String) -> CommandError {
-        CommandError("cannot read \"\(text)\" as a time: use +2h, +3d, tomorrow 9:00, mon 14:00 or 2026-12-01 10:00")
+        CommandError(RefusalWords.shared.unreadableTime, ["text": text])
     }
 
     static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -102,7 +102,7 @@ public struct FollowUpTime: Sendable {
             }
         }
         try flush()
-        guard total > 0 else { throw CommandError("a follow-up must be in the future") }
+        guard total > 0 else { throw CommandError(RefusalWords.shared.inTheFuture) }
         return total
     }
 

@@ -113,6 +113,12 @@ import Testing
         #expect(app.state.status?.text == "\(id) on nyt sinun")
         app.type(.character("t"))
         #expect(app.state.status?.text == "\(id) on jo sinun", "the store's refusal in the console's language")
+        app.type(.character("f"))
+        app.type(text: "joskus")
+        app.type(.enter)
+        guard case let .prompt(when) = app.state.mode else { Issue.record("no follow-up prompt"); return }
+        #expect(when.hint?.hasPrefix("\"joskus\" ei ole luettava aika") == true, "\(when.hint ?? "")")
+        app.type(.escape)
         s.role = .viewer
         let (viewer, _, _) = makeApp(s, clock: clock, language: .sv)
         viewer.type(.character("s"))

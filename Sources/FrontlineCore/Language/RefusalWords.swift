@@ -25,10 +25,43 @@ public struct RefusalWords: Sendable {
     public let emptyNote = Phrase(en: "the note is empty", sv: "anteckningen är tom", fi: "muistiinpano on tyhjä")
     public let emptyReply = Phrase(en: "the reply is empty", sv: "svaret är tomt", fi: "vastaus on tyhjä")
     public let giveATag = Phrase(en: "give at least one tag", sv: "ange minst en tagg", fi: "anna vähintään yksi tunniste")
+    public let tagWithSpaces = Phrase(en: "a tag cannot contain spaces: \"{tag}\"", sv: "en tagg kan inte innehålla mellanslag: \"{tag}\"",
+                                      fi: "tunnisteessa ei voi olla välilyöntejä: \"{tag}\"")
+    public let alreadyEscalatedFor = Phrase(en: "{case} is already escalated to {level} for that reason", sv: "{case} är redan eskalerat till {level} av det skälet",
+                                            fi: "{case} on jo eskaloitu ({level}) tuosta syystä")
+    public let sayWhoWaits = Phrase(en: "say who the follow-up waits on (a carrier, a supplier, a team)", sv: "säg vem uppföljningen väntar på (en transportör, en leverantör, ett team)",
+                                    fi: "kerro, ketä seuranta odottaa (kuljetusliike, toimittaja, tiimi)")
+    public let ratingRange = Phrase(en: "a rating is 1 (bad) to 5 (good), not {score}", sv: "ett betyg är 1 (dåligt) till 5 (bra), inte {score}",
+                                    fi: "arvio on 1 (huono) – 5 (hyvä), ei {score}")
+    public let noOpenFollowUpNumber = Phrase(en: "{case} has no open follow-up #{id}", sv: "{case} har ingen öppen uppföljning #{id}", fi: "tapauksella {case} ei ole avointa seurantaa #{id}")
+    public let sayWhen = Phrase(en: "say when: +2h, +3d, tomorrow 9:00, mon 14:00 or 2026-12-01 10:00", sv: "säg när: +2h, +3d, tomorrow 9:00, mon 14:00 eller 2026-12-01 10:00",
+                                fi: "kerro milloin: +2h, +3d, tomorrow 9:00, mon 14:00 tai 2026-12-01 10:00")
+    public let notARealDate = Phrase(en: "\"{date}\" is not a real date", sv: "\"{date}\" är inget riktigt datum", fi: "\"{date}\" ei ole oikea päivämäärä")
+    public let unreadableTime = Phrase(en: "cannot read \"{text}\" as a time: use +2h, +3d, tomorrow 9:00, mon 14:00 or 2026-12-01 10:00",
+                                       sv: "kan inte läsa \"{text}\" som en tid: skriv +2h, +3d, tomorrow 9:00, mon 14:00 eller 2026-12-01 10:00",
+                                       fi: "\"{text}\" ei ole luettava aika: käytä +2h, +3d, tomorrow 9:00, mon 14:00 tai 2026-12-01 10:00")
+    public let inTheFuture = Phrase(en: "a follow-up must be in the future", sv: "en uppföljning måste ligga i framtiden", fi: "seurannan on oltava tulevaisuudessa")
+    public let emptyEscalationReason = Phrase(en: "the escalation reason is empty", sv: "skälet till eskaleringen är tomt", fi: "eskaloinnin syy puuttuu")
+    public let emptyDeescalationReason = Phrase(en: "the reason for de-escalating is empty", sv: "skälet till att avsluta eskaleringen är tomt", fi: "eskaloinnin päättämisen syy puuttuu")
+    public let emptyFollowUpNote = Phrase(en: "the follow-up note is empty", sv: "uppföljningens text är tom", fi: "seurannan kuvaus puuttuu")
+    public let emptyCancelReason = Phrase(en: "the reason for cancelling the follow-up is empty", sv: "skälet till att avbryta uppföljningen är tomt", fi: "seurannan perumisen syy puuttuu")
 
     public init() {}
 }
 
 extension RefusalWords {
     public static let shared = RefusalWords()
+
+    /// "the note is empty" for the fields agents fill in; nil for the rest (said in English).
+    func empty(_ what: String) -> Phrase? {
+        switch what {
+        case "note": emptyNote
+        case "reply": emptyReply
+        case "escalation reason": emptyEscalationReason
+        case "reason for de-escalating": emptyDeescalationReason
+        case "follow-up note": emptyFollowUpNote
+        case "reason for cancelling the follow-up": emptyCancelReason
+        default: nil
+        }
+    }
 }
