@@ -78,6 +78,11 @@ import Testing
         #expect(throws: CommandError("\(id).1 is not an agent's reply (only replies are reviewed)")) { try b.run(.review(id, try praise(0)), actor: "carol") }
         #expect(throws: CommandError("\(id) has 4 messages; there is no \(id).9")) { try b.run(.review(id, try praise(8)), actor: "carol") }
         #expect(throws: CommandError("nobody reviews their own reply: \(id).2 is bob's")) { try b.run(.review(id, try praise(1)), actor: "bob") }
+        do {
+            try b.run(.review(id, try praise(1)), actor: "bob")
+        } catch let e as CommandError {
+            #expect(e.text(in: .sv) == "ingen granskar sitt eget svar: \(id).2 är bobs" && e.text(in: .fi) == "omaa vastausta ei arvioida: \(id).2 on henkilön bob")
+        }
         try b.run(.review(id, try praise(1)), actor: "carol")
         #expect(throws: CommandError.self) { try b.run(.review(id, try praise(1)), actor: "dave") }
         #expect(b.desk.cases[id]?.reviews.count == 1)

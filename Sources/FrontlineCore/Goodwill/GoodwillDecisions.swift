@@ -37,16 +37,17 @@ extension HelpDesk {
         let name = Offer.requestName(c.id, id)
         guard let offer = c.offers.first(where: { $0.id == id }) else { throw CommandError("\(c.id) has no offer #\(id)") }
         switch offer.state {
-        case .given: throw CommandError("\(name) was within \(offer.by)'s authority: there is nothing to approve")
+        case .given: throw CommandError(RefusalWords.shared.nothingToApprove, ["request": name, "agent": offer.by])
         case .approved, .declined:
             let answer = offer.approval?.answer
-            throw CommandError("\(name) was already \(answer?.approved == true ? "approved" : "declined") by \(answer?.by ?? "someone")")
+            throw CommandError(answer?.approved == true ? RefusalWords.shared.alreadyApproved : RefusalWords.shared.alreadyDeclined,
+                               ["request": name, "agent": answer?.by ?? "someone"])
         case .awaitingApproval: break
         }
-        guard actor != offer.by else { throw CommandError("nobody approves their own request: \(name) was asked by \(actor); another supervisor answers it") }
+        guard actor != offer.by else { throw CommandError(RefusalWords.shared.ownRequest, ["request": name, "agent": actor]) }
         let said = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         let words = said?.isEmpty == false ? said : nil
-        if !approve && words == nil { throw CommandError("say why \(name) is declined: \(offer.by) reads it") }
+        if !approve && words == nil { throw CommandError(RefusalWords.shared.sayWhyDeclined, ["request": name, "agent": offer.by]) }
         var coupon: Coupon?
         if approve && offer.kind == .coupon {
             coupon = try newCoupon(authority, ledger: GoodwillLedger(desk: self, currency: authority.currency), caseID: c.id, offerID: id, now: now)

@@ -41,6 +41,30 @@ public struct RefusalWords: Sendable {
                                        sv: "kan inte läsa \"{text}\" som en tid: skriv +2h, +3d, tomorrow 9:00, mon 14:00 eller 2026-12-01 10:00",
                                        fi: "\"{text}\" ei ole luettava aika: käytä +2h, +3d, tomorrow 9:00, mon 14:00 tai 2026-12-01 10:00")
     public let inTheFuture = Phrase(en: "a follow-up must be in the future", sv: "en uppföljning måste ligga i framtiden", fi: "seurannan on oltava tulevaisuudessa")
+    // Approvals, stock and review
+    public let nothingToApprove = Phrase(en: "{request} was within {agent}'s authority: there is nothing to approve",
+                                         sv: "{request} låg inom {agent}s befogenhet: det finns inget att godkänna",
+                                         fi: "{request} oli henkilön {agent} valtuuksissa: hyväksyttävää ei ole")
+    public let alreadyApproved = Phrase(en: "{request} was already approved by {agent}", sv: "{request} har redan godkänts av {agent}", fi: "{agent} on jo hyväksynyt pyynnön {request}")
+    public let alreadyDeclined = Phrase(en: "{request} was already declined by {agent}", sv: "{request} har redan avslagits av {agent}", fi: "{agent} on jo hylännyt pyynnön {request}")
+    public let ownRequest = Phrase(en: "nobody approves their own request: {request} was asked by {agent}; another supervisor answers it",
+                                   sv: "ingen godkänner sin egen begäran: {request} begärdes av {agent}; en annan arbetsledare svarar",
+                                   fi: "omaa pyyntöä ei voi hyväksyä: {request} on henkilön {agent} pyytämä; toinen esihenkilö vastaa siihen")
+    public let sayWhyDeclined = Phrase(en: "say why {request} is declined: {agent} reads it", sv: "säg varför {request} avslås: {agent} läser det",
+                                       fi: "kerro, miksi {request} hylätään: {agent} lukee sen")
+    public let quantityRange = Phrase(en: "a quantity is 1 to 1000, not {n}", sv: "ett antal är 1 till 1000, inte {n}", fi: "määrä on 1–1000, ei {n}")
+    public let holdRange = Phrase(en: "a reservation is held from 1 hour to 90 days", sv: "en reservation hålls från 1 timme till 90 dagar", fi: "varaus pidetään 1 tunnista 90 päivään")
+    public let alreadyWaits = Phrase(en: "{case} already waits for {item}", sv: "{case} väntar redan på {item}", fi: "{case} odottaa jo tuotetta {item}")
+    public let ownReply = Phrase(en: "nobody reviews their own reply: {reply} is {agent}'s", sv: "ingen granskar sitt eget svar: {reply} är {agent}s",
+                                 fi: "omaa vastausta ei arvioida: {reply} on henkilön {agent}")
+    public let notAReply = Phrase(en: "{reply} is not an agent's reply (only replies are reviewed)", sv: "{reply} är inte en agents svar (bara svar granskas)",
+                                  fi: "{reply} ei ole agentin vastaus (vain vastauksia arvioidaan)")
+    public let coachNeedsNote = Phrase(en: "say what to work on: coaching needs a note for {agent}", sv: "säg vad som ska förbättras: coachning behöver en rad till {agent}",
+                                       fi: "kerro, mitä kehittää: valmennus tarvitsee viestin henkilölle {agent}")
+    public let onlyAgentAnswers = Phrase(en: "only {agent} can answer the review of their reply {reply}", sv: "bara {agent} kan svara på granskningen av sitt svar {reply}",
+                                         fi: "vain {agent} voi vastata vastauksensa {reply} arviointiin")
+    public let sayWhyDispute = Phrase(en: "say why you dispute the review: {agent} reads it", sv: "säg varför du bestrider granskningen: {agent} läser det",
+                                      fi: "kerro, miksi kiistät arvioinnin: {agent} lukee sen")
     public let emptyEscalationReason = Phrase(en: "the escalation reason is empty", sv: "skälet till eskaleringen är tomt", fi: "eskaloinnin syy puuttuu")
     public let emptyDeescalationReason = Phrase(en: "the reason for de-escalating is empty", sv: "skälet till att avsluta eskaleringen är tomt", fi: "eskaloinnin päättämisen syy puuttuu")
     public let emptyFollowUpNote = Phrase(en: "the follow-up note is empty", sv: "uppföljningens text är tom", fi: "seurannan kuvaus puuttuu")

@@ -8,9 +8,9 @@ extension HelpDesk {
         let messages = c.messages
         guard messages.indices.contains(message) else { throw CommandError("\(c.id) has \(messages.count) messages; there is no \(ref)") }
         let m = messages[message]
-        guard m.isHumanReply else { throw CommandError("\(ref) is not an agent's reply (only replies are reviewed)") }
+        guard m.isHumanReply else { throw CommandError(RefusalWords.shared.notAReply, ["reply": ref]) }
         if let done = c.review(of: message) { throw CommandError("\(ref) was already reviewed by \(done.by) (\(ISOTime.format(done.at)))") }
-        guard m.author != actor else { throw CommandError("nobody reviews their own reply: \(ref) is \(actor)'s") }
+        guard m.author != actor else { throw CommandError(RefusalWords.shared.ownReply, ["reply": ref, "agent": actor]) }
         guard !items.isEmpty else { throw CommandError("a review scores at least one item of the scorecard") }
         if let bad = items.first(where: { $0.item.weight < 0 || $0.item.name.isEmpty }) {
             throw CommandError("scorecard item \"\(bad.item.name)\" needs a name and a weight of 0 or more")
@@ -22,7 +22,7 @@ extension HelpDesk {
         case .praise:
             guard action == nil else { throw CommandError("praise has no action item: coach instead") }
         case .coach:
-            guard words != nil else { throw CommandError("say what to work on: coaching needs a note for \(m.author)") }
+            guard words != nil else { throw CommandError(RefusalWords.shared.coachNeedsNote, ["agent": m.author]) }
             guard let text = action?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
                 throw CommandError("coaching needs an action item for \(m.author), with a due date")
             }
@@ -38,12 +38,12 @@ extension HelpDesk {
     func decideReviewAnswer(on c: SupportCase, message: Int, dispute: String?, actor: String) throws(CommandError) -> [PendingChange] {
         let review = try existingReview(on: c, message: message)
         let ref = Review.reference(c.id, message)
-        guard review.agent == actor else { throw CommandError("only \(review.agent) can answer the review of their reply \(ref)") }
+        guard review.agent == actor else { throw CommandError(RefusalWords.shared.onlyAgentAnswers, ["agent": review.agent, "reply": ref]) }
         if let a = review.answer { throw CommandError("\(ref)'s review was already \(a.disputed == nil ? "acknowledged" : "disputed") (\(ISOTime.format(a.at)))") }
         var why: String?
         if let dispute {
             why = dispute.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard why?.isEmpty == false else { throw CommandError("say why you dispute the review: \(review.by) reads it") }
+            guard why?.isEmpty == false else { throw CommandError(RefusalWords.shared.sayWhyDispute, ["agent": review.by]) }
         }
         return [PendingChange(caseID: c.id, change: .reviewAnswered(message: message, disputed: why))]
     }

@@ -8,11 +8,11 @@ extension HelpDesk {
 
     func decideWish(on c: SupportCase, sku: String, quantity: Int, hold: TimeInterval?, checkBy: Date, actor: String, now: Date) throws(CommandError) -> [PendingChange] {
         let item = try required(sku, "item (a SKU or a name)")
-        guard (1...1000).contains(quantity) else { throw CommandError("a quantity is 1 to 1000, not \(quantity)") }
-        if let hold, !(3600...(90 * 86400)).contains(hold) { throw CommandError("a reservation is held from 1 hour to 90 days") }
+        guard (1...1000).contains(quantity) else { throw CommandError(RefusalWords.shared.quantityRange, ["n": "\(quantity)"]) }
+        if let hold, !(3600...(90 * 86400)).contains(hold) { throw CommandError(RefusalWords.shared.holdRange) }
         guard checkBy > now else { throw CommandError("the promise to tell them must be due in the future") }
         if c.stockWishes.contains(where: { $0.state != .ended && StockWish.key($0.sku) == StockWish.key(item) }) {
-            throw CommandError("\(c.id) already waits for \(item)")
+            throw CommandError(RefusalWords.shared.alreadyWaits, ["case": c.id, "item": item])
         }
         let followUp = (c.followUps.map(\.id).max() ?? 0) + 1
         let wish = StockWish(id: (c.stockWishes.map(\.id).max() ?? 0) + 1, sku: item, quantity: quantity, hold: hold?.rounded(),
