@@ -46,7 +46,8 @@ enum ReportScreen {
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: max(0, area.width - 4), height: max(0, area.height - 2))
         guard let all = v.report.groups.first, inner.height > 0 else { return }
         var y = inner.y
-        let column = ReportText.labelColumn(ReportText.figures(all, l).map(\.label) + [w.receivedPerDay(l), w.recovered(l)])
+        let figures = ReportText.figures(all, l)
+        let column = ReportText.labelColumn(figures.map(\.label) + [w.receivedPerDay(l), w.recovered(l)])
         func line(_ label: String, _ value: String, _ role: ThemeRole = .normal) {
             guard y < inner.maxY else { return }
             g.write(DisplayWidth.pad(label, toWidth: column), x: inner.x, y: y, style: theme[.dim], maxWidth: inner.width)
@@ -69,7 +70,7 @@ enum ReportScreen {
              (recovered ?? 1) < all.complaints.target ? .slaBreached : .slaOK)
         y += 1
         // The rest as the report gives it, skipping what the lines above already show.
-        for row in ReportText.figures(all, l) where row.figure != "sla" && row.figure != "complaints recovered" {
+        for row in figures where row.figure != "sla" && row.figure != "complaints recovered" {
             line(row.label, row.value)
         }
         if y < inner.maxY {
