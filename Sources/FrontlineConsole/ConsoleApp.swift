@@ -106,7 +106,10 @@ public final class ConsoleApp {
         search = ConsoleSearch(desk: desk, inBackground: options.searchIndexInBackground)
         search.currentDesk = { [unowned service] in service.desk }
         if let note = service.recoveryNotes.first {
-            state.status = StatusMessage("recovered: " + note + (service.recoveryNotes.count > 1 ? " (+\(service.recoveryNotes.count - 1) more)" : ""), kind: .error, at: clock.now())
+            // Before the run loop: the console's language is the option's, not yet the task's.
+            let l = options.language, m = Words.messages
+            let more = service.recoveryNotes.count > 1 ? m.plusMore(l, ["n": "\(service.recoveryNotes.count - 1)"]) : ""
+            state.status = StatusMessage(m.recovered(l, ["more": more, "note": note]), kind: .error, at: clock.now())
         }
         // Select the first case and load its draft before the first frame.
         let follow = { () -> [ConsoleEffect] in
@@ -192,7 +195,7 @@ public final class ConsoleApp {
             }
         } else if let shown = shownProblem {
             // The trouble is over (the server is back): say so instead of leaving the old error up.
-            if state.status?.text == shown { state.status = StatusMessage("connected again", at: now) }
+            if state.status?.text == shown { state.status = StatusMessage(Words.messages.connectedAgain(UILanguage.current), at: now) }
             shownProblem = nil
         }
     }
@@ -349,16 +352,16 @@ public final class ConsoleApp {
             }
         case let .saveAttachment(id, number, directory):
             guard let c = service.desk.cases[id], let (message, index) = MailThreadLines.attachments(c).dropFirst(number - 1).first.map({ ($0.message, $0.index) }) else {
-                return .attachmentNotSaved(reason: "\(id) has no attachment \(number)")
+                return .attachmentNotSaved(reason: Words.mail.noAttachmentNumber(UILanguage.current, ["case": id, "n": "\(number)"]))
             }
-            guard let save = options.saveAttachment else { return .attachmentNotSaved(reason: "attachments cannot be saved from this console") }
+            guard let save = options.saveAttachment else { return .attachmentNotSaved(reason: Words.mail.cannotSave(UILanguage.current)) }
             do {
                 return .attachmentSaved(where: try save(c, message, index, directory.isEmpty ? FileManager.default.currentDirectoryPath : directory))
             } catch {
-                return .attachmentNotSaved(reason: "not saved: \(error)")
+                return .attachmentNotSaved(reason: Words.mail.notSaved(UILanguage.current, ["error": "\(error)"]))
             }
         case let .openExternalEditor(id, text):
-            var result: Result<String, Error> = .failure(ExternalEditor.Failure(description: "the editor did not run"))
+            var result: Result<String, Error> = .failure(ExternalEditor.Failure(description: Words.messages.editorDidNotRun(UILanguage.current)))
             host.runOutsideFullScreen {
                 result = Result { try ExternalEditor.edit(text, caseID: id, environment: options.environment) }
             }
@@ -373,8 +376,9 @@ public final class ConsoleApp {
     /// Into the past (`:at`): the log folded up to `moment` and shown read-only in place of the
     /// store; nil: back to the store as it is now, with what others did meanwhile noticed.
     private func travel(to moment: Date?) -> EffectResult {
+        let l = UILanguage.current, m = Words.messages
         guard let moment else {
-            guard past != nil else { return .notTravelled(reason: "the console shows the desk as it is (:at WHEN goes back)") }
+            guard past != nil else { return .notTravelled(reason: m.alreadyNow(l)) }
             past = nil
             queue.rows = []
             let desk = service.desk, now = clock.now()
@@ -384,8 +388,8 @@ public final class ConsoleApp {
             changedCases.removeAll()
             return .travelled(to: nil, role: service.assignedRole)
         }
-        guard moment < clock.now() else { return .notTravelled(reason: "\(ISOTime.format(moment, timeZone: options.timeZone)) is not in the past") }
-        guard let history = options.history else { return .notTravelled(reason: "this console cannot read the desk's event log") }
+        guard moment < clock.now() else { return .notTravelled(reason: m.notInThePast(l, ["when": ISOTime.format(moment, timeZone: options.timeZone)])) }
+        guard let history = options.history else { return .notTravelled(reason: m.noEventLog(l)) }
         do {
             let desk = try history(moment)
             past = (FrozenCaseService(desk), moment)
@@ -393,7 +397,7 @@ public final class ConsoleApp {
             order = QueueOrder(desk: desk, agent: state.agent, levels: desk.serviceLevels(base: options.levels), now: moment)
             return .travelled(to: moment, role: .viewer)
         } catch {
-            return .notTravelled(reason: "could not read the event log: \(error)")
+            return .notTravelled(reason: m.eventLogUnreadable(l, ["error": "\(error)"]))
         }
     }
 

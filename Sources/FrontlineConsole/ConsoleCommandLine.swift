@@ -36,10 +36,10 @@ public enum ConsoleCommandLine {
         guard let name = w.first?.lowercased() else { return [] }
         guard let action = ConsoleActions.action(named: name), let run = action.onLine else {
             let names = ConsoleActions.all.filter { $0.onLine != nil }.map(\.name)
-            throw Problem("unknown command \"\(name)\"; try: \(names.joined(separator: ", "))")
+            throw Problem(Words.messages.unknownCommand(UILanguage.current, ["names": names.joined(separator: ", "), "name": name]))
         }
         let ctx = ActionContext(world: world, selected: world.selectedCase(state), pageSize: 10)
-        if let why = ConsoleActions.refusal(of: action, state: state, ctx: ctx, emptyQueue: "no case selected") { throw Problem(why) }
+        if let why = ConsoleActions.refusal(of: action, state: state, ctx: ctx, emptyQueue: Words.messages.noCaseSelected(UILanguage.current)) { throw Problem(why) }
         return try run(Array(w.dropFirst()), &state, ctx)
     }
 }

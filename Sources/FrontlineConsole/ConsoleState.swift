@@ -91,13 +91,14 @@ public struct ReplyBasis: Sendable, Equatable {
     /// What changed since, in words for the agent (empty when nothing that matters did).
     public func changes(in c: SupportCase, customerName: String, agent: String) -> [String] {
         var out: [String] = []
+        let l = UILanguage.current, m = Words.messages
         let newer = c.messages.dropFirst(messageCount)
-        if newer.contains(where: { $0.direction == .inbound }) { out.append("\(customerName) wrote again") }
+        if newer.contains(where: { $0.direction == .inbound }) { out.append(m.wroteAgain(l, ["name": customerName])) }
         for author in Set(newer.filter { $0.direction == .outbound && $0.author != agent }.map(\.author)).sorted() {
-            out.append("\(author) replied")
+            out.append(m.replied(l, ["who": author]))
         }
-        if c.status == .solved && status != .solved { out.append("solved by \(c.solvedBy ?? "someone")") }
-        if c.assignee != assignee, let who = c.assignee, who != agent { out.append("taken by \(who)") }
+        if c.status == .solved && status != .solved { out.append(m.solvedBy(l, ["who": c.solvedBy ?? m.someone(l)])) }
+        if c.assignee != assignee, let who = c.assignee, who != agent { out.append(m.takenBy(l, ["who": who])) }
         return out
     }
 }

@@ -78,7 +78,7 @@ public enum ConsoleUpdate {
             // Review: the agent has now seen the case as it is; the next Ctrl-S sends.
             if let c = world.desk.cases[id] { state.replyBasis = ReplyBasis(c) }
             state.focus = .reply
-            state.status = StatusMessage("review the thread (Esc, then J/K scroll it); Ctrl-S sends when ready", at: world.now)
+            state.status = StatusMessage(Words.messages.reviewThread(UILanguage.current), at: world.now)
             return []
         }
     }

@@ -20,14 +20,14 @@ enum EditorUpdate {
         case .control("s"):
             let body = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else {
-                state.status = StatusMessage("the reply is empty: nothing sent", kind: .error, at: world.now)
+                state.status = StatusMessage(Words.messages.replyEmpty(UILanguage.current), kind: .error, at: world.now)
                 return []
             }
-            let name = world.desk.customer(of: c).map { TextSanitiser.singleLine($0.firstName) } ?? "the customer"
+            let name = world.desk.customer(of: c).map { TextSanitiser.singleLine($0.firstName) } ?? Words.messages.theCustomer(UILanguage.current)
             let changed = state.replyBasis?.changes(in: c, customerName: name, agent: state.agent) ?? []
             if !changed.isEmpty {
-                state.status = StatusMessage("\(c.id) changed while you wrote: " + changed.joined(separator: "; "), kind: .error, at: world.now)
                 let l = UILanguage.current, w = Words.status
+                state.status = StatusMessage(Words.messages.changedWhileWriting(l, ["case": c.id, "changes": changed.joined(separator: "; ")]), kind: .error, at: world.now)
                 state.mode = .picker(Picker(.staleReply(c.id, body: e.text), title: w.sendAnyway(l), options: [w.sendAnywayOption(l), w.reviewFirst(l)], selected: 1))
                 return []
             }

@@ -65,13 +65,13 @@ extension ConsoleUpdate {
         case let .draftSaved(troubled):
             // A retry that worked takes down the warning, or the agent keeps worrying for nothing.
             if let failure = state.draftFailureShown, state.status?.text == failure {
-                state.status = StatusMessage(troubled ? "draft saved" : "connected again · draft saved", at: now)
+                state.status = StatusMessage((troubled ? Words.messages.draftSaved : Words.messages.connectedDraftSaved)(UILanguage.current), at: now)
             }
             state.draftFailureShown = nil
             return []
         case let .draftNotSaved(reason):
             state.draftDirty = true
-            let failure = "draft NOT saved: \(reason)"
+            let failure = Words.messages.draftNotSaved(UILanguage.current, ["reason": reason])
             state.status = StatusMessage(failure, kind: .error, at: now)
             state.draftFailureShown = failure
             return []
@@ -87,7 +87,7 @@ extension ConsoleUpdate {
             state.draftDirty = true
             state.lastEditAt = now
             state.focus = .reply
-            state.status = StatusMessage("draft from the editor kept · Ctrl-S sends", at: now)
+            state.status = StatusMessage(Words.messages.draftFromEditor(UILanguage.current), at: now)
             return flushDraft(&state)
         case let .editorFailed(reason):
             state.status = StatusMessage(reason, kind: .error, at: now)

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// Writes a draft to a private temp file, runs `$VISUAL`/`$EDITOR` (vi if neither) on it, reads it back.
 public enum ExternalEditor {
@@ -19,7 +20,7 @@ public enum ExternalEditor {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("reply-\(caseID).txt")
         guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Failure(description: "could not write the draft to \(file.path)")
+            throw Failure(description: Words.messages.couldNotWriteDraft(UILanguage.current, ["path": file.path]))
         }
         let editor = command(environment: environment)
         let p = Process()
@@ -29,14 +30,14 @@ public enum ExternalEditor {
         do {
             try p.run()
         } catch {
-            throw Failure(description: "could not start the editor \"\(editor)\": \(error)")
+            throw Failure(description: Words.messages.couldNotStartEditor(UILanguage.current, ["error": "\(error)", "editor": editor]))
         }
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw Failure(description: "the editor \"\(editor)\" exited with status \(p.terminationStatus); the draft is unchanged")
+            throw Failure(description: Words.messages.editorExited(UILanguage.current, ["status": "\(p.terminationStatus)", "editor": editor]))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw Failure(description: "the edited file \(file.path) is gone; the draft is unchanged")
+            throw Failure(description: Words.messages.editedFileGone(UILanguage.current, ["path": file.path]))
         }
         var edited = String(decoding: data, as: UTF8.self)
         while edited.hasSuffix("\n") { edited.removeLast() }

@@ -33,21 +33,24 @@ enum HistoryPane {
     /// One offer on the case: what, by whom, and where it stands (a request shows its due time).
     static func offerLines(_ o: Offer, on c: SupportCase, width: Int, world: ConsoleWorld) -> [StyledLine] {
         let text = world.time, now = world.now
-        let what = TextSanitiser.singleLine(o.summary()), by = TextSanitiser.singleLine(o.by), why = TextSanitiser.singleLine(o.reason)
-        let code = o.coupon.map { ", code \(TextSanitiser.singleLine($0.code)) valid to \(text.dayAndTime($0.expires, now: now))" } ?? ""
+        let l = world.language, w = Words.goodwill
+        let what = TextSanitiser.singleLine(o.said(in: l)), by = TextSanitiser.singleLine(o.by), why = TextSanitiser.singleLine(o.reason)
+        let code = o.coupon.map { w.validTo(l, ["when": text.dayAndTime($0.expires, now: now), "code": TextSanitiser.singleLine($0.code)]) } ?? ""
+        // What people typed (the reason, a note) is filled in last, so a "{name}" in it stays as typed.
         switch o.state {
         case .given:
-            return wrapped("\(what) given by \(by)\(code): \(why)", width: width, firstPrefix: "€ ", indent: 2, role: .dim, prefixRole: .dim)
+            return wrapped(w.givenBy(l, ["by": by, "code": code, "offer": what, "why": why]), width: width, firstPrefix: "€ ", indent: 2, role: .dim, prefixRole: .dim)
         case .awaitingApproval:
-            let due = o.approval.map { $0.due <= now ? "OVERDUE \(AgeFormat.compact(now.timeIntervalSince($0.due)))" : "due \(text.dayAndTime($0.due, now: now))" } ?? ""
-            return wrapped("\(what) asked by \(by), awaiting approval as \(Offer.requestName(c.id, o.id)) (\(due)): \(why) — \(TextSanitiser.singleLine(o.approval?.over ?? ""))",
+            let due = o.approval.map { $0.due <= now ? w.overdue(l, ["late": AgeFormat.compact(now.timeIntervalSince($0.due))]) : w.due(l, ["when": text.dayAndTime($0.due, now: now)]) } ?? ""
+            return wrapped(w.awaiting(l, ["by": by, "request": Offer.requestName(c.id, o.id), "due": due, "over": TextSanitiser.singleLine(o.approval?.over ?? ""),
+                                          "offer": what, "why": why]),
                            width: width, firstPrefix: "⌛ ", indent: 2, role: .followUpDue, prefixRole: .followUpDue)
         case .approved, .declined:
             let a = o.approval?.answer
-            let verdict = o.state == .approved ? "approved" : "declined"
             let note = a?.note.map { " → " + TextSanitiser.singleLine($0) } ?? ""
-            return wrapped("\(what) asked by \(by), \(verdict) by \(TextSanitiser.singleLine(a?.by ?? ""))\(code): \(why)\(note)", width: width,
-                           firstPrefix: o.state == .approved ? "€ " : "✗ ", indent: 2, role: .dim, prefixRole: .dim)
+            let line = (o.state == .approved ? w.approvedBy : w.declinedBy)(l, ["by": by, "answerer": TextSanitiser.singleLine(a?.by ?? ""), "code": code,
+                                                                               "offer": what, "why": why, "note": note])
+            return wrapped(line, width: width, firstPrefix: o.state == .approved ? "€ " : "✗ ", indent: 2, role: .dim, prefixRole: .dim)
         }
     }
 
@@ -79,7 +82,7 @@ enum HistoryPane {
         if let last = history.lastContact {
             let who = last.direction == .inbound ? TextSanitiser.singleLine(k.firstName) : TextSanitiser.singleLine(last.author)
             // Cut before cleaning: the body may be a megabyte. A mail's gist is its new text, not the quotes.
-            let text = last.mail != nil && last.direction == .inbound ? MailThreadLines.visibleBody(String(last.body.prefix(width * 12)), showQuoted: false).text : last.body
+            let text = last.mail != nil && last.direction == .inbound ? MailThreadLines.visibleBody(String(last.body.prefix(width * 12)), showQuoted: false, l).text : last.body
             let gist = DisplayWidth.truncate(TextSanitiser.singleLine(String(text.prefix(width * 3))), toWidth: max(10, width * 2))
             out += wrapped("\(who): \(gist)", width: width, firstPrefix: w.last(l, ["case": history.lastContactCase ?? ""]), indent: 2, role: .normal, prefixRole: .dim)
         }
@@ -107,7 +110,7 @@ enum HistoryPane {
         }
         if let e = c.escalation {
             out += wrapped(TextSanitiser.singleLine(e.reason), width: width,
-                           firstPrefix: w.escalatedBy(l, ["level": e.level.label, "who": TextSanitiser.singleLine(e.by), "when": text.stamp(e.at, now: now)]),
+                           firstPrefix: w.escalatedBy(l, ["level": Words.status.level(e.level)(l), "who": TextSanitiser.singleLine(e.by), "when": text.stamp(e.at, now: now)]),
                            indent: 2, role: .escalated, prefixRole: .escalated)
         }
         // A request's promise shows with its offer, below.
@@ -140,7 +143,7 @@ enum HistoryPane {
         }
         for o in c.offers { out += offerLines(o, on: c, width: width, world: world) }
         if !c.apologies.isEmpty {
-            let list = c.apologies.map { "\($0.kind.label) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")
+            let list = c.apologies.map { "\(Words.status.apology($0.kind)(l)) (\(TextSanitiser.singleLine($0.by)) \(text.stamp($0.at, now: now)))" }.joined(separator: ", ")
             out += wrapped(list, width: width, firstPrefix: w.apologised(l), indent: 2, role: .dim, prefixRole: .dim)
         }
         out.append(StyledLine())
@@ -191,7 +194,7 @@ enum HistoryPane {
                 let limit = cap.multipliedReportingOverflow(by: max(1, width)).overflow ? Int.max : cap * max(1, width)
                 let cut = maxLinesPerMessage != nil && m.body.utf8.count > limit && m.body.count > limit
                 let raw = cut ? String(m.body.prefix(limit)) : m.body
-                let shown = m.direction == .inbound && m.mail != nil ? MailThreadLines.visibleBody(raw, showQuoted: showQuoted) : (raw, [])
+                let shown = m.direction == .inbound && m.mail != nil ? MailThreadLines.visibleBody(raw, showQuoted: showQuoted, l) : (raw, [])
                 let body = TextSanitiser.sanitise(shown.0)
                 let before = out.count
                 defer {
@@ -205,17 +208,17 @@ enum HistoryPane {
                     out += wrapped(body, width: width, firstPrefix: stamp + TextSanitiser.singleLine(k.firstName) + " ▸ ", indent: 2, role: .inbound, prefixRole: .accent)
                     for fold in shown.1 { out.append(StyledLine("  " + fold + w.tShows(l), .dim)) }
                     if let mail = m.mail {
-                        out += MailThreadLines.inbound(mail, width: width, firstNumber: attachmentNumber)
+                        out += MailThreadLines.inbound(mail, width: width, firstNumber: attachmentNumber, l)
                         attachmentNumber += mail.attachments.count
                     }
                 case .outbound:
                     out += wrapped(body, width: width, firstPrefix: stamp + "↳ " + TextSanitiser.singleLine(m.author) + ": ", indent: 2, role: .outbound, prefixRole: .outbound)
-                    if let mail = m.mail { out += MailThreadLines.outbound(mail, width: width, time: text, now: world.now) }
+                    if let mail = m.mail { out += MailThreadLines.outbound(mail, width: width, time: text, now: world.now, l) }
                 case .note:
                     out += wrapped(body, width: width, firstPrefix: stamp + w.noteBy(l, ["who": TextSanitiser.singleLine(m.author)]), indent: 2, role: .note, prefixRole: .note)
                 }
             case let .activity(a):
-                out += wrapped(TextSanitiser.singleLine(a.text), width: width, firstPrefix: text.stamp(a.at, now: world.now) + " · ", indent: 2, role: .event, prefixRole: .event)
+                out += wrapped(TextSanitiser.singleLine(a.text(in: l)), width: width, firstPrefix: text.stamp(a.at, now: world.now) + " · ", indent: 2, role: .event, prefixRole: .event)
             }
         }
         return out

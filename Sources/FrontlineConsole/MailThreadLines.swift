@@ -9,15 +9,16 @@ import FrontlineTUI
 enum MailThreadLines {
     /// The body to show: with `showQuoted` off, quoted blocks and the signature become one
     /// folded line each; returns the text and the folded-line notes.
-    static func visibleBody(_ body: String, showQuoted: Bool) -> (text: String, folded: [String]) {
+    static func visibleBody(_ body: String, showQuoted: Bool, _ l: UILanguage = UILanguage.current) -> (text: String, folded: [String]) {
         guard !showQuoted else { return (body, []) }
+        let w = Words.mail
         var shown: [String] = []
         var folded: [String] = []
         for block in QuotedText.blocks(body) {
             switch block.kind {
             case .text: shown += block.lines
-            case .quoted: folded.append("⋯ \(block.lines.count) quoted line\(block.lines.count == 1 ? "" : "s")")
-            case .signature: folded.append("⋯ signature, \(block.lines.count) line\(block.lines.count == 1 ? "" : "s")")
+            case .quoted: folded.append((block.lines.count == 1 ? w.quotedLine : w.quotedLines)(l, ["n": "\(block.lines.count)"]))
+            case .signature: folded.append((block.lines.count == 1 ? w.signatureLine : w.signatureLines)(l, ["n": "\(block.lines.count)"]))
             }
         }
         while shown.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { shown.removeLast() }
@@ -34,10 +35,11 @@ enum MailThreadLines {
     }
 
     /// The dim lines under a customer's mail; its attachments are numbered from `firstNumber`.
-    static func inbound(_ mail: MailDetails, width: Int, firstNumber: Int = 1) -> [StyledLine] {
+    static func inbound(_ mail: MailDetails, width: Int, firstNumber: Int = 1, _ l: UILanguage = UILanguage.current) -> [StyledLine] {
+        let w = Words.mail
         var out: [StyledLine] = []
-        var who = "from " + TextSanitiser.singleLine(mail.from.display)
-        if !mail.replyTo.isEmpty { who += " · reply-to " + mail.replyTo.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ") }
+        var who = w.from(l, ["who": TextSanitiser.singleLine(mail.from.display)])
+        if !mail.replyTo.isEmpty { who += w.replyTo(l, ["addresses": mail.replyTo.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ")]) }
         if !mail.cc.isEmpty { who += " · cc " + mail.cc.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ") }
         out += wrapped(who, width: width, firstPrefix: "  ", indent: 4, role: .dim, prefixRole: .dim)
         for (i, a) in mail.attachments.enumerated() {
@@ -45,36 +47,38 @@ enum MailThreadLines {
             out += wrapped(line, width: width, firstPrefix: "  ▪ ", indent: 4, role: .dim, prefixRole: .accent)
         }
         if let q = mail.quarantined {
-            out += wrapped("quarantined: \(TextSanitiser.singleLine(q)) (raw bytes kept: frontline raw)", width: width, firstPrefix: "  ⛔ ", indent: 4, role: .slaBreached, prefixRole: .slaBreached)
+            out += wrapped(w.quarantined(l, ["why": TextSanitiser.singleLine(q)]), width: width, firstPrefix: "  ⛔ ", indent: 4, role: .slaBreached, prefixRole: .slaBreached)
         }
         switch mail.automatic {
-        case .autoReply?: out.append(StyledLine("  ⚙ automatic reply: never answered automatically", .dim))
-        case .bounce?: out.append(StyledLine("  ⚠ delivery report (bounce)", .slaAtRisk))
-        case .bulk?: out.append(StyledLine("  ⚙ bulk / list mail", .dim))
+        case .autoReply?: out.append(StyledLine(w.autoReply(l), .dim))
+        case .bounce?: out.append(StyledLine(w.bounce(l), .slaAtRisk))
+        case .bulk?: out.append(StyledLine(w.bulk(l), .dim))
         case nil: break
         }
         if mail.senderNotVerified {
-            out.append(StyledLine("  ⚠ sender not verified (DMARC/SPF failed at our mail server)", .slaAtRisk))
+            out.append(StyledLine(w.notVerified(l), .slaAtRisk))
         }
         return out
     }
 
     /// The line under one of our mailed replies.
-    static func outbound(_ mail: MailDetails, width: Int, time: TimeText, now: Date) -> [StyledLine] {
+    static func outbound(_ mail: MailDetails, width: Int, time: TimeText, now: Date, _ l: UILanguage = UILanguage.current) -> [StyledLine] {
+        let w = Words.mail
         let to = mail.to.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ")
         let cc = mail.cc.isEmpty ? "" : " · cc " + mail.cc.map { TextSanitiser.singleLine($0.address) }.joined(separator: ", ")
         guard let d = mail.delivery else { return [] }
         let text: String, role: ThemeRole
         switch d.state {
+        // The server's error is filled in last: a "{name}" in it stays as it came.
         case .queued:
-            (text, role) = ("✉ to \(to)\(cc) · queued", .dim)
+            (text, role) = (w.queued(l, ["to": to + cc]), .dim)
         case .delivered:
-            (text, role) = ("✉ to \(to)\(cc) · delivered \(d.at.map { time.stamp($0, now: now) } ?? "")", .dim)
+            (text, role) = (w.delivered(l, ["when": d.at.map { time.stamp($0, now: now) } ?? "", "to": to + cc]), .dim)
         case .retrying:
-            let next = d.nextAttempt.map { " · retry \(time.stamp($0, now: now))" } ?? ""
-            (text, role) = ("✉ to \(to)\(cc) · not delivered yet (\(d.attempts)×): \(TextSanitiser.singleLine(d.error ?? "?"))\(next)", .slaAtRisk)
+            let next = d.nextAttempt.map { w.retryAt(l, ["when": time.stamp($0, now: now)]) } ?? ""
+            (text, role) = (w.retrying(l, ["n": "\(d.attempts)", "next": next, "to": to + cc, "error": TextSanitiser.singleLine(d.error ?? "?")]), .slaAtRisk)
         case .failed:
-            (text, role) = ("✉ to \(to)\(cc) · NOT DELIVERED: \(TextSanitiser.singleLine(d.error ?? "?")) — reply again or call the customer", .slaBreached)
+            (text, role) = (w.failed(l, ["to": to + cc, "error": TextSanitiser.singleLine(d.error ?? "?")]), .slaBreached)
         }
         return wrapped(text, width: width, firstPrefix: "  ", indent: 4, role: role, prefixRole: role)
     }

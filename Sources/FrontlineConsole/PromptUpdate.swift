@@ -54,6 +54,7 @@ enum PromptUpdate {
     static func submit(_ p: Prompt, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let text = p.field.text.trimmingCharacters(in: .whitespaces)
         func retry(_ problem: String) -> [ConsoleEffect] { Self.retry(p, problem, state: &state) }
+        let l = UILanguage.current, m = Words.messages, g = Words.goodwill
         state.mode = .normal
         switch p.purpose {
         case .search:
@@ -67,7 +68,7 @@ enum PromptUpdate {
                 return retry(error.description)
             }
         case let .escalationReason(id, level):
-            guard !text.isEmpty else { return retry("a reason is required: the next person needs to know why") }
+            guard !text.isEmpty else { return retry(m.reasonRequired(l)) }
             return [ActionSteps.escalate(id, level, reason: text)]
         case let .followUpWhen(id):
             do {
@@ -81,22 +82,22 @@ enum PromptUpdate {
                 return retry(error.text())
             }
         case let .followUpNote(id, due, untilAnswer):
-            guard !text.isEmpty else { return retry("say what to follow up on") }
+            guard !text.isEmpty else { return retry(m.sayWhatToFollowUp(l)) }
             return [ActionSteps.followUp(id, due: due, note: text, untilAnswer: untilAnswer, world: world)]
         case let .followUpCancelReason(id):
-            guard !text.isEmpty else { return retry("say why the promise no longer stands, or Esc") }
+            guard !text.isEmpty else { return retry(m.sayWhyNoLonger(l)) }
             return [ActionSteps.cancelFollowUp(id, reason: text)]
         case let .followUpOutcome(id):
             return [ActionSteps.followUpDone(id, outcome: text)]
         case let .template(id):
             guard let c = world.desk.cases[id] else { return [] }
-            guard let t = ActionSteps.template(text, for: c, world: world) else { return retry("no template matches \"\(text)\"") }
+            guard let t = ActionSteps.template(text, for: c, world: world) else { return retry(g.noTemplateMatches(l, ["text": text])) }
             return ActionSteps.insertTemplate(t, into: c, state: &state, world: world)
         case let .solveOverFollowUps(id):
-            guard !text.isEmpty else { return retry("say why it can be solved with the follow-up open, or Esc to keep it open") }
+            guard !text.isEmpty else { return retry(m.sayWhySolvable(l)) }
             return [ActionSteps.solve(id, overriding: text)]
         case let .note(id):
-            guard !text.isEmpty else { return retry("the note is empty") }
+            guard !text.isEmpty else { return retry(RefusalWords.shared.emptyNote(l)) }
             return [ActionSteps.note(id, p.field.text)]
         case let .assign(id):
             return [ActionSteps.assign(id, to: text.isEmpty ? nil : text)]
@@ -108,22 +109,22 @@ enum PromptUpdate {
             }
         case let .offerValue(id, kind):
             guard let value = ActionSteps.offerValue(text, kind: kind, on: id, world: world) else {
-                return retry(kind.measure == .percent ? "a percentage from 1 to 100, like 10%" : kind.measure == .money ? "an amount like 125.50, or EUR 12.50" : "say what is sent")
+                return retry((kind.measure == .percent ? g.percentAgain : kind.measure == .money ? g.moneyAgain : g.itemAgain)(l))
             }
-            state.mode = .prompt(Prompt(.offerReason(id, kind, value), label: "Why \(kind.label) \(value.written(in: .en)) for \(id)",
-                                        hint: "recorded on the case; the supervisors see it"))
+            state.mode = .prompt(Prompt(.offerReason(id, kind, value), label: g.whyKindValue(l, ["kind": kind.label(in: l), "case": id, "value": value.written(in: .en)]),
+                                        hint: g.reasonHint(l)))
             return []
         case let .offerReason(id, kind, value):
-            guard !text.isEmpty else { return retry("say why: the case and the supervisors keep it") }
+            guard !text.isEmpty else { return retry(g.reasonAgain(l)) }
             return [ActionSteps.offer(id, kind, value, reason: text)]
         case let .answerOffer(id, offer, approve):
-            if !approve && text.isEmpty { return retry("say why it is declined: the agent reads it") }
+            if !approve && text.isEmpty { return retry(g.declineAgain(l)) }
             return [ActionSteps.answer(id, offer: offer, approve: approve, note: text.isEmpty ? nil : text)]
         case .reviewNote, .coachingAction, .reviewDispute, .coachingOutcome:
             return ReviewSteps.submitPrompt(p, text: text, state: &state, world: world)
         case let .tag(id):
             let tags = text.split(separator: " ").map(String.init)
-            guard !tags.isEmpty else { return retry("give at least one tag") }
+            guard !tags.isEmpty else { return retry(RefusalWords.shared.giveATag(l)) }
             return [ActionSteps.tag(id, tags)]
         }
     }

@@ -8,7 +8,8 @@ import Foundation
 struct CaseThread: Sendable {
     private enum Storage: Sendable {
         case loaded(messages: [Message], activity: [CaseActivity])
-        /// A record `CaseThread.write` wrote: the messages' byte length (eight bytes), the messages, the activity.
+        /// A record `CaseThread.write` wrote: the messages' byte length (eight bytes), the messages, the activity
+        /// (and from format 8 the activity's wording).
         case stored(StoredBytes, Range<Int>)
     }
 
@@ -62,6 +63,7 @@ struct CaseThread: Sendable {
             Self.write(messages, into: &w)
             w.patchFixed64(at: length, UInt64(w.bytes.count - length - 8))
             Self.write(activity, into: &w)
+            Self.writeLines(activity, into: &w)
         }
     }
 
@@ -81,6 +83,30 @@ struct CaseThread: Sendable {
     static func write(_ activity: [CaseActivity], into w: inout BinaryWriter) {
         w.uint(UInt64(activity.count))
         for a in activity { w.date(a.at); w.string(a.actor); w.string(a.text) }
+    }
+
+    /// Format 8: after the activity, each line's wording (`ActivityLine`), so every console says
+    /// it in its language. A record of format 5 to 7 ends before it: its lines stay as written.
+    static func writeLines(_ activity: [CaseActivity], into w: inout BinaryWriter) {
+        guard activity.contains(where: { $0.line != nil }) else { return }
+        for a in activity {
+            w.bool(a.line != nil)
+            guard let line = a.line else { continue }
+            w.string(line.sentence.rawValue)
+            w.uint(UInt64(line.values.count))
+            for key in line.values.keys.sorted() { w.string(key); w.string(line.values[key]!) }
+        }
+    }
+
+    static func readLines(_ r: inout BinaryReader, into activity: inout [CaseActivity]) throws {
+        guard !r.isAtEnd else { return }
+        for i in activity.indices where try r.bool() {
+            let name = try r.string()
+            var values: [String: String] = [:]
+            for _ in 0..<(try r.count()) { values[try r.string()] = try r.string() }
+            // A sentence this frontline does not know (a newer writer's) keeps its English.
+            activity[i].line = ActivityLine.Sentence(rawValue: name).map { ActivityLine($0, values) }
+        }
     }
 
     static func readMessages(_ r: inout BinaryReader, version: UInt64) throws -> [Message] {
@@ -114,7 +140,8 @@ struct CaseThread: Sendable {
         _ = try messagesBytes.fixed64()
         _ = try Self.readMessages(&messagesBytes, version: HelpDesk.snapshotFormatVersion)
         guard messagesBytes.offset == r.offset else { throw r.fail("messages end at byte \(messagesBytes.offset), not where their length says") }
-        _ = try Self.readActivity(&r)
+        var activity = try Self.readActivity(&r)
+        try Self.readLines(&r, into: &activity)
         guard r.isAtEnd else { throw r.fail("a case's record has trailing bytes") }
     }
 
@@ -129,7 +156,9 @@ struct CaseThread: Sendable {
                 var m = BinaryReader(bytes, range: messagesRange)
                 return (try readMessages(&m, version: HelpDesk.snapshotFormatVersion), [])
             }
-            return ([], try readActivity(&r))
+            var activity = try readActivity(&r)
+            try readLines(&r, into: &activity)
+            return ([], activity)
         } catch {
             let note = Message(direction: .note, author: "frontline", at: Date(timeIntervalSince1970: 0),
                                body: "This case's \(wanted ? "messages" : "history") could not be read from the snapshot (\(error), record at bytes \(range)). Run `frontline check`; the journal still holds every change.")

@@ -200,7 +200,7 @@ extension HelpDesk {
         case let .reply(id, body):
             let c = try existing(id)
             let text = try required(body, "reply")
-            if let problem = UnfilledReply.problem(in: text) { throw CommandError("not sent: \(problem)") }
+            if let refusal = UnfilledReply.refusal(in: text) { throw refusal }
             let mail = outbound.flatMap { replyMail(on: c, settings: $0, now: now) }
             var changes = [PendingChange(caseID: c.id, change: .replySent(body: text, mail: mail))]
             if c.assignee == nil { changes.append(PendingChange(caseID: id, change: .assigned(agent: actor))) }
@@ -225,9 +225,11 @@ extension HelpDesk {
             return [PendingChange(caseID: id, change: .deescalated(reason: why))]
         case let .setServiceLevel(priority, target):
             guard target >= 60, target <= 90 * 86400 else {
-                throw CommandError("an SLA target must be between 1 minute and 90 days")
+                throw CommandError(RefusalWords.shared.slaRange)
             }
-            if serviceLevelTargets[priority] == target { throw CommandError("the \(priority.rawValue) SLA target is already \(AgeFormat.compact(target))") }
+            if serviceLevelTargets[priority] == target {
+                throw CommandError(RefusalWords.shared.slaAlready, ["priority": priority.rawValue, "target": AgeFormat.compact(target)])
+            }
             return [PendingChange(caseID: HelpDesk.deskWide, change: .serviceLevelSet(priority: priority, target: target))]
         case let .scheduleFollowUp(id, due, note, untilAnswer, party):
             let c = try existing(id)
@@ -246,9 +248,10 @@ extension HelpDesk {
             return try rating(on: c, score: score, comment: comment, credited: c.repliedBy, now: now)
         case let .breakPromise(id, followUpID, grace):
             let c = try existing(id)
-            guard let f = c.openFollowUps.first(where: { $0.id == followUpID }) else { throw CommandError("\(id) has no open follow-up #\(followUpID)") }
-            guard f.brokenAt == nil else { throw CommandError("\(id)'s follow-up #\(followUpID) is already marked broken") }
-            guard f.due.addingTimeInterval(grace) <= now else { throw CommandError("\(id)'s follow-up #\(followUpID) is not past its grace time yet") }
+            let w = RefusalWords.shared
+            guard let f = c.openFollowUps.first(where: { $0.id == followUpID }) else { throw CommandError(w.noOpenFollowUpNumber, ["case": id, "id": "\(followUpID)"]) }
+            guard f.brokenAt == nil else { throw CommandError(w.followUpAlreadyBroken, ["case": id, "id": "\(followUpID)"]) }
+            guard f.due.addingTimeInterval(grace) <= now else { throw CommandError(w.followUpNotPastGrace, ["case": id, "id": "\(followUpID)"]) }
             var changes = [PendingChange(caseID: id, change: .followUpBroken(id: f.id, grace: grace))]
             if c.escalation?.level != .supervisor {
                 changes.append(PendingChange(caseID: id, change: .escalated(level: .supervisor,
@@ -393,7 +396,13 @@ extension HelpDesk {
     private func openFollowUp(_ id: Int?, on c: SupportCase, byHand: String) throws(CommandError) -> FollowUp {
         let approvals = c.approvalFollowUps
         if let fid = id, approvals.contains(fid), let o = c.offersAwaitingApproval.first(where: { $0.approval?.followUp == fid }) {
-            throw CommandError("\(c.id)'s follow-up #\(fid) is the request for approval \(Offer.requestName(c.id, o.id)): it is kept when a supervisor approves or declines it, not \(byHand)")
+            let w = RefusalWords.shared
+            let values: KeyValuePairs<String, String> = ["case": c.id, "id": "\(fid)", "request": Offer.requestName(c.id, o.id)]
+            switch byHand {
+            case "marked done": throw CommandError(w.approvalNotMarkedDone, values)
+            case "cancelled": throw CommandError(w.approvalNotCancelled, values)
+            default: throw CommandError("\(c.id)'s follow-up #\(fid) is the request for approval \(Offer.requestName(c.id, o.id)): it is kept when a supervisor approves or declines it, not \(byHand)")
+            }
         }
         let open = c.openFollowUps.filter { !approvals.contains($0.id) }.sorted { $0.due < $1.due }
         guard let target = id.flatMap({ fid in open.first { $0.id == fid } }) ?? (id == nil ? open.first : nil) else {

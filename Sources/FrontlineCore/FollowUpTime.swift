@@ -80,14 +80,14 @@ public struct FollowUpTime: Sendable {
         var number = ""
         var unit = ""
         func flush() throws(CommandError) {
-            guard let n = Double(number), n >= 0 else { throw CommandError("cannot read \"\(original)\": expected a number like +2h") }
+            guard let n = Double(number), n >= 0 else { throw CommandError(RefusalWords.shared.expectedNumber, ["text": original]) }
             let seconds: Double
             switch unit {
             case "m", "min", "mins", "minute", "minutes": seconds = 60
             case "h", "hr", "hrs", "hour", "hours": seconds = 3600
             case "d", "day", "days": seconds = 86400
             case "w", "wk", "week", "weeks": seconds = 7 * 86400
-            default: throw CommandError("cannot read \"\(original)\": unit \"\(unit)\" is not one of m, h, d, w")
+            default: throw CommandError(RefusalWords.shared.unknownUnit, ["unit": unit, "text": original])
             }
             total += n * seconds
             number = ""
@@ -109,11 +109,11 @@ public struct FollowUpTime: Sendable {
     static func timeOfDay(_ s: String, original: String) throws(CommandError) -> (Int, Int) {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let h = Int(parts[0]), (0...23).contains(h) else {
-            throw CommandError("cannot read \"\(s)\" as a time of day (like 9:00 or 14:30)")
+            throw CommandError(RefusalWords.shared.unreadableTimeOfDay, ["text": s])
         }
         let m = parts.count == 2 ? Int(parts[1]) : 0
         guard let minute = m, (0...59).contains(minute) else {
-            throw CommandError("cannot read \"\(s)\" as a time of day (like 9:00 or 14:30)")
+            throw CommandError(RefusalWords.shared.unreadableTimeOfDay, ["text": s])
         }
         return (h, minute)
     }

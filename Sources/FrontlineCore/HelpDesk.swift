@@ -140,34 +140,35 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             }
             if retryAt == nil {
                 undeliveredReplies[messageID] = nil
-                c.activity.append(CaseActivity(at: at, actor: actor, text: "reply not delivered: \(error)"))
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.notDelivered, ["error": error])))
             }
         case let .noteAdded(body):
             c.messages.append(Message(direction: .note, author: actor, at: at, body: body))
         case let .apologised(kind):
             c.apologies.append(Apology(kind: kind, by: actor, at: at))
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "apologised by \(actor): \(kind.label)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.apologised, ["actor": actor, "apology": kind.rawValue])))
         case let .escalated(level, reason):
             c.escalation = Escalation(level: level, reason: reason, by: actor, at: at)
-            c.activity.append(CaseActivity(at: at, actor: actor,
-                                           text: "escalated to \(level.label) by \(actor): \(reason)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.escalated, ["level": level.rawValue, "actor": actor, "reason": reason])))
         case let .deescalated(reason):
-            let level = c.escalation?.level.label ?? "escalation"
+            var values = ["actor": actor, "reason": reason]
+            values["level"] = c.escalation?.level.rawValue
             c.escalation = nil
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "de-escalated from \(level) by \(actor): \(reason)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.deescalated, values)))
         case .serviceLevelSet:
             return
         case let .followUpScheduled(id, due, note, untilAnswer, party):
             var f = FollowUp(id: id, due: due, note: note, by: actor, createdAt: at, done: false, outcome: nil, doneAt: nil, untilAnswer: untilAnswer)
             f.waitingOn = party
             c.followUps.append(f)
-            let kind = (untilAnswer ? " (until they answer)" : "") + (party.map { " (waiting on \($0))" } ?? "")
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) set by \(actor)\(kind): \(note)"))
+            var values = ["id": "\(id)", "actor": actor, "note": note]
+            if untilAnswer { values["untilAnswer"] = "yes" }
+            values["party"] = party
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.followUpSet, values)))
         case let .followUpBroken(id, grace):
             if let i = c.followUps.firstIndex(where: { $0.id == id && !$0.done && $0.brokenAt == nil }) {
                 c.followUps[i].brokenAt = at
-                c.activity.append(CaseActivity(at: at, actor: actor,
-                                               text: "follow-up #\(id) broken: still open \(AgeFormat.compact(grace)) after it was due"))
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.followUpBroken, ["id": "\(id)", "grace": AgeFormat.compact(grace)])))
             }
         case let .followUpCancelled(id, reason):
             for w in c.stockWishes.indices where c.stockWishes[w].ended == nil && c.stockWishes[w].state == .waiting && c.stockWishes[w].followUp == id {
@@ -177,7 +178,7 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.followUps[i].done = true
                 c.followUps[i].cancelled = reason
                 c.followUps[i].doneAt = at
-                c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) cancelled by \(actor): \(reason)"))
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.followUpCancelled, ["id": "\(id)", "actor": actor, "reason": reason])))
             }
         case let .followUpDone(id, outcome):
             // The promise after a notice kept (collected, or they got the news): the wish is done.
@@ -188,19 +189,20 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.followUps[i].done = true
                 c.followUps[i].outcome = outcome
                 c.followUps[i].doneAt = at
-                let tail = outcome.map { ": \($0)" } ?? ""
-                c.activity.append(CaseActivity(at: at, actor: actor, text: "follow-up #\(id) done by \(actor)\(tail)"))
+                var values = ["id": "\(id)", "actor": actor]
+                values["outcome"] = outcome
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.followUpDone, values)))
             }
         case let .assigned(agent):
             c.assignee = agent
-            c.activity.append(CaseActivity(at: at, actor: actor,
-                                           text: agent.map { "assigned to \($0) by \(actor)" } ?? "unassigned by \(actor)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, agent.map { ActivityLine(.assigned, ["agent": $0, "actor": actor]) }
+                                                                 ?? ActivityLine(.unassigned, ["actor": actor])))
         case let .priorityChanged(priority):
             c.priority = priority
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "priority set to \(priority.rawValue) by \(actor)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.prioritySet, ["priority": priority.rawValue, "actor": actor])))
         case let .tagged(tags):
             for t in tags where !c.tags.contains(t) { c.tags.append(t) }
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "tagged \(tags.joined(separator: " ")) by \(actor)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.tagged, ["tags": tags.joined(separator: " "), "actor": actor])))
         case let .statusChanged(status):
             c.status = status
             switch status {
@@ -214,36 +216,42 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.solvedAt = nil
                 c.waitingSince = nil
             }
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "\(status.verb) by \(actor)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.statusChanged, ["status": status.rawValue, "actor": actor])))
         case let .rated(score, comment, credited):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the customer's verdict, not work on the case
             c.ratings.append(Rating(score: score, comment: comment, at: at, credited: credited, by: actor))
-            let who = credited.isEmpty ? "" : " (credited to \(credited.joined(separator: ", ")))"
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "rated \(score)/5 by the customer\(who)\(comment.map { ": \($0)" } ?? "")"))
+            var values = ["score": "\(score)"]
+            if !credited.isEmpty { values["credited"] = credited.joined(separator: ", ") }
+            values["comment"] = comment
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.rated, values)))
         case let .solvedOverFollowUps(ids, reason):
             let which = ids.map { "#\($0)" }.joined(separator: ", ")
-            c.activity.append(CaseActivity(at: at, actor: actor,
-                                           text: "solved by \(actor) with follow-up\(ids.count == 1 ? "" : "s") \(which) still open: \(reason)"))
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.solvedOver, ["actor": actor, "ids": which, "reason": reason])))
         case let .offerGiven(offer):
             c.offers.append(offer)
-            let code = offer.coupon.map { " (code \($0.code))" } ?? ""
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "\(offer.summary()) given by \(actor)\(code): \(offer.reason)"))
+            var values = ActivityLine.offer(offer, ["actor": actor, "reason": offer.reason])
+            values["code"] = offer.coupon?.code
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.offerGiven, values)))
         case let .offerRequested(offer):
             c.offers.append(offer)
-            c.activity.append(CaseActivity(at: at, actor: actor,
-                text: "\(offer.summary()) asked by \(actor) for approval (\(Offer.requestName(c.id, offer.id))): \(offer.reason) — \(offer.approval?.over ?? "beyond authority")"))
+            var values = ActivityLine.offer(offer, ["actor": actor, "request": Offer.requestName(c.id, offer.id), "reason": offer.reason])
+            values["over"] = offer.approval?.over
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.offerRequested, values)))
         case let .offerAnswered(id, approved, note, coupon):
             if let i = c.offers.firstIndex(where: { $0.id == id && $0.state == .awaitingApproval }) {
                 c.offers[i].approval?.answer = ApprovalAnswer(approved: approved, by: actor, at: at, note: note)
                 if let coupon { c.offers[i].coupon = coupon }
-                let code = coupon.map { " (code \($0.code))" } ?? ""
-                c.activity.append(CaseActivity(at: at, actor: actor,
-                    text: "\(c.offers[i].summary()) \(approved ? "approved" : "declined") by \(actor)\(code)\(note.map { ": \($0)" } ?? "")"))
+                var values = ActivityLine.offer(c.offers[i], ["actor": actor])
+                if approved { values["approved"] = "yes" }
+                values["code"] = coupon?.code
+                values["note"] = note
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.offerAnswered, values)))
             }
         case let .stockWished(wish):
             c.stockWishes.append(wish)
-            let hold = wish.hold.map { ", to be held \(AgeFormat.chosen($0))" } ?? ""
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "wants \(wish.summary) when it is back\(hold) (noted by \(actor))"))
+            var values = ["item": wish.summary, "actor": actor]
+            values["hold"] = wish.hold.map { AgeFormat.chosen($0) }
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.wants, values)))
         case let .stockNotified(id, body, mail, reservedUntil, followUp):
             c.messages.append(Message(direction: .outbound, author: Message.stockNoticeAuthor, at: at, body: body, mail: mail))
             if let mail {
@@ -254,13 +262,15 @@ public struct HelpDesk: Codable, Sendable, Equatable {
                 c.stockWishes[i].notifiedAt = at
                 c.stockWishes[i].reservedUntil = reservedUntil
                 c.stockWishes[i].noticeFollowUp = followUp
-                let kept = reservedUntil.map { "; reserved until \(ISOTime.format($0))" } ?? ""
-                c.activity.append(CaseActivity(at: at, actor: actor, text: "\(c.stockWishes[i].summary) is back: the customer was told\(mail == nil ? " (no e-mail address: call them)" : "")\(kept)"))
+                var values = ["item": c.stockWishes[i].summary]
+                if mail == nil { values["noMail"] = "yes" }
+                values["until"] = reservedUntil.map { ISOTime.format($0) }
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.back, values)))
             }
         case let .stockLapsed(id):
             if let i = c.stockWishes.firstIndex(where: { $0.id == id }) {
                 c.stockWishes[i].ended = "reservation lapsed"
-                c.activity.append(CaseActivity(at: at, actor: actor, text: "the reservation of \(c.stockWishes[i].summary) lapsed uncollected"))
+                c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.lapsed, ["item": c.stockWishes[i].summary])))
             }
         case let .feedbackRequested(body, mail, credited, expires):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // the desk's own mail, not work on the case
@@ -278,8 +288,9 @@ public struct HelpDesk: Codable, Sendable, Equatable {
             c.solutionsUsed.append(SolutionUse(name: name, by: actor, at: at))
         case let .recoveryMade(apology, offer, followUp):
             c.recoveries.append(Recovery(at: at, by: actor, apology: apology, offer: offer, followUp: followUp))
-            let given = offer.flatMap { n in c.offers.first { $0.id == n } }.map { ", \($0.summary())" } ?? ", no goodwill left to give"
-            c.activity.append(CaseActivity(at: at, actor: actor, text: "made it right by \(actor): apology (\(apology.label))\(given), follow-up #\(followUp) to check"))
+            let given = offer.flatMap { n in c.offers.first { $0.id == n } }
+            let values = ["actor": actor, "apology": apology.rawValue, "id": "\(followUp)"]
+            c.activity.append(CaseActivity(at: at, actor: actor, ActivityLine(.madeItRight, given.map { ActivityLine.offer($0, values) } ?? values)))
         case let .replyReviewed(review):
             c.lastActivityAt = cases[event.caseID]?.lastActivityAt ?? at   // a look at the work, not work on the case
             c.reviews.append(review)
@@ -364,16 +375,6 @@ public struct HelpDesk: Codable, Sendable, Equatable {
     }
 }
 
-extension CaseStatus {
-    var verb: String {
-        switch self {
-        case .open: "reopened"
-        case .pending: "set pending"
-        case .solved: "solved"
-        }
-    }
-}
-
 extension SupportCase {
     /// The customer wrote: the promises that were "until they answer" are kept.
     mutating func keepPromisesUntilAnswer(at: Date) {
@@ -381,7 +382,7 @@ extension SupportCase {
             followUps[i].done = true
             followUps[i].outcome = "the customer answered"
             followUps[i].doneAt = at
-            activity.append(CaseActivity(at: at, actor: "frontline", text: "follow-up #\(followUps[i].id) kept: the customer answered"))
+            activity.append(CaseActivity(at: at, actor: "frontline", ActivityLine(.followUpKept, ["id": "\(followUps[i].id)"])))
         }
     }
 

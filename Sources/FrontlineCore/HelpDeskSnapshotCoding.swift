@@ -10,9 +10,9 @@ import Foundation
 /// message text. The Message-ID tables, which older formats derived from every message, are
 /// stored for the same reason.
 extension HelpDesk {
-    /// 7 added reviews and the last reopening to the heads; 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
-    /// side of messages; 3 added the run-time SLA targets at the end; 2 to 6 are still read.
-    static let snapshotFormatVersion: UInt64 = 7
+    /// 8 added the wording of each history line after a thread's activity; 7 added reviews and the last reopening to the heads; 6 added offers to the heads; 5 put threads in a section of their own; 4 added the e-mail
+    /// side of messages; 3 added the run-time SLA targets at the end; 2 to 7 are still read.
+    static let snapshotFormatVersion: UInt64 = 8
 
     public func snapshotBytes() -> [UInt8] { snapshotBytes(format: Self.snapshotFormatVersion) }
 

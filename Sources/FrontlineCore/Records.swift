@@ -142,7 +142,18 @@ public struct Rating: Codable, Sendable, Equatable {
 public struct CaseActivity: Codable, Sendable, Equatable {
     public var at: Date
     public var actor: String
+    /// In English: the record that exports, reports and scripts read.
     public var text: String
+    /// What the line says as data, for saying it in the reader's language (nil on lines
+    /// written before it was kept, and on the desk's own notes).
+    public var line: ActivityLine?
+
+    public init(at: Date, actor: String, text: String, line: ActivityLine? = nil) {
+        self.at = at
+        self.actor = actor
+        self.text = text
+        self.line = line
+    }
 }
 
 public struct SupportCase: Codable, Sendable, Equatable {

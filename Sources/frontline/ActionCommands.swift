@@ -18,11 +18,13 @@ struct ApologiseCommand: ParsableCommand {
         let templates = try global.loadTemplates()
         let store = try global.openService(owner: "frontline apologise")
         defer { store.close() }
-        guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure("no case \(caseID)") }
+        guard let c = store.desk.cases[caseID], let k = store.desk.customer(of: c) else { throw CleanExit.failure(RefusalWords.shared.noCase(UILanguage.current, ["case": caseID])) }
         do {
             try store.perform(.apologise(caseID, kind: kind), actor: global.actingName(on: store))
+        } catch let e as CommandError {
+            throw CleanExit.failure(e.text())
         } catch {
-            throw CleanExit.failure("\(error)")
+            throw CleanExit.failure("not stored: \(error)")
         }
         // The text the agent can paste into a reply (sanitised: it contains the customer's name).
         let text = templates.apology(kind, on: c, customer: k, history: CustomerHistory(desk: store.desk, caseID: caseID),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontlineConsole
 import FrontlineCore
 import FrontlineStore
 
@@ -30,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw CleanExit.failure("demo stopped: \(error)")
         }
-        print("added \(store.desk.cases.count - before) demo cases to \(global.resolvedDataDir)")
+        print(Words.commandLine.demoAdded(UILanguage.current, ["n": "\(store.desk.cases.count - before)", "dir": global.resolvedDataDir]))
     }
 }
 

@@ -18,18 +18,19 @@ struct OfferCommand: ParsableCommand {
     @Option(help: "Why (required; the supervisors see it).") var reason: String
 
     func run() throws {
+        let w = Words.commandLine, l = UILanguage.current
         guard let kind = OfferKind(name: kind) else {
-            throw CleanExit.failure("\(self.kind): not a kind of offer; kinds: \(OfferKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CleanExit.failure(w.notAKind(l, ["kind": self.kind, "kinds": OfferKind.allCases.map(\.rawValue).joined(separator: ", ")]))
         }
         let config = try global.loadConfig()
         let templates = try global.loadTemplates()
         let offered: OfferValue
         if kind.measure == .none {
-            guard value == nil else { throw CleanExit.failure("free shipping takes no value") }
+            guard value == nil else { throw CleanExit.failure(w.noValueForShipping(l)) }
             offered = .none
         } else {
             guard let value, let v = OfferValue.parse(value, kind: kind, currency: config.authority.currency) else {
-                throw CleanExit.failure("give the \(kind.label)'s value: \(kind.measure == .percent ? "a percentage like 15%" : kind.measure == .money ? "an amount like 125.50 or \"EUR 12.50\"" : "what is sent")")
+                throw CleanExit.failure((kind.measure == .percent ? w.givePercent : kind.measure == .money ? w.giveAmount : w.giveItem)(l, ["kind": kind.label(in: l)]))
             }
             offered = v
         }
@@ -39,14 +40,15 @@ struct OfferCommand: ParsableCommand {
                 case let .offerGiven(offer):
                     guard let c = desk.cases[e.caseID], let k = desk.customer(of: c) else { break }
                     let text = templates.offerText(offer, on: c, customer: k, agent: e.actor, timeZone: .current)
-                    return "\(e.caseID): \(offer.summary()) given\(offer.coupon.map { " (code \($0.code))" } ?? "")\n\(text.sanitisedForTerminal)"
+                    let code = offer.coupon.map { ActivityWords.shared.code(l, ["code": $0.code]) } ?? ""
+                    return w.offerGiven(l, ["case": e.caseID, "offer": offer.said(in: l), "code": code]) + "\n\(text.sanitisedForTerminal)"
                 case let .offerRequested(offer):
                     let due = offer.approval.map { ISOTime.format($0.due) } ?? ""
-                    return "\(e.caseID): beyond your authority (\(offer.approval?.over ?? "")): asked the supervisors as \(Offer.requestName(e.caseID, offer.id)), answer due \(due)"
+                    return w.offerAsked(l, ["case": e.caseID, "request": Offer.requestName(e.caseID, offer.id), "due": due, "over": offer.approval?.over ?? ""])
                 default: continue
                 }
             }
-            return "\(caseID): nothing changed"
+            return w.nothingChanged(l, ["case": caseID])
         }
     }
 }
@@ -75,15 +77,16 @@ struct ApprovalsCommand: ParsableCommand {
             print(String(decoding: try ExportDocument.encoder().encode(rows), as: UTF8.self))
             return
         }
-        print("Approvals: \(waiting.count) waiting")
+        let w = Words.commandLine, l = UILanguage.current
+        print(w.approvalsWaiting(l, ["n": "\(waiting.count)"]))
         for (id, o) in waiting {
             guard let a = o.approval else { continue }
             let customer = desk.cases[id].flatMap { desk.customer(of: $0)?.name } ?? ""
-            let due = a.due <= now ? "OVERDUE \(AgeFormat.compact(now.timeIntervalSince(a.due)))" : "due in \(AgeFormat.compact(a.due.timeIntervalSince(now)))"
-            let cols = [DisplayWidth.pad(Offer.requestName(id, o.id), toWidth: 10), DisplayWidth.pad(TextSanitiser.singleLine(o.summary()), toWidth: 24),
+            let due = a.due <= now ? Words.goodwill.overdue(l, ["late": AgeFormat.compact(now.timeIntervalSince(a.due))]) : w.dueIn(l, ["left": AgeFormat.compact(a.due.timeIntervalSince(now))])
+            let cols = [DisplayWidth.pad(Offer.requestName(id, o.id), toWidth: 10), DisplayWidth.pad(TextSanitiser.singleLine(o.said(in: l)), toWidth: 24),
                         DisplayWidth.pad(TextSanitiser.singleLine(o.by), toWidth: 8), DisplayWidth.pad(TextSanitiser.singleLine(customer), toWidth: 20), due]
             print(cols.joined(separator: " "))
-            print("           why: \(TextSanitiser.singleLine(o.reason)) — \(TextSanitiser.singleLine(a.over))")
+            print(w.why(l, ["reason": TextSanitiser.singleLine(o.reason), "over": TextSanitiser.singleLine(a.over)]))
         }
     }
 }
@@ -92,7 +95,7 @@ struct ApprovalsCommand: ParsableCommand {
 func parseRequestName(_ text: String) throws -> (CaseID, Int) {
     let parts = text.split(separator: "/")
     guard parts.count == 2, let n = Int(parts[1]), n > 0 else {
-        throw CleanExit.failure("\(text): a request is named CASE/N, like C-1042/1 (frontline approvals lists them)")
+        throw CleanExit.failure(Words.commandLine.requestName(UILanguage.current, ["text": text]))
     }
     return (String(parts[0]), n)
 }
@@ -106,8 +109,9 @@ struct ApproveCommand: ParsableCommand {
     func run() throws {
         let (id, n) = try parseRequestName(request)
         try performAction(global, .answerOffer(id, offer: n, approve: true, note: note), owner: "frontline approve") { events, desk in
-            let offer = desk.cases[id]?.offers.first { $0.id == n }
-            return "\(request) approved: \(offer?.summary() ?? "")\(offer?.coupon.map { " (code \($0.code))" } ?? ""); \(offer?.by ?? "the agent") sees it now"
+            let offer = desk.cases[id]?.offers.first { $0.id == n }, w = Words.commandLine, l = UILanguage.current
+            return w.approved(l, ["request": request, "offer": offer?.said(in: l) ?? "", "code": offer?.coupon.map { ActivityWords.shared.code(l, ["code": $0.code]) } ?? "",
+                                  "agent": offer?.by ?? w.theAgent(l)])
         }
     }
 }
@@ -120,7 +124,7 @@ struct DeclineCommand: ParsableCommand {
 
     func run() throws {
         let (id, n) = try parseRequestName(request)
-        try performAction(global, .answerOffer(id, offer: n, approve: false, note: reason), owner: "frontline decline") { _ in "\(request) declined" }
+        try performAction(global, .answerOffer(id, offer: n, approve: false, note: reason), owner: "frontline decline") { _ in Words.commandLine.declined(UILanguage.current, ["request": request]) }
     }
 }
 
@@ -137,13 +141,14 @@ struct MakeItRightCommand: ParsableCommand {
         try performAction(global, .makeItRight(caseID, apology: kind), owner: "frontline make-it-right") { events, desk in
             guard let made = events.first(where: { if case .recoveryMade = $0.change { true } else { false } }),
                   case let .recoveryMade(_, offerID, followUp) = made.change,
-                  let c = desk.cases[caseID], let k = desk.customer(of: c) else { return "\(caseID): nothing changed" }
+                  let c = desk.cases[caseID], let k = desk.customer(of: c) else { return Words.commandLine.nothingChanged(UILanguage.current, ["case": caseID]) }
             let offer = offerID.flatMap { n in c.offers.first { $0.id == n } }
             let due = c.followUps.first { $0.id == followUp }?.due ?? Date()
             let text = templates.makeItRight(kind, offer: offer, due: due, on: c, customer: k, history: CustomerHistory(desk: desk, caseID: caseID),
                                              agent: made.actor, timeZone: .current)
-            let given = offer.map { $0.summary() + ($0.coupon.map { c in " (code \(c.code))" } ?? "") } ?? "no goodwill (no room left)"
-            return "\(caseID): made it right: apology, \(given), check-in \(ISOTime.format(due))\n\(text.sanitisedForTerminal)"
+            let w = Words.commandLine, l = UILanguage.current
+            let given = offer.map { $0.said(in: l) + ($0.coupon.map { c in ActivityWords.shared.code(l, ["code": c.code]) } ?? "") } ?? w.noGoodwill(l)
+            return w.madeItRight(l, ["case": caseID, "given": given, "due": ISOTime.format(due)]) + "\n\(text.sanitisedForTerminal)"
         }
     }
 }

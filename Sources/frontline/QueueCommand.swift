@@ -96,9 +96,9 @@ struct ShowCommand: ParsableCommand {
         let store = try global.openService(owner: "frontline show")
         let desk = store.desk
         store.close()
-        guard desk.cases[caseID] != nil else { throw CleanExit.failure("no case \(caseID)") }
+        guard desk.cases[caseID] != nil else { throw CleanExit.failure(RefusalWords.shared.noCase(UILanguage.current, ["case": caseID])) }
         if json {
-            guard let entry = ExportDocument.entry(caseID, desk: desk) else { throw CleanExit.failure("no case \(caseID)") }
+            guard let entry = ExportDocument.entry(caseID, desk: desk) else { throw CleanExit.failure(RefusalWords.shared.noCase(UILanguage.current, ["case": caseID])) }
             print(String(decoding: try ExportDocument.encoder(pretty: true).encode(entry), as: UTF8.self))
             return
         }

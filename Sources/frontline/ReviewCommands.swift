@@ -104,21 +104,27 @@ struct ReviewShowCommand: ParsableCommand {
         let store = try global.openService(owner: "frontline review show")
         let desk = store.desk
         store.close()
-        guard let c = desk.cases[ref.caseID] else { throw CleanExit.failure("no case \(ref.caseID)") }
+        let l = UILanguage.current, w = Words.review, refuse = RefusalWords.shared
+        guard let c = desk.cases[ref.caseID] else { throw CleanExit.failure(refuse.noCase(l, ["case": ref.caseID])) }
         let messages = c.messages
-        guard messages.indices.contains(ref.message) else { throw CleanExit.failure("\(c.id) has \(messages.count) messages; there is no \(ref)") }
-        let name = desk.customer(of: c)?.name ?? "the customer"
+        guard messages.indices.contains(ref.message) else {
+            throw CleanExit.failure(refuse.noSuchMessage(l, ["case": c.id, "n": "\(messages.count)", "reply": ref.description]))
+        }
+        let name = desk.customer(of: c)?.name ?? ""
         print("\(ref) · \(c.subject) · \(name) (\(desk.customer(of: c)?.language ?? "?"))".sanitisedForTerminal)
         if let asked = messages[..<ref.message].last(where: { $0.direction == .inbound }) {
-            print("\n\(name) wrote \(ISOTime.format(asked.at)):\n\(asked.body)".sanitisedForTerminal)
+            print(("\n" + w.wrote(l, ["name": name, "when": ISOTime.format(asked.at)]) + "\n\(asked.body)").sanitisedForTerminal)
         }
         let m = messages[ref.message]
-        print("\n\(m.author) \(m.direction == .outbound ? "replied" : "wrote") \(ISOTime.format(m.at)):\n\(m.body)".sanitisedForTerminal)
+        print(("\n" + (m.direction == .outbound ? w.replied : w.wrote)(l, ["name": m.author, "when": ISOTime.format(m.at)]) + "\n\(m.body)").sanitisedForTerminal)
         if let r = c.review(of: ref.message) {
-            print("\nReviewed by \(r.by) \(ISOTime.format(r.at)): \(r.verdict.rawValue), score \(r.score.map { "\($0)/100" } ?? "–")".sanitisedForTerminal)
-            for s in r.items { print("  \(s.mark.symbol) \(s.item.label)\(s.item.critical ? " (critical)" : "")".sanitisedForTerminal) }
+            let score = r.score.map { "\($0)/100" } ?? "–"
+            print(("\n" + (r.verdict == .praise ? w.praiseFor : w.coachingFor)(l, ["agent": r.agent, "by": r.by, "when": ISOTime.format(r.at), "score": score])).sanitisedForTerminal)
+            for s in r.items { print("  \(s.mark.symbol) \(s.item.label)\(s.item.critical ? " (\(w.critical(l)))" : "")".sanitisedForTerminal) }
             if let note = r.note { print("  “\(note)”".sanitisedForTerminal) }
-            if let a = r.action { print("  action item: \(a.text), due \(ISOTime.format(a.due))\(a.doneAt.map { ", done \(ISOTime.format($0))" } ?? "")".sanitisedForTerminal) }
+            if let a = r.action {
+                print(("  " + w.actionItem(l, ["text": a.text, "when": ISOTime.format(a.due)]) + (a.doneAt.map { " · " + w.done(l, ["when": ISOTime.format($0)]) } ?? "")).sanitisedForTerminal)
+            }
         }
     }
 }

@@ -32,20 +32,21 @@ struct SolutionsCommand: ParsableCommand {
         let store = try global.openService(owner: "frontline solutions")
         let desk = store.desk
         store.close()
-        guard let c = desk.cases[caseID] else { throw CleanExit.failure("no case \(caseID)") }
+        let w = Words.commandLine, l = UILanguage.current
+        guard let c = desk.cases[caseID] else { throw CleanExit.failure(RefusalWords.shared.noCase(l, ["case": caseID])) }
         let language = Language(code: desk.customer(of: c)?.language ?? "en")
         let fits = library.suggestions(for: c, language: language, limit: 5)
-        if fits.isEmpty { print("no solution article fits \(caseID)") }
-        for a in fits { print("\(a.name): \(TextSanitiser.singleLine(a.title)) (\(a.language.englishName))") }
+        if fits.isEmpty { print(w.noSolutionFits(l, ["case": caseID])) }
+        for a in fits { print("\(a.name): \(TextSanitiser.singleLine(a.title)) (\(Words.console.name(of: a.language, l)))") }
         let used = c.solutionsUsed.map(\.name)
-        if !used.isEmpty { print("used on \(caseID): \(used.joined(separator: ", "))") }
+        if !used.isEmpty { print(w.usedOn(l, ["case": caseID, "names": used.joined(separator: ", ")])) }
     }
 
     /// What `u` does in the console: the article's text, filled for the customer, and its use recorded.
     func record(_ name: String, on caseID: String, library: SolutionLibrary) throws {
         let key = name.lowercased()
         guard library.articles.contains(where: { $0.name == key }) else {
-            throw CleanExit.failure("no solution \"\(name)\"; articles: \(Set(library.articles.map(\.name)).sorted().joined(separator: ", "))")
+            throw CleanExit.failure(Words.goodwill.noSolutionNamed(UILanguage.current, ["name": name, "names": Set(library.articles.map(\.name)).sorted().joined(separator: ", ")]))
         }
         try performAction(global, .useSolution(caseID, name: key), owner: "frontline solutions") { events, desk in
             guard let c = desk.cases[caseID], let k = desk.customer(of: c),

@@ -18,13 +18,13 @@ struct WantCommand: ParsableCommand {
     func run() throws {
         var held: TimeInterval?
         if let hold {
-            guard let seconds = try? FollowUpTime.relative(hold, original: hold) else { throw CleanExit.failure("--hold: a duration like 2d or 48h") }
+            guard let seconds = try? FollowUpTime.relative(hold, original: hold) else { throw CleanExit.failure(Words.commandLine.holdDuration(UILanguage.current)) }
             held = seconds
         }
         let due: Date
-        do { due = try FollowUpTime().parse(checkBy, now: SystemClock().now()) } catch { throw CleanExit.failure("--check-by: \(error)") }
+        do { due = try FollowUpTime().parse(checkBy, now: SystemClock().now()) } catch { throw CleanExit.failure("--check-by: \(error.text())") }
         try performAction(global, .wantWhenBack(caseID, sku: item, quantity: quantity, hold: held, checkBy: due), owner: "frontline want") {
-            "\($0) waits for \(quantity == 1 ? item : "\(quantity) × \(item)")"
+            Words.commandLine.waitsFor(UILanguage.current, ["case": $0, "item": quantity == 1 ? item : "\(quantity) × \(item)"])
         }
     }
 }
@@ -45,14 +45,15 @@ struct StockCommand: ParsableCommand {
     func run() throws {
         if let item, let available {
             return try performAction(global, .stockAvailable(sku: item, count: available), owner: "frontline stock") { events, desk in
+                let w = Words.commandLine, l = UILanguage.current
                 let told = events.compactMap { e -> String? in
                     guard case let .stockNotified(id, _, mail, until, _) = e.change else { return nil }
                     let who = desk.cases[e.caseID].flatMap { desk.customer(of: $0)?.name } ?? ""
                     let wish = desk.cases[e.caseID]?.stockWishes.first { $0.id == id }
-                    return "\(e.caseID): told \(TextSanitiser.singleLine(who))\(mail == nil ? " (no e-mail: call them)" : " by e-mail")"
-                        + (until.map { ", \(wish?.quantity ?? 1) reserved until \(ISOTime.format($0))" } ?? "")
+                    return (mail == nil ? w.toldCallThem : w.toldByMail)(l, ["case": e.caseID, "name": TextSanitiser.singleLine(who)])
+                        + (until.map { w.reservedUntil(l, ["n": "\(wish?.quantity ?? 1)", "until": ISOTime.format($0)]) } ?? "")
                 }
-                return told.isEmpty ? "nobody waits for \(item) (or wants more than \(available))" : told.joined(separator: "\n")
+                return told.isEmpty ? w.nobodyWaits(l, ["item": item, "n": "\(available)"]) : told.joined(separator: "\n")
             }
         }
         let store = try global.openService(owner: "frontline stock")
@@ -70,11 +71,12 @@ struct StockCommand: ParsableCommand {
             print(String(decoding: try ExportDocument.encoder().encode(rows), as: UTF8.self))
             return
         }
-        print("Waiting for stock: \(standing.filter { $0.wish.state == .waiting }.count) · reserved: \(standing.filter { $0.wish.state == .reserved }.count)")
-        for (id, w) in standing {
+        let w = Words.commandLine, l = UILanguage.current
+        print(w.stockStanding(l, ["waiting": "\(standing.filter { $0.wish.state == .waiting }.count)", "reserved": "\(standing.filter { $0.wish.state == .reserved }.count)"]))
+        for (id, wish) in standing {
             let who = desk.cases[id].flatMap { desk.customer(of: $0)?.name } ?? ""
-            let state = w.reservedUntil.map { "reserved until \(ISOTime.format($0))" } ?? (w.state == .notified ? "told" : "waiting since \(ISOTime.format(w.at))")
-            print([DisplayWidth.pad(id, toWidth: 8), DisplayWidth.pad(TextSanitiser.singleLine(w.summary), toWidth: 20),
+            let state = wish.reservedUntil.map { w.reservedState(l, ["until": ISOTime.format($0)]) } ?? (wish.state == .notified ? w.toldState(l) : w.waitingSince(l, ["since": ISOTime.format(wish.at)]))
+            print([DisplayWidth.pad(id, toWidth: 8), DisplayWidth.pad(TextSanitiser.singleLine(wish.summary), toWidth: 20),
                    DisplayWidth.pad(TextSanitiser.singleLine(who), toWidth: 20), state].joined(separator: " "))
         }
     }

@@ -32,9 +32,9 @@ struct SLACommand: ParsableCommand {
     func run() throws {
         if let priority, let target {
             let seconds: TimeInterval
-            do { seconds = try FollowUpTime.relative(target, original: target) } catch { throw CleanExit.failure("\(target): a target is a duration like 30m, 4h or 2d") }
+            do { seconds = try FollowUpTime.relative(target, original: target) } catch { throw CleanExit.failure(Words.commandLine.slaTargetUnreadable(UILanguage.current, ["target": target])) }
             return try performAction(global, .setServiceLevel(priority, target: seconds), owner: "frontline sla") { _ in
-                "\(priority.rawValue) SLA target is now \(AgeFormat.compact(seconds))"
+                Words.commandLine.slaNow(UILanguage.current, ["priority": priority.rawValue, "target": AgeFormat.compact(seconds)])
             }
         }
         let store = try global.openService(owner: "frontline sla")
@@ -43,7 +43,7 @@ struct SLACommand: ParsableCommand {
         let (config, _) = try global.loadConfigAndTheme(explicit: nil)
         let inForce = desk.serviceLevels(base: config.levels)
         for p in [Priority.urgent, .high, .normal, .low] {
-            let source = desk.serviceLevelTargets[p] != nil ? "set at run time" : "config.toml [sla] or the default"
+            let source = (desk.serviceLevelTargets[p] != nil ? Words.commandLine.setAtRunTime : Words.commandLine.fromConfig)(UILanguage.current)
             print("\(p.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(AgeFormat.compact(inForce.target(for: p)).padding(toLength: 5, withPad: " ", startingAt: 0)) \(source)")
         }
     }

@@ -12,7 +12,9 @@ import Testing
     static let sameOnPurpose: Set<String> = ["sla", "agent", "normal", "medianValue", "goodwill", "normalShort"]
 
     static func catalogues() -> [(String, Any)] {
-        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report), ("review", Words.review), ("status", Words.status), ("refusals", RefusalWords.shared)]
+        [("console", Words.console), ("views", Words.views), ("wallboard", Words.wallboard), ("report", Words.report), ("review", Words.review), ("status", Words.status), ("refusals", RefusalWords.shared),
+         ("goodwill", Words.goodwill), ("mail", Words.mail), ("messages", Words.messages), ("commandLine", Words.commandLine),
+         ("activity", ActivityWords.shared), ("kinds", KindWords.shared)]
     }
 
     @Test func everyPhraseIsInEveryLanguageWithTheSameValues() {

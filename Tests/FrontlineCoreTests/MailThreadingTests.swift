@@ -186,7 +186,7 @@ import Testing
         // Format 5 stores the Message-ID tables rather than deriving them from every message.
         #expect(copy.caseByMessageID.count == 2 && copy.undeliveredReplies.count == 1)
         #expect(copy.cases["C-1000"]?.thread.isStored == true)
-        #expect(try HelpDesk(snapshotBytes: b.desk.snapshotBytes(format: 4)) == b.desk)
+        #expect(try HelpDesk(snapshotBytes: b.desk.snapshotBytes(format: 4)) == b.desk.withoutActivityWording())
         for e in events { #expect(try JournalCodec.decode(try JournalCodec.encode(e)) == e) }
     }
 

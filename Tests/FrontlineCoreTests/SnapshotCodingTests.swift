@@ -78,7 +78,8 @@ import Testing
         let bytes = desk.snapshotBytes(format: 4)
         #expect(bytes.first == 4)
         let copy = try HelpDesk(snapshotBytes: bytes)
-        #expect(copy == desk)
+        #expect(copy == desk.withoutActivityWording())
+        #expect(copy != desk)   // the demo's lines are worded, and format 4 cannot keep it
         #expect(copy.cases.values.allSatisfy { !$0.thread.isStored })
     }
 
@@ -87,7 +88,7 @@ import Testing
         let bytes = desk.snapshotBytes(format: 3)
         #expect(bytes.first == 3)
         #expect(bytes.count < desk.snapshotBytes(format: 4).count)   // it really lacks the per-message mail flags
-        #expect(try HelpDesk(snapshotBytes: bytes) == desk)
+        #expect(try HelpDesk(snapshotBytes: bytes) == desk.withoutActivityWording())
     }
 
     @Test func aSnapshotOfFormat2IsStillRead() throws {
@@ -98,7 +99,7 @@ import Testing
         #expect(bytes.first == 3 && bytes.last == 0)
         bytes[0] = 2
         bytes.removeLast()
-        #expect(try HelpDesk(snapshotBytes: bytes) == desk)
+        #expect(try HelpDesk(snapshotBytes: bytes) == desk.withoutActivityWording())
     }
 
     @Test func aDamagedSnapshotIsRefusedNotTrusted() throws {

@@ -27,3 +27,17 @@ struct DeskBuilder {
 
     mutating func advance(_ seconds: TimeInterval) { now = now.addingTimeInterval(seconds) }
 }
+
+extension HelpDesk {
+    /// The desk as formats 2 to 4 hold it: the history lines in English only (their wording,
+    /// format 8's, has no place there — they are said as written).
+    func withoutActivityWording() -> HelpDesk {
+        var d = self
+        for id in d.caseOrder {
+            guard var c = d.cases[id] else { continue }
+            c.activity = c.activity.map { CaseActivity(at: $0.at, actor: $0.actor, text: $0.text) }
+            d.cases[id] = c
+        }
+        return d
+    }
+}

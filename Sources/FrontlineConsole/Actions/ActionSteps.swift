@@ -20,10 +20,11 @@ enum ActionSteps {
     static func solveAsking(_ c: SupportCase, reason: String?, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         guard let next = c.nextFollowUp(), reason?.isEmpty != false else { return [solve(c.id, overriding: reason)] }
         let when = world.time.dayAndTime(next.due, now: world.now)
-        let more = c.openFollowUps.count > 1 ? " and \(c.openFollowUps.count - 1) more" : ""
+        let m = Words.messages
+        let more = c.openFollowUps.count > 1 ? m.andMore(l, ["n": "\(c.openFollowUps.count - 1)"]) : ""
         state.mode = .prompt(Prompt(.solveOverFollowUps(c.id),
-                                    label: "\(c.id) has follow-up #\(next.id) open (\(when): \(TextSanitiser.singleLine(next.note)))\(more). Solve anyway because",
-                                    hint: "the reason is recorded on the case and the follow-up stays; Esc keeps the case open"))
+                                    label: m.solveAnyway(l, ["case": c.id, "id": "\(next.id)", "when": when, "more": more, "note": TextSanitiser.singleLine(next.note)]),
+                                    hint: m.solveAnywayHint(l)))
         return []
     }
     static func reopen(_ id: CaseID) -> ConsoleEffect { .perform(.reopen(id), success: w.reopened(l, ["case": id])) }
@@ -76,8 +77,7 @@ enum ActionSteps {
 
     static func rate(_ id: CaseID, _ score: Int, comment: String?) -> ConsoleEffect {
         .perform(.rate(id, score: score, comment: comment),
-                 success: score <= Rating.badAtMost ? "\(id) rated \(score)/5: reopened with a follow-up to make it right, and a supervisor told"
-                                                    : "\(id) rated \(score)/5")
+                 success: (score <= Rating.badAtMost ? Words.messages.ratedBad : Words.messages.rated)(l, ["case": id, "score": "\(score)"]))
     }
 
     static func cancelFollowUp(_ id: CaseID, reason: String) -> ConsoleEffect {
@@ -89,7 +89,7 @@ enum ActionSteps {
     }
 
     static func serviceLevel(_ p: Priority, _ seconds: TimeInterval) -> ConsoleEffect {
-        .perform(.setServiceLevel(p, target: seconds), success: "\(p.rawValue) SLA target is now \(AgeFormat.compact(seconds)) for everyone")
+        .perform(.setServiceLevel(p, target: seconds), success: Words.messages.slaTarget(l, ["priority": Words.views.priority(p)(l), "target": AgeFormat.compact(seconds)]))
     }
 
     /// The apology goes at the top of the reply, in the customer's language, and the reply pane
@@ -99,7 +99,7 @@ enum ActionSteps {
         putAtTopOfReply(world.templates.apology(kind, on: c, customer: customer, history: CustomerHistory(desk: world.desk, caseID: id),
                                                 agent: state.agent, timeZone: world.timeZone), on: id, state: &state, world: world)
         return [.perform(.apologise(id, kind: kind),
-                         success: "apology (\(kind.label), \(Language(code: customer.language).englishName)) added to the reply and recorded on \(id)")]
+                         success: Words.messages.apologyAdded(l, ["kind": w.apology(kind)(l), "language": Words.console.name(of: Language(code: customer.language), l), "case": id]))]
     }
 
     /// `text` opens the case's reply (above what the agent wrote) and the reply pane takes the

@@ -40,7 +40,7 @@ public enum ConsoleActions {
                           // A view by its name in the console's language too ("väntar", "seurannat").
                           let local = QueueView.allCases.filter { Words.views.title($0)(ctx.world.language).lowercased().hasPrefix(rest.lowercased()) }
                           guard let v = QueueView(name: rest) ?? (local.count == 1 && !rest.isEmpty ? local[0] : nil) else {
-                              throw Problem("no view \"\(rest)\"; views: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
+                              throw Problem(Words.messages.noView(UILanguage.current, ["views": QueueView.allCases.map(\.rawValue).joined(separator: ", "), "name": rest]))
                           }
                           ActionSteps.show(v, state: &state)
                           return []
@@ -76,8 +76,7 @@ public enum ConsoleActions {
                       role: .anyone, needsCase: false,
                       onKey: { _, state, ctx in
                           state.showQuoted.toggle()
-                          state.status = StatusMessage(state.showQuoted ? "showing quoted text and signatures (T folds them)"
-                                                                        : "quoted text and signatures folded (T shows them)", at: ctx.world.now)
+                          state.status = StatusMessage((state.showQuoted ? Words.mail.showingQuoted : Words.mail.quotedFolded)(UILanguage.current), at: ctx.world.now)
                           return []
                       }),
         ConsoleAction("save", cli: "attachment", keys: [.character("S")], keyLabel: "S", usage: "save N [DIR]",
@@ -86,18 +85,20 @@ public enum ConsoleActions {
                           guard let c = ctx.selected else { return [] }
                           let count = MailThreadLines.attachments(c).count
                           guard count > 0 else {
-                              state.status = StatusMessage("\(c.id) has no attachments", kind: .error, at: ctx.world.now)
+                              state.status = StatusMessage(Words.mail.noAttachments(UILanguage.current, ["case": c.id]), kind: .error, at: ctx.world.now)
                               return []
                           }
                           state.mode = .prompt(Prompt(.commandLine, label: ":", text: "save ",
-                                                      hint: "save N [DIR] — N as the history numbers them (1–\(count)); DIR defaults to the working directory"))
+                                                      hint: Words.mail.saveHint(UILanguage.current, ["count": "\(count)"])))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard let first = args.first, let n = Int(first), n >= 1 else { throw Problem("save N [DIR] — N as the history pane numbers the attachments") }
+                          guard let first = args.first, let n = Int(first), n >= 1 else { throw Problem(Words.mail.saveUsage(UILanguage.current)) }
                           let count = MailThreadLines.attachments(c).count
-                          guard n <= count else { throw Problem("\(c.id) has \(count) attachment\(count == 1 ? "" : "s"), not \(n)") }
+                          guard n <= count else {
+                              throw Problem((count == 1 ? Words.mail.oneAttachmentNot : Words.mail.attachmentsNot)(UILanguage.current, ["case": c.id, "count": "\(count)", "n": "\(n)"]))
+                          }
                           return [.saveAttachment(c.id, number: n, directory: args.dropFirst().joined(separator: " "))]
                       }),
     ]
@@ -113,21 +114,21 @@ public enum ConsoleActions {
                       },
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard !args.isEmpty else { throw Problem("reply TEXT — or press r to write in the reply pane") }
+                          guard !args.isEmpty else { throw Problem(Words.messages.replyUsage(UILanguage.current)) }
                           return ActionSteps.sendReply(c.id, args.joined(separator: " "), state: &state, world: ctx.world)
                       }),
         ConsoleAction("template", aliases: ["tpl"], keys: [.character("i")], keyLabel: "i", usage: "template NAME",
                       help: "put a template in the reply, filled for this customer (type to narrow the list)",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.template(c.id), label: "Template for \(c.id)'s reply",
+                          state.mode = .prompt(Prompt(.template(c.id), label: Words.goodwill.templateFor(UILanguage.current, ["case": c.id]),
                                                       hint: ActionSteps.templateHint("", for: c, world: ctx.world)))
                           return []
                       },
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           let name = args.joined(separator: " ")
-                          guard !name.isEmpty else { throw Problem("template NAME — or press i to choose from the list") }
+                          guard !name.isEmpty else { throw Problem(Words.goodwill.templateUsage(UILanguage.current)) }
                           guard let t = ActionSteps.template(name, for: c, world: ctx.world) else {
                               throw Problem("template NAME — \(ActionSteps.templateHint(name, for: c, world: ctx.world))")
                           }
@@ -140,7 +141,8 @@ public enum ConsoleActions {
                           guard let c = ctx.selected else { return [] }
                           let name = args.joined(separator: " ").lowercased()
                           guard ctx.world.solutions.named(name, language: ActionSteps.language(of: c, ctx.world)) != nil else {
-                              throw Problem("no solution \"\(name)\"; articles: \(Set(ctx.world.solutions.articles.map(\.name)).sorted().joined(separator: ", "))")
+                              throw Problem(Words.goodwill.noSolutionNamed(UILanguage.current, ["names": Set(ctx.world.solutions.articles.map(\.name)).sorted().joined(separator: ", "),
+                                                                                                "name": name]))
                           }
                           return ActionSteps.insertSolution(name, into: c.id, state: &state, world: ctx.world)
                       }),
@@ -163,7 +165,7 @@ public enum ConsoleActions {
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           guard let kind = ApologyKind(rawValue: args.first?.lowercased() ?? "") else {
-                              throw Problem("apologise for what: \(ApologyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                              throw Problem(Words.messages.apologiseForWhat(UILanguage.current, ["kinds": ApologyKind.allCases.map(\.rawValue).joined(separator: ", ")]))
                           }
                           return ActionSteps.apologise(c.id, kind, state: &state, world: ctx.world)
                       }),
@@ -179,10 +181,10 @@ public enum ConsoleActions {
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           guard let first = args.first, let level = EscalationLevel(rawValue: first.lowercased()) else {
-                              throw Problem("escalate to whom: tier2 or supervisor, then the reason")
+                              throw Problem(Words.messages.escalateToWhom(UILanguage.current))
                           }
                           let reason = args.dropFirst().joined(separator: " ")
-                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("escalate needs a reason") }
+                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(Words.messages.needsReason(UILanguage.current, ["command": "escalate"])) }
                           return [ActionSteps.escalate(c.id, level, reason: reason)]
                       }),
         ConsoleAction("deescalate", cli: "deescalate", aliases: ["de-escalate"], usage: "deescalate REASON", help: "end the escalation, with a reason",
@@ -190,7 +192,7 @@ public enum ConsoleActions {
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           let reason = args.joined(separator: " ")
-                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem("deescalate needs a reason") }
+                          guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(Words.messages.needsReason(UILanguage.current, ["command": "deescalate"])) }
                           return [ActionSteps.deescalate(c.id, reason: reason)]
                       }),
         ConsoleAction("offer", cli: "offer", aliases: ["goodwill"], keys: [.character("$")], keyLabel: "$", usage: "offer KIND [VALUE] REASON",
@@ -213,7 +215,7 @@ public enum ConsoleActions {
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           guard let kind = ApologyKind(rawValue: args.first?.lowercased() ?? "") else {
-                              throw Problem("makeitright for what: \(ApologyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                              throw Problem(Words.messages.makeItRightForWhat(UILanguage.current, ["kinds": ApologyKind.allCases.map(\.rawValue).joined(separator: ", ")]))
                           }
                           return [ActionSteps.makeItRight(c.id, kind)]
                       }),
@@ -221,8 +223,9 @@ public enum ConsoleActions {
                       help: "tell them when a sold-out item is back (hold 2d: put one aside for them)",
                       onKey: { _, state, ctx in
                           guard let c = ctx.selected else { return [] }
-                          state.mode = .prompt(Prompt(.stockWish(c.id), label: "\(ConsoleUpdate.customerName(c, ctx.world)) wants, when it is back",
-                                                      hint: "ITEM [QUANTITY] [hold DURATION], e.g. TV-55X 1 hold 2d · a promise: view 9 lists who waits"))
+                          let l = UILanguage.current
+                          state.mode = .prompt(Prompt(.stockWish(c.id), label: Words.goodwill.wantsWhenBack(l, ["name": ConsoleUpdate.customerName(c, ctx.world)]),
+                                                      hint: Words.goodwill.wantHint(l)))
                           return []
                       },
                       onLine: { args, _, ctx throws(Problem) in
@@ -234,7 +237,7 @@ public enum ConsoleActions {
                       onKey: { _, state, ctx in ctx.selected.map { ActionSteps.answerPrompt($0, approve: true, state: &state, world: ctx.world) } ?? [] },
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard let o = ActionSteps.request(on: c) else { throw Problem("\(c.id) has no request waiting for approval") }
+                          guard let o = ActionSteps.request(on: c) else { throw Problem(Words.goodwill.noRequest(UILanguage.current, ["case": c.id])) }
                           return [ActionSteps.answer(c.id, offer: o.id, approve: true, note: args.isEmpty ? nil : args.joined(separator: " "))]
                       }),
         ConsoleAction("decline", cli: "decline", keys: [.character("d")], keyLabel: "d", usage: "decline REASON",
@@ -242,8 +245,8 @@ public enum ConsoleActions {
                       onKey: { _, state, ctx in ctx.selected.map { ActionSteps.answerPrompt($0, approve: false, state: &state, world: ctx.world) } ?? [] },
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard let o = ActionSteps.request(on: c) else { throw Problem("\(c.id) has no request waiting for approval") }
-                          guard !args.isEmpty else { throw Problem("decline REASON — the agent reads it") }
+                          guard let o = ActionSteps.request(on: c) else { throw Problem(Words.goodwill.noRequest(UILanguage.current, ["case": c.id])) }
+                          guard !args.isEmpty else { throw Problem(Words.goodwill.declineUsage(UILanguage.current)) }
                           return [ActionSteps.answer(c.id, offer: o.id, approve: false, note: args.joined(separator: " "))]
                       }),
         ConsoleAction("followup", cli: "followup", aliases: ["follow-up", "fu"], keys: [.character("f")], keyLabel: "f", usage: "followup [until] WHEN WHAT",
@@ -263,18 +266,18 @@ public enum ConsoleActions {
                           for n in stride(from: min(2, args.count), through: 1, by: -1) {
                               if let due = try? parser.parse(args.prefix(n).joined(separator: " "), now: ctx.world.now) {
                                   let note = args.dropFirst(n).joined(separator: " ")
-                                  guard !note.isEmpty else { throw Problem("followup needs what to follow up on after the time") }
+                                  guard !note.isEmpty else { throw Problem(Words.messages.followUpNeedsWhat(UILanguage.current)) }
                                   return [ActionSteps.followUp(c.id, due: due, note: note, untilAnswer: untilAnswer, world: ctx.world)]
                               }
                           }
-                          throw Problem("followup [until] WHEN WHAT — WHEN like +2h, +3d, tomorrow 9:00, mon 14:00, 2026-12-01 10:00")
+                          throw Problem(Words.messages.followUpUsage(UILanguage.current))
                       }),
         ConsoleAction("feedback", cli: "feedback", usage: "feedback SCORE [COMMENT]",
                       help: "record the customer's rating, 1–5 (2 or less reopens the case to make it right)",
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
                           guard let score = args.first.flatMap({ Int($0) }), (1...5).contains(score) else {
-                              throw Problem("feedback SCORE [COMMENT] — SCORE 1 (bad) to 5 (good)")
+                              throw Problem(Words.messages.feedbackUsage(UILanguage.current))
                           }
                           let comment = args.dropFirst().joined(separator: " ")
                           return [ActionSteps.rate(c.id, score, comment: comment.isEmpty ? nil : comment)]
@@ -282,7 +285,7 @@ public enum ConsoleActions {
         ConsoleAction("cancel", cli: "followup-cancel", usage: "cancel REASON", help: "cancel the next follow-up: the promise no longer stands, and why",
                       onLine: { args, state, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard c.nextFollowUp() != nil else { throw Problem("\(c.id) has no open follow-up") }
+                          guard c.nextFollowUp() != nil else { throw Problem(RefusalWords.shared.noOpenFollowUp(UILanguage.current, ["case": c.id])) }
                           guard !args.isEmpty else {
                               state.mode = .prompt(Prompt(.followUpCancelReason(c.id), label: Words.status.cancelBecause(UILanguage.current, ["case": c.id]),
                                                           hint: Words.status.recorded(UILanguage.current)))
@@ -298,7 +301,7 @@ public enum ConsoleActions {
                               state.mode = .prompt(Prompt(.followUpOutcome(c.id), label: Words.status.doneOutcome(UILanguage.current, ["note": next.note]),
                                                           hint: Words.status.outcomeHint(UILanguage.current)))
                           } else {
-                              state.status = StatusMessage("\(c.id) has no open follow-up", kind: .error, at: ctx.world.now)
+                              state.status = StatusMessage(RefusalWords.shared.noOpenFollowUp(UILanguage.current, ["case": c.id]), kind: .error, at: ctx.world.now)
                           }
                           return []
                       },
@@ -343,7 +346,7 @@ public enum ConsoleActions {
                       },
                       onLine: { args, _, ctx throws(Problem) in
                           guard let c = ctx.selected else { return [] }
-                          guard let p = Priority(rawValue: args.joined(separator: " ").lowercased()) else { throw Problem("priority low, normal, high or urgent") }
+                          guard let p = Priority(rawValue: args.joined(separator: " ").lowercased()) else { throw Problem(Words.messages.priorityUsage(UILanguage.current)) }
                           return [ActionSteps.priority(c.id, p)]
                       }),
         ConsoleAction("tag", cli: "tag", keys: [.character("#")], keyLabel: "#", usage: "tag TAG…", help: "add tags",
@@ -374,7 +377,7 @@ public enum ConsoleActions {
                       onLine: { args, _, _ throws(Problem) in
                           guard args.count == 2, let p = Priority(rawValue: args[0].lowercased()),
                                 let seconds = try? FollowUpTime.relative(args[1], original: args[1]) else {
-                              throw Problem("sla PRIORITY TARGET, e.g. :sla urgent 30m")
+                              throw Problem(Words.messages.slaUsage(UILanguage.current))
                           }
                           return [ActionSteps.serviceLevel(p, seconds)]
                       }),
@@ -392,7 +395,7 @@ public enum ConsoleActions {
                       onKey: { _, state, ctx in state.mode = .report(ReportView.make(days: 7, world: ctx.world)); return [] },
                       onLine: { args, state, ctx throws(Problem) in
                           let days = args.first.flatMap { Int($0) } ?? 7
-                          guard (1...90).contains(days) else { throw Problem("report [DAYS] — 1 to 90 days") }
+                          guard (1...90).contains(days) else { throw Problem(Words.messages.reportUsage(UILanguage.current)) }
                           state.mode = .report(ReportView.make(days: days, world: ctx.world))
                           return []
                       }),
@@ -401,7 +404,7 @@ public enum ConsoleActions {
                       role: .anyone, needsCase: false,
                       onLine: { args, state, ctx throws(Problem) in
                           let when = args.joined(separator: " ")
-                          guard !when.isEmpty else { throw Problem("at WHEN — 10:42, 2026-11-30 10:42, yesterday, 2h (ago); at now comes back") }
+                          guard !when.isEmpty else { throw Problem(Words.messages.atUsage(UILanguage.current)) }
                           // The draft is saved first: the past has no reply pane.
                           if when.lowercased() == "now" { return ConsoleUpdate.flushDraft(&state) + [.travel(to: nil)] }
                           do {
@@ -442,7 +445,8 @@ public enum ConsoleActions {
         if let moment = state.pastMoment, action.role != .anyone {
             return Words.status.inThePast(UILanguage.current, ["when": ctx.world.time.dayAndTime(moment, now: ctx.world.now)])
         }
-        if let why = action.role.refusal(for: state.role, action: action.name.isEmpty ? "do that" : "use :\(action.name)") { return why }
+        let doing = action.name.isEmpty ? Words.messages.doThat(UILanguage.current) : Words.messages.useCommand(UILanguage.current, ["name": action.name])
+        if let why = action.role.refusal(for: state.role, action: doing) { return why }
         if action.needsCase && ctx.selected == nil { return emptyQueue }
         return nil
     }

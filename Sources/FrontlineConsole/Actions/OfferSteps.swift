@@ -10,26 +10,30 @@ extension ActionSteps {
     /// The kinds, each with the agent's room for this customer ("refund up to €50.00").
     static func offerPicker(_ c: SupportCase, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
-        let options = OfferKind.allCases.map { world.authority.remainingText($0, by: state.agent, for: c.customerID, now: world.now, ledger: ledger) }
+        let l = UILanguage.current
+        let options = OfferKind.allCases.map { world.authority.room($0, by: state.agent, for: c.customerID, now: world.now, ledger: ledger, in: l) }
         // The room is beside each kind; more than it becomes a request to the supervisors.
-        state.mode = .picker(Picker(.offer(c.id), title: "Goodwill for \(ConsoleUpdate.customerName(c, world))",
+        state.mode = .picker(Picker(.offer(c.id), title: Words.goodwill.goodwillFor(l, ["name": ConsoleUpdate.customerName(c, world)]),
                                     options: options))
         return []
     }
 
     /// After the kind: its value (a percentage, an amount, what is replaced), or straight to the reason.
     static func offerKindChosen(_ kind: OfferKind, on id: CaseID, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        let l = UILanguage.current, w = Words.goodwill, name = kind.label(in: l)
         guard kind.measure != .none else {
-            state.mode = .prompt(Prompt(.offerReason(id, kind, .none), label: "Why \(kind.label) for \(id)", hint: "recorded on the case; the supervisors see it"))
+            state.mode = .prompt(Prompt(.offerReason(id, kind, .none), label: w.whyKind(l, ["kind": name, "case": id]), hint: w.reasonHint(l)))
             return []
         }
         let example: String
         switch kind.measure {
-        case .percent: example = "a percentage, like 10%"
-        case .money: example = "an amount in \(world.authority.currency), like 125.50 (or \"EUR 12.50\")"
-        default: example = "what is sent, like \"a new kettle\""
+        case .percent: example = w.percentExample(l)
+        case .money: example = w.moneyExample(l, ["currency": world.authority.currency])
+        default: example = w.itemExample(l)
         }
-        state.mode = .prompt(Prompt(.offerValue(id, kind), label: "\(kind.label.capitalized) for \(id)", hint: example))
+        // "Refund for C-1001", "Korvaava tuote tapaukselle C-1001": only the first letter is raised.
+        let title = name.prefix(1).uppercased() + name.dropFirst()
+        state.mode = .prompt(Prompt(.offerValue(id, kind), label: w.kindFor(l, ["kind": title, "case": id]), hint: example))
         return []
     }
 
@@ -38,13 +42,14 @@ extension ActionSteps {
     }
 
     static func offer(_ id: CaseID, _ kind: OfferKind, _ value: OfferValue, reason: String, recovery: Bool = false) -> ConsoleEffect {
-        .perform(.offer(id, kind: kind, value: value, reason: reason, recovery: recovery), success: "\(kind.label) on \(id)")
+        .perform(.offer(id, kind: kind, value: value, reason: reason, recovery: recovery), success: Words.goodwill.offered(UILanguage.current, ["kind": kind.label(in: UILanguage.current), "case": id]))
     }
 
     /// `:offer KIND [VALUE] REASON…`.
     static func offerLine(_ args: [String], on c: SupportCase, world: ConsoleWorld) throws(ConsoleCommandLine.Problem) -> [ConsoleEffect] {
+        let l = UILanguage.current, w = Words.goodwill
         let kinds = OfferKind.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let first = args.first, let kind = OfferKind(name: first) else { throw .init("offer KIND [VALUE] REASON — kinds: \(kinds)") }
+        guard let first = args.first, let kind = OfferKind(name: first) else { throw .init(w.offerKinds(l, ["kinds": kinds])) }
         var rest = Array(args.dropFirst())
         var value = OfferValue.none
         if kind.measure == .item {
@@ -62,11 +67,11 @@ extension ActionSteps {
                 value = v
                 rest.removeFirst()
             } else {
-                throw .init("offer \(kind.rawValue) VALUE REASON — VALUE \(kind.measure == .percent ? "like 10%" : "an amount like 125.50")")
+                throw .init((kind.measure == .percent ? w.offerPercent : w.offerMoney)(l, ["kind": kind.rawValue]))
             }
         }
         let reason = rest.joined(separator: " ")
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .init("offer \(kind.rawValue) needs a reason: the case and the supervisors keep it") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .init(w.offerNeedsReason(l, ["kind": kind.rawValue])) }
         return [offer(c.id, kind, value, reason: reason)]
     }
 
@@ -75,19 +80,20 @@ extension ActionSteps {
     /// Once an offer is durable: given, its sentence goes into the reply; asked for, the
     /// status line says who must answer and by when.
     static func offerDecided(_ events: [Event], state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        let l = UILanguage.current, w = Words.goodwill
         for e in events {
             switch e.change {
             case let .offerGiven(offer):
                 let effects = putOfferInReply(offer, on: e.caseID, focusing: true, state: &state, world: world)
                 let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
-                let left = world.desk.cases[e.caseID].map { world.authority.remainingText(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger) } ?? ""
-                let code = offer.coupon.map { " (code \($0.code))" } ?? ""
-                state.status = StatusMessage("given: \(offer.summary())\(code), in the reply · room now: \(left)", at: world.now)
+                let left = world.desk.cases[e.caseID].map { world.authority.room(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger, in: l) } ?? ""
+                let code = offer.coupon.map { ActivityWords.shared.code(l, ["code": $0.code]) } ?? ""
+                state.status = StatusMessage(w.given(l, ["left": left, "code": code, "offer": offer.said(in: l)]), at: world.now)
                 return effects
             case let .offerRequested(offer):
-                let due = offer.approval.map { world.time.dayAndTime($0.due, now: world.now) } ?? "soon"
-                state.status = StatusMessage("asked a supervisor: \(Offer.requestName(e.caseID, offer.id)), \(offer.summary()), answer due \(due) · \(offer.approval?.over ?? "beyond your authority")",
-                                             at: world.now)
+                let due = offer.approval.map { world.time.dayAndTime($0.due, now: world.now) } ?? w.soon(l)
+                state.status = StatusMessage(w.askedSupervisor(l, ["request": Offer.requestName(e.caseID, offer.id), "due": due, "offer": offer.said(in: l),
+                                                                   "over": offer.approval?.over ?? w.beyondAuthority(l)]), at: world.now)
                 return []
             default: continue
             }
@@ -99,6 +105,7 @@ extension ActionSteps {
     /// approved offer's sentence goes into the reply (or the draft of that case, if another is open).
     static func noticeAnswers(_ events: [Event], state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
+        let l = UILanguage.current, w = Words.goodwill
         for e in events where e.actor != state.agent {
             guard case let .offerAnswered(id, approved, note, _) = e.change,
                   let offer = world.desk.cases[e.caseID]?.offers.first(where: { $0.id == id }), offer.by == state.agent else { continue }
@@ -106,9 +113,9 @@ extension ActionSteps {
             let said = note.map { ": " + TextSanitiser.singleLine($0) } ?? ""
             if approved {
                 effects += putOfferInReply(offer, on: e.caseID, focusing: false, state: &state, world: world)
-                state.status = StatusMessage("\(who) approved \(name), \(offer.summary())\(said) — it is in your reply to \(e.caseID)", at: world.now)
+                state.status = StatusMessage(w.approvedYours(l, ["who": who, "request": name, "case": e.caseID, "offer": offer.said(in: l), "said": said]), at: world.now)
             } else {
-                state.status = StatusMessage("\(who) declined \(name), \(offer.summary())\(said)", kind: .error, at: world.now)
+                state.status = StatusMessage(w.declinedYours(l, ["who": who, "request": name, "offer": offer.said(in: l), "said": said]), kind: .error, at: world.now)
             }
         }
         return effects
@@ -137,26 +144,27 @@ extension ActionSteps {
     }
 
     static func answerPrompt(_ c: SupportCase, approve: Bool, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        let l = UILanguage.current, w = Words.goodwill
         guard let o = request(on: c) else {
-            state.status = StatusMessage("\(c.id) has no request waiting for approval (view 8 lists them)", kind: .error, at: world.now)
+            state.status = StatusMessage(w.noRequestView(l, ["case": c.id]), kind: .error, at: world.now)
             return []
         }
         // The store refuses it too; said before a note is typed for nothing.
         guard o.by != state.agent else {
-            state.status = StatusMessage("nobody approves their own request: \(Offer.requestName(c.id, o.id)) is yours; another supervisor answers it",
-                                         kind: .error, at: world.now)
+            state.status = StatusMessage(w.ownRequest(l, ["request": Offer.requestName(c.id, o.id)]), kind: .error, at: world.now)
             return []
         }
-        let what = "\(Offer.requestName(c.id, o.id)): \(o.summary()) for \(TextSanitiser.singleLine(o.by))"
+        let by = TextSanitiser.singleLine(o.by)
+        let what = w.requestBy(l, ["request": Offer.requestName(c.id, o.id), "agent": by, "offer": o.said(in: l)])
         state.mode = .prompt(Prompt(.answerOffer(c.id, offer: o.id, approve: approve),
-                                    label: approve ? "Approve \(what) — note" : "Decline \(what) because",
-                                    hint: approve ? "optional; Enter approves · \(TextSanitiser.singleLine(o.reason))" : "required: \(TextSanitiser.singleLine(o.by)) reads it"))
+                                    label: (approve ? w.approvePrompt : w.declinePrompt)(l, ["what": what]),
+                                    hint: approve ? w.approveHint(l, ["reason": TextSanitiser.singleLine(o.reason)]) : w.declineHint(l, ["agent": by])))
         return []
     }
 
     static func answer(_ id: CaseID, offer: Int, approve: Bool, note: String?) -> ConsoleEffect {
         .perform(.answerOffer(id, offer: offer, approve: approve, note: note),
-                 success: "\(Offer.requestName(id, offer)) \(approve ? "approved" : "declined"); the agent sees it now")
+                 success: (approve ? Words.goodwill.approvedDone : Words.goodwill.declinedDone)(UILanguage.current, ["request": Offer.requestName(id, offer)]))
     }
 }
 
@@ -164,7 +172,7 @@ extension ActionSteps {
 
 extension ActionSteps {
     static func makeItRight(_ id: CaseID, _ kind: ApologyKind) -> ConsoleEffect {
-        .perform(.makeItRight(id, apology: kind), success: "made it right on \(id)")
+        .perform(.makeItRight(id, apology: kind), success: Words.goodwill.madeItRight(UILanguage.current, ["case": id]))
     }
 
     /// Once it is durable: the whole reply (apology, thanks, the offer given, the check-in) at
@@ -178,9 +186,10 @@ extension ActionSteps {
         let text = world.templates.makeItRight(kind, offer: offer, due: due, on: c, customer: customer,
                                                history: CustomerHistory(desk: world.desk, caseID: c.id), agent: state.agent, timeZone: world.timeZone)
         putAtTopOfReply(text, on: c.id, state: &state, world: world)
-        let given = offer.map { o in o.summary() + (o.coupon.map { " (code \($0.code))" } ?? "") }
-            ?? "no \(world.authority.makeItRight.kind.label) (no room left: $ asks a supervisor)"
-        state.status = StatusMessage("made it right on \(c.id): apology, \(given), check-in \(world.time.dayAndTime(due, now: world.now)) — in the reply", at: world.now)
+        let l = UILanguage.current, w = Words.goodwill
+        let given = offer.map { o in o.said(in: l) + (o.coupon.map { ActivityWords.shared.code(l, ["code": $0.code]) } ?? "") }
+            ?? w.noRoom(l, ["kind": world.authority.makeItRight.kind.label(in: l)])
+        state.status = StatusMessage(w.madeItRightWith(l, ["case": c.id, "when": world.time.dayAndTime(due, now: world.now), "given": given]), at: world.now)
         return []
     }
 }

@@ -9,17 +9,18 @@ import FrontlineTUI
 extension ActionSteps {
     /// The one way a reply is sent (Ctrl-S, "send anyway", `:reply TEXT`).
     static func sendReply(_ id: CaseID, _ body: String, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
-        if let problem = UnfilledReply.problem(in: body) {
+        if let refusal = UnfilledReply.refusal(in: body) {
             // Stopped here before anything is asked; the store would refuse it too.
-            state.status = StatusMessage("not sent: \(problem)", kind: .error, at: world.now)
+            state.status = StatusMessage(refusal.text(), kind: .error, at: world.now)
             return []
         }
         guard let promise = PromiseInReply.find(in: body, now: world.now, timeZone: world.timeZone),
               !alreadyFollowedUp(id, by: promise.due, world: world) else { return [reply(id, body)] }
         let when = world.time.dayAndTime(promise.due, now: world.now)
+        let l = UILanguage.current, m = Words.messages
         state.mode = .picker(Picker(.promiseInReply(id, body: body, due: promise.due, sentence: promise.sentence),
-                                    title: "You wrote \u{201C}\(TextSanitiser.singleLine(String(promise.sentence.prefix(60))))\u{201D}: follow up \(when)?",
-                                    options: ["send, and follow up \(when)", "send without a follow-up", "back to the reply"]))
+                                    title: m.youWrote(l, ["when": when, "sentence": TextSanitiser.singleLine(String(promise.sentence.prefix(60)))]),
+                                    options: [m.sendAndFollowUp(l, ["when": when]), m.sendWithout(l), m.backToReply(l)]))
         return []
     }
 
@@ -29,9 +30,10 @@ extension ActionSteps {
         switch choice {
         case 0:
             let when = world.time.dayAndTime(due, now: world.now)
+            let m = Words.messages
             state.afterReply = EffectAfterReply(caseID: id, effect: .perform(
-                .scheduleFollowUp(id, due: due, note: "promised in the reply: \(sentence)"),
-                success: "reply sent on \(id) · follow-up set for \(when), as promised"))
+                .scheduleFollowUp(id, due: due, note: m.promisedInReply(l, ["sentence": sentence])),
+                success: m.sentAsPromised(l, ["case": id, "when": when])))
             return [reply(id, body)]
         case 1:
             return [reply(id, body)]

@@ -36,13 +36,14 @@ enum ReviewSteps {
                     return []
                 }
                 let ref = draft.reply.description, who = TextSanitiser.singleLine(draft.agent)
+                let l = UILanguage.current, w = Words.review
                 if key == .character("c") {
-                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .coach, shoutOut: false), label: "Coach \(who) on \(ref) — what to work on",
-                                                hint: "\(who) sees it at once; next you give the action item and its due date"))
+                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .coach, shoutOut: false), label: w.coachPrompt(l, ["reply": ref, "who": who]),
+                                                hint: w.coachHint(l, ["who": who])))
                 } else {
                     let shoutOut = key == .character("P")
-                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .praise, shoutOut: shoutOut), label: "Praise \(who) for \(ref)",
-                                                hint: "a word for \(who), or Enter for none" + (shoutOut ? " · the wallboard shows their name and what they did well, nothing of the customer" : "")))
+                    state.mode = .prompt(Prompt(.reviewNote(draft, verdict: .praise, shoutOut: shoutOut), label: w.praisePrompt(l, ["reply": ref, "who": who]),
+                                                hint: w.praiseHint(l, ["who": who]) + (shoutOut ? w.shoutOutHint(l) : "")))
                 }
             default: break
             }
@@ -69,7 +70,7 @@ enum ReviewSteps {
             }
         case .character("a"), .character("D"), .character("F"):
             guard case let .review(id, r)? = board.selectedRow(in: world.desk) else {
-                state.status = StatusMessage("choose a review below the queue to answer it", kind: .error, at: world.now)
+                state.status = StatusMessage(Words.review.chooseReview(UILanguage.current), kind: .error, at: world.now)
                 return []
             }
             return answerKey(key, ReplyReference(caseID: id, message: r.message), r, state: &state, world: world)
@@ -79,25 +80,26 @@ enum ReviewSteps {
     }
 
     static func answerKey(_ key: Key, _ ref: ReplyReference, _ r: Review, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
+        let l = UILanguage.current, w = Words.review
         if key == .character("F") {
             guard r.action?.doneAt == nil, r.action != nil else {
-                state.status = StatusMessage(r.action == nil ? "\(ref) was praise: there is no action item" : "\(ref)'s action item is already done", kind: .error, at: world.now)
+                state.status = StatusMessage((r.action == nil ? w.wasPraise : w.actionAlreadyDone)(l, ["reply": ref.description]), kind: .error, at: world.now)
                 return []
             }
-            state.mode = .prompt(Prompt(.coachingOutcome(ref), label: "Done: \(TextSanitiser.singleLine(r.action?.text ?? "")) — what came of it",
-                                        hint: "a short outcome, or Enter for none"))
+            state.mode = .prompt(Prompt(.coachingOutcome(ref), label: w.actionOutcome(l, ["text": TextSanitiser.singleLine(r.action?.text ?? "")]),
+                                        hint: Words.status.outcomeHint(l)))
             return []
         }
         guard r.agent == state.agent else {
-            state.status = StatusMessage("only \(TextSanitiser.singleLine(r.agent)) answers the review of their reply", kind: .error, at: world.now)
+            state.status = StatusMessage(w.onlyTheirs(l, ["agent": TextSanitiser.singleLine(r.agent)]), kind: .error, at: world.now)
             return []
         }
         guard r.answer == nil else {
-            state.status = StatusMessage("you already \(r.answer?.disputed == nil ? "acknowledged" : "disputed") this review", kind: .error, at: world.now)
+            state.status = StatusMessage((r.answer?.disputed == nil ? w.alreadyAcknowledged : w.alreadyDisputed)(l), kind: .error, at: world.now)
             return []
         }
         if key == .character("a") { return [answer(ref, dispute: nil, reviewer: r.by)] }
-        state.mode = .prompt(Prompt(.reviewDispute(ref), label: "Dispute the review of \(ref) because", hint: "\(TextSanitiser.singleLine(r.by)) reads it"))
+        state.mode = .prompt(Prompt(.reviewDispute(ref), label: w.disputePrompt(l, ["reply": ref.description]), hint: w.readsIt(l, ["reviewer": TextSanitiser.singleLine(r.by)])))
         return []
     }
 
@@ -138,6 +140,7 @@ enum ReviewSteps {
     /// Prompt answers on the way: the note, then (coaching) the action item "WHEN WHAT".
     static func submitPrompt(_ p: Prompt, text: String, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         func retry(_ problem: String) -> [ConsoleEffect] { PromptUpdate.retry(p, problem, state: &state) }
+        let l = UILanguage.current, w = Words.review
         state.mode = .review
         switch p.purpose {
         case let .reviewNote(d, verdict, shoutOut):
@@ -145,9 +148,9 @@ enum ReviewSteps {
                 state.reviewBoard?.scoring = nil
                 return [submit(d, verdict: .praise, note: text.isEmpty ? nil : text, shoutOut: shoutOut)]
             }
-            guard !text.isEmpty else { return retry("say what to work on: \(d.agent) reads it") }
-            state.mode = .prompt(Prompt(.coachingAction(d, note: text), label: "Action item for \(TextSanitiser.singleLine(d.agent)): WHEN WHAT",
-                                        hint: "e.g. +7d rewrite two replies with a clear next step · fri 16:00 read the refund guide (\(world.timeZone.identifier))"))
+            guard !text.isEmpty else { return retry(w.sayWhatToWorkOn(l, ["agent": d.agent])) }
+            state.mode = .prompt(Prompt(.coachingAction(d, note: text), label: w.actionPrompt(l, ["agent": TextSanitiser.singleLine(d.agent)]),
+                                        hint: w.actionHint(l, ["zone": world.timeZone.identifier])))
             return []
         case let .coachingAction(d, note):
             let words = ConsoleCommandLine.words(text)
@@ -155,15 +158,15 @@ enum ReviewSteps {
             for n in stride(from: min(2, words.count), through: 1, by: -1) {
                 if let due = try? parser.parse(words.prefix(n).joined(separator: " "), now: world.now) {
                     let what = words.dropFirst(n).joined(separator: " ")
-                    guard !what.isEmpty else { return retry("say what \(d.agent) is to do after the time") }
+                    guard !what.isEmpty else { return retry(w.sayWhatToDo(l, ["agent": d.agent])) }
                     state.reviewBoard?.scoring = nil
                     return [submit(d, verdict: .coach, note: note, action: what, due: due)]
                 }
             }
-            return retry("WHEN WHAT — WHEN like +7d, fri 16:00, 2026-12-08 10:00; then what \(d.agent) is to do")
+            return retry(w.actionUsage(l, ["agent": d.agent]))
         case let .reviewDispute(ref):
-            guard !text.isEmpty else { return retry("say why you dispute it, or Esc") }
-            let reviewer = world.desk.cases[ref.caseID]?.review(of: ref.message)?.by ?? "the reviewer"
+            guard !text.isEmpty else { return retry(w.sayWhyDispute(l)) }
+            let reviewer = world.desk.cases[ref.caseID]?.review(of: ref.message)?.by ?? w.theReviewer(l)
             return [answer(ref, dispute: text, reviewer: reviewer)]
         case let .coachingOutcome(ref):
             return [coachingDone(ref, outcome: text)]

@@ -16,12 +16,13 @@ extension ActionSteps {
 
     static func solutionPicker(_ c: SupportCase, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let fits = suggestedSolutions(c, world: world)
+        let l = UILanguage.current, w = Words.goodwill
         guard !fits.isEmpty else {
-            state.status = StatusMessage("no solution article fits \(c.id); :solution NAME puts one in by name (frontline solutions lists them)",
-                                         kind: .error, at: world.now)
+            state.status = StatusMessage(w.noSolutionFits(l, ["case": c.id]), kind: .error, at: world.now)
             return []
         }
-        state.mode = .picker(Picker(.solution(c.id, names: fits.map(\.name)), title: "A solution for \(c.id) (\(language(of: c, world).englishName))",
+        state.mode = .picker(Picker(.solution(c.id, names: fits.map(\.name)),
+                                    title: w.solutionFor(l, ["case": c.id, "language": Words.console.name(of: language(of: c, world), l)]),
                                     options: fits.map { "\($0.name): \(TextSanitiser.singleLine($0.title))" }))
         return []
     }
@@ -34,6 +35,7 @@ extension ActionSteps {
         let text = ReplyTemplate(name: article.name, language: article.language, text: article.body).filled(values)
         putAtEndOfReply(text, on: id, focusing: true, state: &state, world: world)
         return [.perform(.useSolution(id, name: article.name),
-                         success: "solution \(article.name) (\(article.language.englishName)) put in the reply and recorded on \(id)")]
+                         success: Words.goodwill.solutionPut(UILanguage.current, ["case": id, "language": Words.console.name(of: article.language, UILanguage.current),
+                                                                                  "name": article.name]))]
     }
 }

@@ -10,19 +10,20 @@ extension ActionSteps {
 
     /// `ITEM [QUANTITY] [hold DURATION]`.
     static func stockWish(_ words: [String], on id: CaseID, world: ConsoleWorld) throws(ConsoleCommandLine.Problem) -> ConsoleEffect {
-        let usage = "want ITEM [QUANTITY] [hold DURATION], e.g. want TV-55X 1 hold 2d"
+        let l = UILanguage.current, w = Words.goodwill
+        let usage = w.wantUsage(l)
         guard let item = words.first, !item.isEmpty else { throw .init(usage) }
         var rest = words.dropFirst()
         var quantity = 1
         if let n = rest.first.flatMap({ Int($0) }) {
-            guard (1...1000).contains(n) else { throw .init("a quantity is 1 to 1000") }
+            guard (1...1000).contains(n) else { throw .init(w.quantityRange(l)) }
             quantity = n
             rest = rest.dropFirst()
         }
         var hold: TimeInterval?
         if rest.first?.lowercased() == "hold" {
             guard let spec = rest.dropFirst().first, let seconds = try? FollowUpTime.relative(spec, original: spec) else {
-                throw .init("hold for how long: hold 2d, hold 48h")
+                throw .init(w.holdHowLong(l))
             }
             hold = seconds
             rest = rest.dropFirst(2)
@@ -31,6 +32,6 @@ extension ActionSteps {
         let checkBy = world.now.addingTimeInterval(stockPromiseFor)
         let what = quantity == 1 ? item : "\(quantity) × \(item)"
         return .perform(.wantWhenBack(id, sku: item, quantity: quantity, hold: hold, checkBy: checkBy),
-                        success: "\(id) waits for \(what)\(hold.map { " (held \(AgeFormat.chosen($0)) once back)" } ?? ""): they are told when it is back")
+                        success: w.waitsFor(l, ["case": id, "held": hold.map { w.heldOnceBack(l, ["age": AgeFormat.chosen($0)]) } ?? "", "what": what]))
     }
 }

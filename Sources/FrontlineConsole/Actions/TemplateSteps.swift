@@ -22,8 +22,9 @@ extension ActionSteps {
     static func templateHint(_ filter: String, for c: SupportCase, world: ConsoleWorld) -> String {
         let language = Language(code: world.desk.customer(of: c)?.language ?? "en")
         let names = world.templates.matching(filter, language: language).map(\.name)
-        guard !names.isEmpty else { return "no template matches \"\(TextSanitiser.singleLine(filter))\"" }
-        return "Enter: " + names.joined(separator: " · ") + " (\(language.englishName))"
+        let l = UILanguage.current
+        guard !names.isEmpty else { return Words.goodwill.noTemplateMatches(l, ["text": TextSanitiser.singleLine(filter)]) }
+        return "Enter: " + names.joined(separator: " · ") + " (\(Words.console.name(of: language, l)))"
     }
 
     static func insertTemplate(_ t: ReplyTemplate, into c: SupportCase, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
@@ -33,7 +34,8 @@ extension ActionSteps {
         state.draftDirty = true
         state.lastEditAt = world.now
         state.focus = .reply
-        state.status = StatusMessage("template \(t.name) (\(t.language.englishName)) put in the reply", at: world.now)
+        let l = UILanguage.current
+        state.status = StatusMessage(Words.goodwill.templatePut(l, ["language": Words.console.name(of: t.language, l), "name": t.name]), at: world.now)
         return []
     }
 }

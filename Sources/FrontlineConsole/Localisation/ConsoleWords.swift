@@ -127,10 +127,6 @@ public struct ViewWords: Sendable {
     public let open = Phrase(en: "open", sv: "öppen", fi: "avoin")
     public let pendingStatus = Phrase(en: "pending", sv: "vilande", fi: "pidossa")
     public let solvedStatus = Phrase(en: "solved", sv: "löst", fi: "ratkaistu")
-    public let low = Phrase(en: "low", sv: "låg", fi: "matala")
-    public let normal = Phrase(en: "normal", sv: "normal", fi: "normaali")
-    public let high = Phrase(en: "high", sv: "hög", fi: "korkea")
-    public let urgent = Phrase(en: "urgent", sv: "brådskande", fi: "kiireellinen")
     public let lowShort = Phrase(en: "LOW", sv: "LÅG", fi: "MAT")
     public let normalShort = Phrase(en: "NOR", sv: "NOR", fi: "NOR")
     public let highShort = Phrase(en: "HI", sv: "HÖG", fi: "KOR")
@@ -168,14 +164,7 @@ public struct ViewWords: Sendable {
         }
     }
 
-    public func priority(_ p: Priority) -> Phrase {
-        switch p {
-        case .low: low
-        case .normal: normal
-        case .high: high
-        case .urgent: urgent
-        }
-    }
+    public func priority(_ p: Priority) -> Phrase { KindWords.shared.priority(p) }
 }
 
 /// Every catalogue, where the code reads them.

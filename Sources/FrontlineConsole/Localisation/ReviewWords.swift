@@ -77,6 +77,34 @@ public struct ReviewWords: Sendable {
                                           fi: "{who} kuittasi arviointisi {reply}")
     public let didTheAction = Phrase(en: "{who} did the action item of {reply}{outcome}", sv: "{who} gjorde åtgärden för {reply}{outcome}",
                                      fi: "{who} teki toimenpiteen {reply}{outcome}")
+    // The Review screen's prompts and refusals
+    public let coachPrompt = Phrase(en: "Coach {who} on {reply} — what to work on", sv: "Coacha {who} om {reply} — vad att arbeta med", fi: "Valmenna: {who}, {reply} — mitä kehittää")
+    public let coachHint = Phrase(en: "{who} sees it at once; next you give the action item and its due date", sv: "{who} ser det direkt; sedan anger du åtgärden och när den ska vara klar",
+                                  fi: "{who} näkee sen heti; seuraavaksi annat toimenpiteen ja sen määräajan")
+    public let praisePrompt = Phrase(en: "Praise {who} for {reply}", sv: "Beröm {who} för {reply}", fi: "Kehu: {who}, {reply}")
+    public let praiseHint = Phrase(en: "a word for {who}, or Enter for none", sv: "ett ord till {who}, eller Enter för inget", fi: "sana henkilölle {who}, tai Enter ilman")
+    public let shoutOutHint = Phrase(en: " · the wallboard shows their name and what they did well, nothing of the customer",
+                                     sv: " · tavlan visar namnet och vad som gjordes bra, inget om kunden", fi: " · taulu näyttää nimen ja mikä meni hyvin, ei mitään asiakkaasta")
+    public let chooseReview = Phrase(en: "choose a review below the queue to answer it", sv: "välj en granskning under kön för att svara på den", fi: "valitse arviointi jonon alta vastataksesi siihen")
+    public let wasPraise = Phrase(en: "{reply} was praise: there is no action item", sv: "{reply} var beröm: det finns ingen åtgärd", fi: "{reply} oli kehu: toimenpidettä ei ole")
+    public let actionAlreadyDone = Phrase(en: "{reply}'s action item is already done", sv: "åtgärden för {reply} är redan klar", fi: "toimenpide {reply} on jo tehty")
+    public let actionOutcome = Phrase(en: "Done: {text} — what came of it", sv: "Klar: {text} — vad blev resultatet", fi: "Tehty: {text} — mitä siitä seurasi")
+    public let onlyTheirs = Phrase(en: "only {agent} answers the review of their reply", sv: "bara {agent} svarar på granskningen av sitt svar", fi: "vain {agent} vastaa oman vastauksensa arviointiin")
+    public let alreadyAcknowledged = Phrase(en: "you already acknowledged this review", sv: "du har redan bekräftat granskningen", fi: "olet jo kuitannut tämän arvioinnin")
+    public let alreadyDisputed = Phrase(en: "you already disputed this review", sv: "du har redan bestridit granskningen", fi: "olet jo kiistänyt tämän arvioinnin")
+    public let disputePrompt = Phrase(en: "Dispute the review of {reply} because", sv: "Bestrid granskningen av {reply} eftersom", fi: "Kiistä arviointi {reply}, koska")
+    public let readsIt = Phrase(en: "{reviewer} reads it", sv: "{reviewer} läser det", fi: "{reviewer} lukee sen")
+    public let sayWhatToWorkOn = Phrase(en: "say what to work on: {agent} reads it", sv: "skriv vad som ska förbättras: {agent} läser det", fi: "kerro, mitä kehittää: {agent} lukee sen")
+    public let actionPrompt = Phrase(en: "Action item for {agent}: WHEN WHAT", sv: "Åtgärd för {agent}: WHEN WHAT", fi: "Toimenpide henkilölle {agent}: WHEN WHAT")
+    public let actionHint = Phrase(en: "e.g. +7d rewrite two replies with a clear next step · fri 16:00 read the refund guide ({zone})",
+                                   sv: "t.ex. +7d skriv om två svar med ett tydligt nästa steg · fri 16:00 läs guiden om återbetalning ({zone})",
+                                   fi: "esim. +7d kirjoita kaksi vastausta uudelleen selkeällä seuraavalla askeleella · fri 16:00 lue palautusohje ({zone})")
+    public let sayWhatToDo = Phrase(en: "say what {agent} is to do after the time", sv: "skriv efter tiden vad {agent} ska göra", fi: "kerro ajan jälkeen, mitä {agent} tekee")
+    public let actionUsage = Phrase(en: "WHEN WHAT — WHEN like +7d, fri 16:00, 2026-12-08 10:00; then what {agent} is to do",
+                                    sv: "WHEN WHAT — WHEN t.ex. +7d, fri 16:00, 2026-12-08 10:00; sedan vad {agent} ska göra",
+                                    fi: "WHEN WHAT — WHEN esim. +7d, fri 16:00, 2026-12-08 10:00; sitten mitä {agent} tekee")
+    public let sayWhyDispute = Phrase(en: "say why you dispute it, or Esc", sv: "skriv varför du bestrider den, eller Esc", fi: "kerro, miksi kiistät sen, tai Esc")
+    public let theReviewer = Phrase(en: "the reviewer", sv: "granskaren", fi: "arvioija")
     // The command line (`frontline review`)
     public let queueHeader = Phrase(en: "Review queue, week of {week}: {n} to review (sample {sample} a week per agent)",
                                     sv: "Granskningskö, veckan från {week}: {n} att granska (stickprov {sample} i veckan per agent)",

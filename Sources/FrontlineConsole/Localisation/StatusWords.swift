@@ -57,12 +57,6 @@ public struct StatusWords: Sendable {
     public let sendAnyway = Phrase(en: "Send your reply anyway?", sv: "Skicka svaret ändå?", fi: "Lähetetäänkö vastaus silti?")
     public let sendAnywayOption = Phrase(en: "send anyway", sv: "skicka ändå", fi: "lähetä silti")
     public let reviewFirst = Phrase(en: "review first", sv: "granska först", fi: "tarkista ensin")
-    public let delay = Phrase(en: "delay", sv: "försening", fi: "viive")
-    public let faulty = Phrase(en: "faulty product", sv: "trasig vara", fi: "viallinen tuote")
-    public let mistake = Phrase(en: "our mistake", sv: "vårt misstag", fi: "virheemme")
-    public let experience = Phrase(en: "bad experience", sv: "dålig upplevelse", fi: "huono kokemus")
-    public let tier2 = Phrase(en: "tier 2", sv: "nivå 2", fi: "taso 2")
-    public let supervisor = Phrase(en: "supervisor", sv: "arbetsledare", fi: "esihenkilö")
     // The command line's queue
     public let asItWasAt = Phrase(en: "As it was at {when}:", sv: "Som det var {when}:", fi: "Tilanne {when}:")
     public let oneCase = Phrase(en: "{view}: 1 case", sv: "{view}: 1 ärende", fi: "{view}: 1 tapaus")
@@ -79,7 +73,7 @@ public struct StatusWords: Sendable {
     public let pastFlag = Phrase(en: " ⏪ ", sv: " ⏪ ", fi: " ⏪ ")
     // Refusals said at once
     public let noCase = Phrase(en: "the queue is empty: no case selected", sv: "kön är tom: inget ärende valt", fi: "jono on tyhjä: ei valittua tapausta")
-    public let onlySupervisor = Phrase(en: "only a supervisor can {action}", sv: "bara en arbetsledare kan {action}", fi: "vain esihenkilö voi: {action}")
+    public let onlySupervisor = Phrase(en: "only a supervisor can {action}", sv: "bara en arbetsledare kan {action}", fi: "vain esihenkilö voi {action}")
     public let viewer = Phrase(en: "you are a viewer on this desk: viewers can watch the queue but not change it",
                         sv: "du är betraktare här: betraktare kan se kön men inte ändra den", fi: "olet katselija: katselijat voivat seurata jonoa mutta eivät muuttaa sitä")
     public let intake = Phrase(en: "this console's user has the intake role: it may only take in customer messages",
@@ -91,16 +85,9 @@ public struct StatusWords: Sendable {
 }
 
 extension StatusWords {
-    public func apology(_ k: ApologyKind) -> Phrase {
-        switch k {
-        case .delay: delay
-        case .faulty: faulty
-        case .mistake: mistake
-        case .experience: experience
-        }
-    }
-
-    public func level(_ e: EscalationLevel) -> Phrase { e == .tier2 ? tier2 : supervisor }
+    // The kinds' names are Core's (the store's refusals and the history say them too).
+    public func apology(_ k: ApologyKind) -> Phrase { KindWords.shared.apology(k) }
+    public func level(_ e: EscalationLevel) -> Phrase { KindWords.shared.level(e) }
 }
 
 extension Words {

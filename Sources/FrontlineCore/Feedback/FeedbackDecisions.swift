@@ -4,18 +4,20 @@ import Foundation
 extension HelpDesk {
     func decideFeedbackRequest(on c: SupportCase, cooldown: TimeInterval, expires: TimeInterval, now: Date,
                                outbound: OutboundMailSettings?) throws(CommandError) -> [PendingChange] {
-        guard c.status == .solved, let solvedAt = c.solvedAt else { throw CommandError("\(c.id) is not solved: feedback is asked once it is") }
-        if c.feedbackRequests.contains(where: { $0.at >= solvedAt }) { throw CommandError("\(c.id) was already asked how we did") }
-        if c.ratings.contains(where: { $0.at >= solvedAt }) { throw CommandError("\(c.id) is already rated") }
-        guard let settings = outbound, let customer = customers[c.customerID] else { throw CommandError("\(c.id): replies are not mailed on this desk") }
-        if let why = Self.notToBeAsked(c, customer: customer, settings: settings) { throw CommandError("\(c.id): \(why)") }
+        let w = RefusalWords.shared
+        guard c.status == .solved, let solvedAt = c.solvedAt else { throw CommandError(w.feedbackNotSolved, ["case": c.id]) }
+        if c.feedbackRequests.contains(where: { $0.at >= solvedAt }) { throw CommandError(w.feedbackAlreadyAsked, ["case": c.id]) }
+        if c.ratings.contains(where: { $0.at >= solvedAt }) { throw CommandError(w.alreadyRated, ["case": c.id]) }
+        guard let settings = outbound, let customer = customers[c.customerID] else { throw CommandError(w.repliesNotMailed, ["case": c.id]) }
+        if let why = Self.notToBeAsked(c, customer: customer, settings: settings) { throw CommandError(why.phrase, why.values) }
         let since = now.addingTimeInterval(-cooldown)
         for id in casesByCustomer[customer.id] ?? [] {
             if let last = cases[id]?.feedbackRequests.last, last.at > since {
-                throw CommandError("\(customer.name) was asked on \(ISOTime.format(last.at)) (\(id)): once per \(AgeFormat.chosen(cooldown)) at most")
+                throw CommandError(w.askedRecently, ["when": ISOTime.format(last.at), "case": id, "cooldown": AgeFormat.chosen(cooldown),
+                                                     "customer": customer.name])
             }
         }
-        guard var mail = replyMail(on: c, settings: settings, now: now) else { throw CommandError("\(c.id) has no e-mail address to ask") }
+        guard var mail = replyMail(on: c, settings: settings, now: now) else { throw CommandError(w.caseHasNoAddressToAsk, ["case": c.id]) }
         // Our automatic mail says so (RFC 3834): an out-of-office does not answer it; people do.
         mail.automatic = .autoReply
         let credited = c.repliedBy
@@ -26,13 +28,16 @@ extension HelpDesk {
     }
 
     /// Why this customer is not asked: a machine wrote to us, or there is nowhere to write.
-    static func notToBeAsked(_ c: SupportCase, customer: Customer, settings: OutboundMailSettings) -> String? {
+    /// Worded for the refusal ("C-12: no e-mail address to ask"), the case's id as `{case}`.
+    static func notToBeAsked(_ c: SupportCase, customer: Customer,
+                             settings: OutboundMailSettings) -> (phrase: Phrase, values: KeyValuePairs<String, String>)? {
+        let w = RefusalWords.shared
         // Asked by mail when they wrote by mail; on the phone or in chat the agent asks (frontline feedback).
-        guard let last = c.messages.last(where: { $0.direction == .inbound })?.mail else { return "they did not write by e-mail: not asked by mail" }
-        if let kind = last.automatic { return "the last mail was automatic (\(kind.rawValue)): not asked" }
+        guard let last = c.messages.last(where: { $0.direction == .inbound })?.mail else { return (w.notWrittenByMail, ["case": c.id]) }
+        if let kind = last.automatic { return (w.lastMailAutomatic, ["case": c.id, "kind": kind.rawValue]) }
         let address = (last.answerTo.first?.address ?? customer.email).lowercased()
-        guard address.contains("@"), address != settings.from.address.lowercased() else { return "no e-mail address to ask" }
-        if Message.isMachineAddress(address) { return "\(address) is an automatic sender: not asked" }
+        guard address.contains("@"), address != settings.from.address.lowercased() else { return (w.noAddressToAsk, ["case": c.id]) }
+        if Message.isMachineAddress(address) { return (w.automaticSender, ["case": c.id, "address": address]) }
         return nil
     }
 

@@ -6,15 +6,15 @@ extension HelpDesk {
     func decideOffer(on c: SupportCase, kind: OfferKind, value: OfferValue, reason: String, recovery: Bool,
                      actor: String, now: Date, authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
         let why = try required(reason, "reason for the \(kind.label)")
-        guard let customer = customers[c.customerID] else { throw CommandError("\(c.id) has no customer on record") }
+        guard let customer = customers[c.customerID] else { throw CommandError(RefusalWords.shared.noCustomerOnRecord, ["case": c.id]) }
         switch (kind.measure, value) {
         case (.percent, .percent(1...100)), (.money, .money), (.item, .item), (.none, .none): break
-        case (.percent, _): throw CommandError("a \(kind.label) is a percentage from 1 to 100, like 15%")
-        case (.money, _): throw CommandError("a \(kind.label) is an amount, like 125.50 or \"125,50 kr\"")
-        case (.item, _): throw CommandError("a replacement names what is sent, like \"a new kettle\"")
-        case (.none, _): throw CommandError("free shipping has no value to give")
+        // Worded per kind ("a refund is an amount, …"): each kind's own measure.
+        case (.percent, _), (.money, _), (.item, _), (.none, _): throw CommandError(RefusalWords.shared.valueOf(kind))
         }
-        if case let .money(m) = value, m.minorUnits <= 0 { throw CommandError("a \(kind.label) must be more than nothing") }
+        if case let .money(m) = value, m.minorUnits <= 0 {
+            throw RefusalWords.shared.moreThanNothing(kind).map { CommandError($0) } ?? CommandError("a \(kind.label) must be more than nothing")
+        }
         let ledger = GoodwillLedger(desk: self, currency: authority.currency)
         var offer = Offer(id: (c.offers.map(\.id).max() ?? 0) + 1, kind: kind, value: value, reason: why, by: actor,
                           at: now.roundedToMilliseconds, customerID: customer.id, recovery: recovery)
@@ -35,7 +35,7 @@ extension HelpDesk {
     func decideAnswer(on c: SupportCase, offer id: Int, approve: Bool, note: String?, actor: String, now: Date,
                       authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
         let name = Offer.requestName(c.id, id)
-        guard let offer = c.offers.first(where: { $0.id == id }) else { throw CommandError("\(c.id) has no offer #\(id)") }
+        guard let offer = c.offers.first(where: { $0.id == id }) else { throw CommandError(RefusalWords.shared.noOffer, ["case": c.id, "id": "\(id)"]) }
         switch offer.state {
         case .given: throw CommandError(RefusalWords.shared.nothingToApprove, ["request": name, "agent": offer.by])
         case .approved, .declined:
@@ -63,7 +63,7 @@ extension HelpDesk {
     private func newCoupon(_ authority: GoodwillAuthority, ledger: GoodwillLedger, caseID: CaseID, offerID: Int,
                            now: Date) throws(CommandError) -> Coupon {
         guard let code = authority.nextCouponCode(used: ledger.couponCodes, caseID: caseID, offerID: offerID) else {
-            throw CommandError("no coupon code left: every code in the coupon pool has been given; add codes to [authority] coupon_pool's file")
+            throw CommandError(RefusalWords.shared.noCouponLeft)
         }
         return Coupon(code: code, expires: now.addingTimeInterval(authority.couponValidity).roundedToMilliseconds)
     }
@@ -81,7 +81,7 @@ extension HelpDesk {
     /// check the remedy worked. One journal record, so it lands whole or not at all.
     func decideRecovery(on c: SupportCase, apology: ApologyKind, actor: String, now: Date,
                         authority: GoodwillAuthority) throws(CommandError) -> [PendingChange] {
-        guard let customer = customers[c.customerID] else { throw CommandError("\(c.id) has no customer on record") }
+        guard let customer = customers[c.customerID] else { throw CommandError(RefusalWords.shared.noCustomerOnRecord, ["case": c.id]) }
         var changes = [PendingChange(caseID: c.id, change: .apologised(kind: apology))]
         let ledger = GoodwillLedger(desk: self, currency: authority.currency)
         let (kind, most) = authority.makeItRight

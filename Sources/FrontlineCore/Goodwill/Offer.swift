@@ -180,6 +180,19 @@ public struct Offer: Codable, Sendable, Equatable {
         }
     }
 
+    /// "palautus 50,00 €": the offer as the desk's own people read it, in their language (the
+    /// record and the customer's texts keep `summary(in:)`).
+    public func said(in language: UILanguage) -> String { Self.said(kind, value, in: language) }
+
+    public static func said(_ kind: OfferKind, _ value: OfferValue, in language: UILanguage) -> String {
+        let name = kind.label(in: language), written = value.written(in: Language(rawValue: language.rawValue) ?? .en)
+        switch value {
+        case .none: return name
+        case .item: return "\(name): \(written)"
+        default: return "\(name) \(written)"
+        }
+    }
+
     /// The request's name on the command line and in the Approvals view.
     public static func requestName(_ caseID: CaseID, _ id: Int) -> String { "\(caseID)/\(id)" }
 }

@@ -53,10 +53,29 @@ public struct Phrase: Sendable, Equatable {
     }
 
     /// Said with its values: `Phrase("{n} waiting")(.en, ["n": "3"])` is "3 waiting".
+    /// One pass over the text: a value that itself holds "{name}" (a customer's words) is not filled again.
     public func callAsFunction(_ language: UILanguage, _ values: KeyValuePairs<String, String>) -> String {
-        var text = self(language)
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        fill(self(language)) { name in values.first { $0.key == name }?.value }
+    }
+
+    public func callAsFunction(_ language: UILanguage, _ values: [String: String]) -> String {
+        fill(self(language)) { values[$0] }
+    }
+
+    private func fill(_ text: String, _ value: (String) -> String?) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            if let filled = value(String(rest[rest.index(after: open)..<close])) {
+                out += filled
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return out + rest
     }
 
     /// The `{name}`s in one language's text, in order.

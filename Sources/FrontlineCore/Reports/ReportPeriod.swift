@@ -38,6 +38,6 @@ public enum ReportTime {
             f.dateFormat = format
             if let d = f.date(from: t) { return d }
         }
-        throw CommandError("cannot read \"\(text)\" as a time: today, yesterday, monday, 7d (ago), 2026-11-23, 2026-11-23 10:42 or 10:42")
+        throw CommandError(RefusalWords.shared.unreadableReportTime, ["text": text])
     }
 }

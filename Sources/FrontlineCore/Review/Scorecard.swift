@@ -97,10 +97,10 @@ public struct Scorecard: Sendable, Equatable {
     /// be marked and no unknown name given.
     public func scored(_ marks: [String: ReviewMark]) throws(CommandError) -> [ScoredItem] {
         if let unknown = marks.keys.sorted().first(where: { name in !items.contains { $0.name == name } }) {
-            throw CommandError("the scorecard has no item \"\(unknown)\"; items: \(items.map(\.name).joined(separator: ", "))")
+            throw CommandError(RefusalWords.shared.noScorecardItem, ["items": items.map(\.name).joined(separator: ", "), "item": unknown])
         }
         let missing = items.filter { marks[$0.name] == nil }.map(\.name)
-        guard missing.isEmpty else { throw CommandError("mark every item of the scorecard; not marked: \(missing.joined(separator: ", "))") }
+        guard missing.isEmpty else { throw CommandError(RefusalWords.shared.markEveryItem, ["items": missing.joined(separator: ", ")]) }
         return items.map { ScoredItem($0, marks[$0.name]!) }
     }
 }

@@ -10,7 +10,7 @@ extension HelpDesk {
         let item = try required(sku, "item (a SKU or a name)")
         guard (1...1000).contains(quantity) else { throw CommandError(RefusalWords.shared.quantityRange, ["n": "\(quantity)"]) }
         if let hold, !(3600...(90 * 86400)).contains(hold) { throw CommandError(RefusalWords.shared.holdRange) }
-        guard checkBy > now else { throw CommandError("the promise to tell them must be due in the future") }
+        guard checkBy > now else { throw CommandError(RefusalWords.shared.tellByInTheFuture) }
         if c.stockWishes.contains(where: { $0.state != .ended && StockWish.key($0.sku) == StockWish.key(item) }) {
             throw CommandError(RefusalWords.shared.alreadyWaits, ["case": c.id, "item": item])
         }
@@ -24,14 +24,16 @@ extension HelpDesk {
 
     func decideArrival(sku: String, count: Int, now: Date, outbound: OutboundMailSettings?) throws(CommandError) -> [PendingChange] {
         let item = try required(sku, "item (a SKU or a name)")
-        guard count >= 0 else { throw CommandError("a count of what is available cannot be negative") }
+        guard count >= 0 else { throw CommandError(RefusalWords.shared.negativeCount) }
         return notices(for: item, count: count, now: now, outbound: outbound, skipping: nil)
     }
 
     func decideLapse(on c: SupportCase, wish id: Int, now: Date, outbound: OutboundMailSettings?) throws(CommandError) -> [PendingChange] {
-        guard let wish = c.stockWishes.first(where: { $0.id == id }) else { throw CommandError("\(c.id) has no stock wish #\(id)") }
-        guard wish.state == .reserved, let until = wish.reservedUntil else { throw CommandError("\(c.id)'s wish #\(id) holds no reservation") }
-        guard until <= now else { throw CommandError("\(c.id)'s reservation of \(wish.summary) runs until \(ISOTime.format(until))") }
+        guard let wish = c.stockWishes.first(where: { $0.id == id }) else { throw CommandError(RefusalWords.shared.noStockWish, ["case": c.id, "id": "\(id)"]) }
+        guard wish.state == .reserved, let until = wish.reservedUntil else { throw CommandError(RefusalWords.shared.wishHoldsNoReservation, ["case": c.id, "id": "\(id)"]) }
+        guard until <= now else {
+            throw CommandError(RefusalWords.shared.reservationRunsUntil, ["case": c.id, "until": ISOTime.format(until), "item": wish.summary])
+        }
         var changes = [PendingChange(caseID: c.id, change: .stockLapsed(wish: id))]
         if let f = wish.noticeFollowUp, c.openFollowUps.contains(where: { $0.id == f }) {
             changes.append(PendingChange(caseID: c.id, change: .followUpCancelled(id: f, reason: "the reservation of \(wish.summary) lapsed uncollected; it passed to the next in line")))
