@@ -36,12 +36,16 @@ let package = Package(
             "FrontlineCore", "FrontlineTUI", "FrontlineMail",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // System libpq (PostgreSQL's own client library); only FrontlinePostgres imports it.
+        .systemLibrary(name: "CLibpq", providers: [.apt(["libpq-dev"])]),
+        // The desk's event log in PostgreSQL: connection, versioned schema, the log, migration.
+        .target(name: "FrontlinePostgres", dependencies: ["CLibpq", "FrontlineCore", "FrontlineStore"]),
         // System ncursesw; only NcursesBackend imports it.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesBackend", dependencies: ["FrontlineTUI", "CNcursesw"]),
         .executableTarget(name: "frontline", dependencies: [
             "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "NcursesBackend", "FrontlineServer", "FrontlineClient",
-            "FrontlineMail", "FrontlineMailDesk",
+            "FrontlineMail", "FrontlineMailDesk", "FrontlinePostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "FrontlineConsoleTests", dependencies: ["FrontlineConsole", "FrontlineCore", "FrontlineTUI", "FrontlineStore"],
                     resources: [.copy("Golden")]),
         // Depends on the executable so `swift test` builds the binary the tmux journeys drive.
-        .testTarget(name: "EndToEndTests", dependencies: ["frontline", "FrontlineConsole"]),
+        // The PostgreSQL journeys run against a private server the tests start (Scripts/postgres-sandbox).
+        .testTarget(name: "EndToEndTests", dependencies: ["frontline", "FrontlineConsole", "FrontlinePostgres", "FrontlineCore"]),
     ]
 )

@@ -175,6 +175,26 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
         }
     }
 
+    /// Takes events decided elsewhere (a migration from PostgreSQL) as they are: journaled in one
+    /// write, a record each, then applied. Each must come after the store's last sequence.
+    public func importEvents(_ events: [Event]) throws {
+        guard !events.isEmpty else { return }
+        try lock.withLock {
+            var last = state.lastSequence
+            for e in events {
+                guard e.sequence > last else {
+                    throw StoreOpenError("\(directory.path): event \(e.sequence) does not come after \(last); the log to import is out of order")
+                }
+                last = e.sequence
+            }
+            _ = try journal.append(try events.map { Array(try encoder.encode([$0])) })
+            for e in events { state.apply(e) }
+            eventsSinceSnapshot += events.count
+            if eventsSinceSnapshot >= snapshotInterval { startSnapshotLocked() }
+        }
+    }
+
+
     /// The state as the files hold it (newest good snapshot + live journal), read-only.
     static func readDurableState(directory: DataDirectory) throws -> HelpDesk {
         var desk = HelpDesk()

@@ -15,7 +15,7 @@ struct Frontline: ParsableCommand {
             ApologiseCommand.self, EscalateCommand.self, FollowUpCommand.self, FollowUpDoneCommand.self, FollowUpCancelCommand.self, FeedbackCommand.self,
             ReplyCommand.self, NoteCommand.self, AssignCommand.self, PriorityCommand.self, TagCommand.self,
             SolveCommand.self, ReopenCommand.self, TakeCommand.self, PendingCommand.self, ExportCommand.self, CheckCommand.self, ServeCommand.self,
-            WallboardCommand.self, DeescalateCommand.self, SLACommand.self, OfferCommand.self, MakeItRightCommand.self, ApprovalsCommand.self, WantCommand.self, StockCommand.self, SolutionsCommand.self, ReportCommand.self, ReviewCommand.self, ApproveCommand.self, DeclineCommand.self, RawCommand.self, AttachmentCommand.self, SearchCommand.self,
+            WallboardCommand.self, DeescalateCommand.self, SLACommand.self, OfferCommand.self, MakeItRightCommand.self, ApprovalsCommand.self, WantCommand.self, StockCommand.self, SolutionsCommand.self, ReportCommand.self, ReviewCommand.self, ApproveCommand.self, DeclineCommand.self, RawCommand.self, AttachmentCommand.self, SearchCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

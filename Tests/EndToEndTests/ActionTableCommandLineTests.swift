@@ -7,7 +7,7 @@ import Testing
 /// the commands that are not console actions.
 @Suite struct ActionTableCommandLineTests {
     // "approvals" and "stock" list views 8 and 9 in detail (as "queue" lists any view); "stock --available" is a stock system's call, not an agent's.
-    static let notActions: Set<String> = ["console", "demo", "intake", "show", "export", "check", "serve", "wallboard", "raw", "approvals", "stock"]
+    static let notActions: Set<String> = ["console", "demo", "intake", "show", "export", "check", "serve", "wallboard", "raw", "approvals", "stock", "migrate"]
 
     @Test func everyActionIsASubcommandAndEverySubcommandIsKnown() throws {
         let p = Process()

@@ -67,6 +67,36 @@ public struct RawMailStore: Sendable {
         return try PosixFile.readAll(path)
     }
 
+    /// Puts messages back under the keys they were kept under elsewhere (a migration from
+    /// PostgreSQL): a digest key as its file, pack keys as their pack, byte for byte where they
+    /// were. Refuses a key that is not one of ours, or bytes that do not match a digest key.
+    public func restore(_ items: [(key: String, bytes: [UInt8])]) throws {
+        var packs: [String: [(offset: Int, bytes: [UInt8])]] = [:]
+        for item in items {
+            if let at = item.key.firstIndex(of: "@") {
+                let name = String(item.key[..<at]), range = item.key[item.key.index(after: at)...].split(separator: "+")
+                guard Self.isDigest(name), range.count == 2, let offset = Int(range[0]), let length = Int(range[1]),
+                      offset >= 0, length == item.bytes.count, offset <= 1 << 34 else {
+                    throw StoreOpenError("\(root): raw mail key \"\(item.key)\" is not a pack key of \(item.bytes.count) bytes")
+                }
+                packs[name, default: []].append((offset, item.bytes))
+            } else {
+                guard Self.isDigest(item.key), ContentDigest.hex(item.bytes) == item.key else {
+                    throw StoreOpenError("\(root): raw mail key \"\(item.key)\" does not name its bytes")
+                }
+                _ = try put(item.bytes)
+            }
+        }
+        guard !packs.isEmpty else { return }
+        let folder = root + "/packs"
+        try Self.makeDirectories([String(root.dropLast(4)), root, folder])
+        for (name, parts) in packs {
+            var all = [UInt8](repeating: 0, count: parts.map { $0.offset + $0.bytes.count }.max() ?? 0)
+            for p in parts { all.replaceSubrange(p.offset..<(p.offset + p.bytes.count), with: p.bytes) }
+            try Self.writeDurably(all, to: folder + "/" + name + ".pack", in: folder)
+        }
+    }
+
     /// temp → fsync → rename → fsync the folder; a file already there whole (the same bytes,
     /// content-addressed) is kept as it is.
     private static func writeDurably(_ bytes: [UInt8], to path: String, in folder: String) throws {

@@ -1,0 +1,114 @@
+import Foundation
+import FrontlineCore
+import FrontlinePostgres
+import Testing
+
+// The desk's log in a real PostgreSQL (a private instance per test, Scripts/postgres-sandbox):
+// the schema only by `frontline migrate --schema`, passwords never in the URL, and a store moved
+// there and back by `frontline migrate` with every event and raw mail, verified.
+
+extension FrontlineEndToEnd {
+    private typealias PGF = MailCommandFixtures
+
+    func migrate(_ t: TmuxSession, _ args: [String]) throws -> CommandResult {
+        try t.runTool(t.binary, ["migrate"] + args)
+    }
+
+    @Test("migrate --schema makes the tables once, refuses a password in the URL, and a server refuses an unmade or newer schema")
+    func theSchemaIsMadeOnlyByMigrate() throws {
+        let t = try TmuxSession()
+        let pg = try PostgresSandbox(session: t)
+        let db = try pg.connect()
+        #expect { try PostgresSchema.require(db) } throws: { e in
+            "\(e)".contains("has no frontline tables") && "\(e)".contains("frontline migrate --schema --to \(pg.url)")
+        }
+        let made = try migrate(t, ["--schema", "--to", pg.url, "--passfile", pg.passfile])
+        #expect(made.status == 0 && made.stdout == "\(pg.url): applied schema version 1; now at 1\n", "\(made.stdout)\(made.stderr)")
+        let again = try migrate(t, ["--schema", "--to", pg.url, "--passfile", pg.passfile])
+        #expect(again.stdout == "\(pg.url) is at schema version 1 already\n", "\(again.stdout)\(again.stderr)")
+        try PostgresSchema.require(db)
+        #expect(try db.execute("SELECT applied_by FROM frontline_schema WHERE version = 1").string(0, 0) == "frontline migrate --schema")
+
+        let secret = pg.url.replacingOccurrences(of: "frontline@", with: "frontline:hunter2@")
+        let refused = try migrate(t, ["--schema", "--to", secret])
+        #expect(refused.status != 0 && refused.stderr.contains("the URL holds a password: give it in a password file"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("hunter2"), "the password is not repeated back")
+        let noFile = try migrate(t, ["--schema", "--to", pg.url, "--passfile", "/dev/null"])
+        #expect(noFile.status != 0 && noFile.stderr.contains("cannot connect to \(pg.url)"), "without the password file the server refuses: \(noFile.stderr)")
+
+        try db.execute("INSERT INTO frontline_schema (version, applied_by) VALUES (99, 'a newer frontline')")
+        #expect { try PostgresSchema.require(db) } throws: { "\($0)".contains("newer than this frontline's 1") }
+        let newer = try migrate(t, ["--schema", "--to", pg.url, "--passfile", pg.passfile])
+        #expect(newer.status != 0 && newer.stderr.contains("schema version 99, newer than this frontline's 1"), "\(newer.stderr)")
+    }
+
+    @Test("migrate moves a store into PostgreSQL and back: every event, the raw mail byte for byte, the same export")
+    func aStoreMovesIntoPostgresAndBack() throws {
+        let t = try TmuxSession()
+        let pg = try PostgresSandbox(session: t)
+        #expect(try migrate(t, ["--schema", "--to", pg.url, "--passfile", pg.passfile]).status == 0)
+        #expect(try t.cli("demo", ["--cases", "120", "--seed", "5"]).status == 0)
+        // A customer's mail with hostile bytes in it: an escape sequence and a NUL.
+        let mail = PGF.message(from: "Åsa <asa@example.se>", subject: "Trasig TV", messageID: "<pg1@example.se>", body: "Den är trasig \u{1B}[2J \u{0} {actor}", crlf: true)
+        let stored = try t.cli("intake", ["--mail"], stdin: mail)
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let id = stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try t.runTool(t.binary, ["export", "--data-dir", t.dataDir]).stdout
+
+        let there = try migrate(t, ["--from", t.dataDir, "--to", pg.url, "--passfile", pg.passfile])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.contains(" of 121 cases ") && there.stdout.contains(" and 1 raw mails from \(t.dataDir) to \(pg.url)"), "\(there.stdout)")
+        #expect(there.stdout.contains("verified: the desk folded from \(pg.url) is the desk folded from \(t.dataDir) (digest "), "\(there.stdout)")
+        let db = try pg.connect()
+        let extent = try PostgresEventLog(db).extent()
+        #expect(there.stdout.hasPrefix("moved \(extent.events) events of 121 cases (last event \(extent.lastSequence))"), "\(there.stdout)")
+        #expect(extent.cases == 121)
+
+        let back = t.root + "/back"
+        let home = try migrate(t, ["--from", pg.url, "--to", back, "--passfile", pg.passfile])
+        #expect(home.status == 0, "\(home.stderr)")
+        let digest = { (s: String) in s.components(separatedBy: "(digest ").last ?? "" }
+        #expect(!digest(there.stdout).isEmpty && digest(home.stdout) == digest(there.stdout), "the same desk both ways: \(there.stdout) / \(home.stdout)")
+        // Every command reads the moved store as it read the first.
+        #expect(try t.runTool(t.binary, ["export", "--data-dir", back]).stdout == before, "the export of the store moved back is the export before")
+        let raw = try t.runTool(t.binary, ["raw", id, "1", "--data-dir", back])
+        #expect(raw.status == 0 && raw.stdoutData == mail, "the raw mail byte for byte: \(raw.stderr)")
+
+        // Into a database that holds a desk, or a directory that does: refused, nothing mixed.
+        let twice = try migrate(t, ["--from", t.dataDir, "--to", pg.url, "--passfile", pg.passfile])
+        #expect(twice.status != 0 && twice.stderr.contains("already holds a desk (\(extent.events) events"), "\(twice.stderr)")
+        let onto = try migrate(t, ["--from", pg.url, "--to", t.dataDir, "--passfile", pg.passfile])
+        #expect(onto.status != 0 && onto.stderr.contains("\(t.dataDir) already holds a desk"), "\(onto.stderr)")
+        #expect(try PostgresEventLog(db).extent() == extent)
+    }
+
+    @Test("a migration that cannot finish leaves the database empty; a case's version commits once; a lost database says so and its data survives")
+    func migrationsAreAllOrNothingAndVersionsDecide() throws {
+        let t = try TmuxSession()
+        let pg = try PostgresSandbox(session: t)
+        let db = try pg.migrated()
+        let mail = PGF.message(from: "Bert <bert@example.com>", subject: "Broken", messageID: "<pg2@example.com>", body: "Hello")
+        #expect(try t.cli("intake", ["--mail"], stdin: mail).status == 0)
+        #expect(try t.cli("demo", ["--cases", "10"]).status == 0)
+        // The raw mail gone from the store: moving on would lose what a customer sent.
+        let rawRoot = t.dataDir + "/mail/raw"
+        let file = try #require(FileManager.default.enumerator(atPath: rawRoot)?.compactMap { $0 as? String }.first { $0.hasSuffix(".eml") })
+        try FileManager.default.removeItem(atPath: rawRoot + "/" + file)
+        let lost = try migrate(t, ["--from", t.dataDir, "--to", pg.url, "--passfile", pg.passfile])
+        #expect(lost.status != 0 && lost.stderr.contains("is missing from \(rawRoot)"), "\(lost.stderr)")
+        #expect(try PostgresEventLog(db).extent().events == 0, "rolled back: nothing half-moved")
+
+        // The unique (case, version) is what lets only one of two deciding servers commit.
+        let log = PostgresEventLog(db)
+        let t0 = Date(timeIntervalSince1970: 1_795_428_000)
+        try log.insert([(Event(sequence: 1, at: t0, actor: "bob", caseID: "C-1000", change: .assigned(agent: "bob")), 1)])
+        #expect { try log.insert([(Event(sequence: 2, at: t0, actor: "eve", caseID: "C-1000", change: .assigned(agent: "eve")), 1)]) } throws: {
+            ($0 as? PostgresError)?.isUniqueViolation == true
+        }
+
+        try pg.stop(immediate: true)
+        #expect { try log.extent() } throws: { e in (e as? PostgresError)?.kind == .connection && "\(e)".contains(pg.url) }
+        try pg.restart()
+        #expect(try PostgresEventLog(try pg.connect()).extent().events == 1, "what was committed survived the crash")
+    }
+}
