@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "frontline-bench", dependencies: [
-            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer", "FrontlineClient", "FrontlineMail",
+            "FrontlineCore", "FrontlineStore", "FrontlineTUI", "FrontlineConsole", "FrontlineServer", "FrontlineClient", "FrontlineMail", "FrontlinePostgres",
         ]),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
         .testTarget(name: "FrontlineProtocolTests", dependencies: ["FrontlineProtocol", "FrontlineCore"]),

@@ -15,7 +15,11 @@ public final class RemoteCaseService: CaseService {
 
     public private(set) var desk: HelpDesk
     public let recoveryNotes: [String] = []
-    public private(set) var backgroundProblem: String?
+    /// Why nothing can be stored now: this client lost its server, or the server's store cannot
+    /// store (its database lost), as the server said.
+    public var backgroundProblem: String? { connectionProblem ?? serverProblem }
+    private var connectionProblem: String?
+    private var serverProblem: String?
     var fd: Int32
     let socketPath: String
     let client: String
@@ -256,7 +260,7 @@ public final class RemoteCaseService: CaseService {
         guard isConnected else { return }
         disconnectQuietly()
         presence = []
-        backgroundProblem = "lost the frontline server (\(error)); reconnecting…"
+        connectionProblem = "lost the frontline server (\(error)); reconnecting…"
     }
 
     /// One attempt (at most every `reconnectInterval` unless forced) to get the connection and
@@ -274,7 +278,7 @@ public final class RemoteCaseService: CaseService {
         do {
             try greet()
             isConnected = true
-            backgroundProblem = nil
+            connectionProblem = nil
         } catch {
             // greet closed the descriptor; try again later.
         }
@@ -379,6 +383,7 @@ public final class RemoteCaseService: CaseService {
         // Presence is kept as it arrives; it is never an answer anyone waits for.
         for case let .presenceBoard(board) in messages {
             presence = board.entries
+            serverProblem = board.storeProblem.map { "the frontline server stores nothing now: \($0)" }
         }
         return messages.filter { if case .presenceBoard = $0 { false } else { true } }
     }

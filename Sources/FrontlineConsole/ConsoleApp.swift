@@ -194,8 +194,11 @@ public final class ConsoleApp {
                 shownProblem = problem
             }
         } else if let shown = shownProblem {
-            // The trouble is over (the server is back): say so instead of leaving the old error up.
-            if state.status?.text == shown { state.status = StatusMessage(Words.messages.connectedAgain(UILanguage.current), at: now) }
+            // The trouble is over (the server or its database is back): say so instead of leaving
+            // the old error up — or a refusal it caused meanwhile ("could not store it").
+            if state.status?.text == shown || state.status?.kind == .error {
+                state.status = StatusMessage(Words.messages.connectedAgain(UILanguage.current), at: now)
+            }
             shownProblem = nil
         }
     }

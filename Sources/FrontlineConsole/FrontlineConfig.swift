@@ -47,6 +47,8 @@ public struct FrontlineConfig: Sendable, Equatable {
     public var authority = GoodwillAuthority()
     /// `[review]`: the weekly sample and the scorecard.
     public var review = ReviewSettings()
+    /// `[store]`: the desk's event log in PostgreSQL; nil: the data directory's journal.
+    public var store: StoreConfig?
 
     public init() {}
 
@@ -130,8 +132,11 @@ public struct FrontlineConfig: Sendable, Equatable {
             case "review":
                 guard let review = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[review")): [review] must be a table") }
                 config.review = try parseReview(review, source: source, line: line)
+            case "store":
+                guard let store = table[key]?.table else { throw Failure(description: "\(source):\(line(of: "[store")): [store] must be a table") }
+                config.store = try parseStore(store, source: source, line: line)
             default:
-                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, language, clock, [sla], [team], [mail], [promises], [feedback], [authority], [review]")
+                throw Failure(description: "\(source):\(line(of: key)): unknown setting \"\(key)\"; known: theme, language, clock, [sla], [team], [mail], [promises], [feedback], [authority], [review], [store]")
             }
         }
         // An agent's own figures lie over their role's, which needs the team read first.

@@ -13,7 +13,7 @@ import Glibc
 public final class CaseServer {
     public static let software = "frontline \(FrontlineServerVersion.string)"
 
-    let store: LocalCaseService
+    let store: any DeskStore
     let socketPath: String
     let listener: Int32
     var connections: [Int32: ServerConnection] = [:]
@@ -25,6 +25,8 @@ public final class CaseServer {
     /// one fsync at the end of the round (group commit, as bbolt's Batch): their answers wait
     /// for that one fsync instead of each its own.
     var pendingPerforms: [(connection: ServerConnection, request: PerformRequest, actor: String)] = []
+    /// The store's problem as last told to the consoles.
+    var announcedProblem: String?
     /// Told of every batch of journaled events, on the loop (the mail sender wakes on a new reply).
     public var onJournaled: (([Event]) -> Void)?
     /// Where replies are mailed, told to every client in its welcome.
@@ -69,7 +71,7 @@ public final class CaseServer {
 
     /// Listens in `<data dir>/run/frontline.sock`; the store (and so the data-dir lock) is the caller's.
     /// With a team `group` (its gid resolved by the caller), the socket directory is 0770 for it.
-    public init(store: LocalCaseService, team: TeamAccess = TeamAccess(), groupID: UInt32? = nil) throws {
+    public init(store: any DeskStore, team: TeamAccess = TeamAccess(), groupID: UInt32? = nil) throws {
         self.store = store
         self.team = team
         copyMaker = try StoreCopyMaker()
@@ -140,6 +142,8 @@ public final class CaseServer {
     /// and reservations that ran out pass to the next in line (`StockKeeper`), through the store
     /// like any command, and every console sees it.
     func keepPromises() {
+        // With several servers on one database, one keeps the desk's promises (the others see it done).
+        guard store.runsDeskWork else { return }
         let now = clock.now()
         if let last = promisesCheckedAt, now.timeIntervalSince(last) < promiseCheckInterval { return }
         promisesCheckedAt = now
@@ -206,11 +210,15 @@ public final class CaseServer {
             if c.pendingBytes > 0 { events |= Int16(POLLOUT) }
             fds.append(pollfd(fd: c.fd, events: events, revents: 0))
         }
+        // What other servers on the same database committed (-1, which poll skips, for a local store).
+        fds.append(pollfd(fd: store.changeFeedDescriptor ?? -1, events: Int16(POLLIN), revents: 0))
         fds.append(pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         fds.append(pollfd(fd: copyMaker.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         fds.append(pollfd(fd: errands.wakeDescriptor, events: Int16(POLLIN), revents: 0))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
-        guard ready > 0 else { dropSlowDrips(); return }
+        guard ready > 0 else { followOthers(); tellWhetherTheStoreStores(); dropSlowDrips(); return }
+        // First: this round's commands are then decided on the freshest desk.
+        if fds[fds.count - 4].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { followOthers() }
         if fds[fds.count - 1].revents & Int16(POLLIN) != 0 { errandsFinished() }
         if fds[fds.count - 2].revents & Int16(POLLIN) != 0 { copyFinished() }
         if fds[fds.count - 3].revents & Int16(POLLIN) != 0 { performSubmitted() }
@@ -220,6 +228,10 @@ public final class CaseServer {
             if p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { readFrom(c) }
         }
         performPending()
+        // Folded while deciding a round whose own commands were all refused: still handed on.
+        let others = store.takeForeignEvents()
+        if !others.isEmpty { fanOut(others) }
+        tellWhetherTheStoreStores()
         for p in fds.dropFirst() {
             guard let c = connections[p.fd], p.revents & Int16(POLLOUT) != 0 else { continue }
             flush(c)
@@ -409,8 +421,32 @@ public final class CaseServer {
         flush(c)
     }
 
-    /// Every subscriber gets the events; one that cannot keep up is dropped, never waited for.
+    /// Every console hears at once when the store stops storing (its database lost) and when it
+    /// stores again, not only the agent who next tries something.
+    func tellWhetherTheStoreStores() {
+        let now = store.backgroundProblem
+        guard now != announcedProblem else { return }
+        FileHandle.standardError.write(Data((now.map { "store: \($0)" } ?? "store: storing again") .utf8 + [0x0A]))
+        broadcastPresence()
+    }
+
+    /// Events other servers committed, folded and handed on to this server's consoles. On a
+    /// store of its own there are none; a missed wake-up is caught on the next idle tick.
+    func followOthers() {
+        let others = store.pollChanges()
+        if !others.isEmpty { fanOut(others) }
+    }
+
+    /// Every subscriber gets the events — after any that other servers committed before them,
+    /// which the store folded while deciding these, so consoles see the log in order.
     func broadcast(_ events: [Event]) {
+        let others = store.takeForeignEvents()
+        if !others.isEmpty { fanOut(others) }
+        fanOut(events)
+    }
+
+    /// One that cannot keep up is dropped, never waited for.
+    func fanOut(_ events: [Event]) {
         onJournaled?(events)
         feedback?.note(events, desk: store.desk)
         if copyInFlight != nil { eventsSinceCopy += events }
@@ -421,7 +457,8 @@ public final class CaseServer {
 
     /// Everyone's presence to every console (small, and only when something changed).
     func broadcastPresence() {
-        let board = PresenceBoard(entries: connections.values.compactMap(\.presence).sorted { $0.agent < $1.agent })
+        announcedProblem = store.backgroundProblem
+        let board = PresenceBoard(entries: connections.values.compactMap(\.presence).sorted { $0.agent < $1.agent }, storeProblem: announcedProblem)
         for c in connections.values where c.stage == .subscribed {
             send(.presenceBoard(board), to: c)
         }

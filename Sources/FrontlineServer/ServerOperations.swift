@@ -19,18 +19,7 @@ extension CaseServer {
         case .check:
             // Commands wait only while the files are framed and checksummed; reading every case
             // of the newest snapshot happens on a thread of its own (see `OperationErrands`).
-            let store = self.store
-            let framing = store.withFilesAtRest { StoreChecker.check(directory: $0, snapshotContents: .framingOnly) }
-            errands.run(request, for: c) {
-                var report = framing
-                if let newest = report.snapshotSequences.first,
-                   let problem = store.withDataDirectory({ StoreChecker.contentProblem(ofSnapshotAt: newest, directory: $0) }) {
-                    report.findings.append(problem)
-                    report.isHealthy = false
-                }
-                return (report.lines(dataDirectory: store.dataDirectory),
-                        report.isHealthy ? nil : "problems found in \(store.dataDirectory) (listed above)")
-            }
+            errands.run(request, for: c, store.checkErrand())
         case .demo:
             // Seeding a live desk with made-up customers is a supervisor's call.
             let role = team.role(of: c.identity.user, isOwner: c.identity.isOwner)
@@ -45,7 +34,7 @@ extension CaseServer {
             } catch {
                 return finish(request, on: c, failure: "demo stopped: \(error)")
             }
-            stream(["added \(store.desk.cases.count - before) demo cases to \(store.dataDirectory)"], request, to: c)
+            stream(["added \(store.desk.cases.count - before) demo cases to \(store.location)"], request, to: c)
             finish(request, on: c, failure: nil)
         case .exportEvents:
             exportEvents(request, to: c)

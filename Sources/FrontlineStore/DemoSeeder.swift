@@ -4,7 +4,7 @@ import FrontlineCore
 /// Performs the demo's steps through the store, so demo data is journaled like real work.
 public enum DemoSeeder {
     /// `journaled` gets each batch's events once they are durable (the server broadcasts them).
-    public static func seed(_ store: LocalCaseService, count: Int, seed: UInt64, now: Date = SystemClock().now(),
+    public static func seed(_ store: any DeskStore, count: Int, seed: UInt64, now: Date = SystemClock().now(),
                             journaled: ([Event]) -> Void = { _ in }) throws {
         // Cases are numbered in opening order, so the id of each demo case is known up front and
         // the steps can be journaled in large batches (one fsync each): a 100,000-case demo must

@@ -141,7 +141,7 @@ public final class LocalCaseService: CaseService, @unchecked Sendable {
     /// command, its events or its refusal.
     @discardableResult
     /// `mailingReplies: false` records replies without mailing them (the demo's made-up history).
-    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)], mailingReplies: Bool = true) throws -> [Result<[Event], CommandError>] {
+    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)], mailingReplies: Bool) throws -> [Result<[Event], CommandError>] {
         let commands = try keepingRawMail(commands)
         return try lock.withLock {
             // Decided and applied in place, command by command, so later commands see earlier

@@ -268,6 +268,14 @@ if CommandLine.arguments.count >= 2, CommandLine.arguments[1] == "--mail" {
     exit(0)
 }
 
+// --postgres URL [PASSFILE]: two servers on one empty, migrated database; --postgres-join URL [PASSFILE]: a desk already there.
+if CommandLine.arguments.count >= 3, ["--postgres", "--postgres-join"].contains(CommandLine.arguments[1]) {
+    let passfile = CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : nil
+    if CommandLine.arguments[1] == "--postgres" { try benchPostgres(url: CommandLine.arguments[2], passfile: passfile) }
+    else { try benchPostgresJoin(url: CommandLine.arguments[2], passfile: passfile) }
+    exit(0)
+}
+
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--fan-out" {
     try benchFanOut()
     exit(0)

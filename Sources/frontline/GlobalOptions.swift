@@ -108,11 +108,7 @@ struct GlobalOptions: ParsableArguments {
             let store = try Self.retryingWhileBusy(until: deadline) {
                 try LocalCaseService(path: resolvedDataDir, owner: "\(owner), agent \(resolvedAgent)")
             }
-            store.outboundMail = config.mail.outbound(levels: config.levels)
-            // What the desk writes by itself uses the team's templates; a broken file must not
-            // stop intake (a mail pipe), so it says why and the bundled ones are used.
-            do { store.outboundMail.templates = try loadTemplates() } catch { printError("templates: \(error); the desk's own mail uses the bundled ones") }
-            store.authority = config.authority
+            try configure(store, config: config)
             // What recovery did (a torn tail cut, an older snapshot used) is never silent.
             for note in store.recoveryNotes where owner != "frontline console" { printError("recovered: \(note)") }
             return store
@@ -123,6 +119,15 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
+    /// The config's mail settings, templates and goodwill rules, into the store that decides.
+    func configure(_ store: any DeskStore, config: FrontlineConfig) throws {
+        store.outboundMail = config.mail.outbound(levels: config.levels)
+        // What the desk writes by itself uses the team's templates; a broken file must not
+        // stop intake (a mail pipe), so it says why and the bundled ones are used.
+        do { store.outboundMail.templates = try loadTemplates() } catch { printError("templates: \(error); the desk's own mail uses the bundled ones") }
+        store.authority = config.authority
+    }
+
     /// Runs `open` again while the data directory is in use by another process, until `deadline`.
     static func retryingWhileBusy<T>(until deadline: Date, _ open: () throws -> T) throws -> T {
         while true {

@@ -20,10 +20,12 @@ enum MailWiring {
     }
 
     /// The background sender of a server: outcomes go through the loop so every console sees them.
-    static func startWorker(for server: CaseServer, store: LocalCaseService, mail: MailConfig, dataDirectory: String) -> OutboxWorker {
+    static func startWorker(for server: CaseServer, store: any DeskStore, mail: MailConfig, dataDirectory: String) -> OutboxWorker {
         let submit = server.submitter
+        // With several servers on one database, the one that holds the desk's work mails the
+        // replies; to the others there is nothing to send (else every customer would get two).
         let worker = OutboxWorker(sender: sender(mail, dataDirectory: dataDirectory), clock: SystemClock(),
-                                  desk: { store.desk }, record: { submit($0, "mail") })
+                                  desk: { store.runsDeskWork ? store.desk : HelpDesk() }, record: { submit($0, "mail") })
         server.onJournaled = { events in
             if events.contains(where: { e in
                 switch e.change {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontlineConsole
 import FrontlineCore
+import FrontlinePostgres
 import FrontlineServer
 import FrontlineStore
 import Synchronization
@@ -34,6 +35,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The config file with the [team] roles (default $XDG_CONFIG_HOME/frontline/config.toml). SIGHUP re-reads it.", valueName: "FILE"))
     var config: String?
 
+    @Option(help: ArgumentHelp("Keep the desk's event log in PostgreSQL (postgres://user@host:port/db, no password) instead of the data directory's journal; several servers on one database serve one desk. The data directory still holds the socket, the lock and the outbox.", valueName: "URL"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("The PostgreSQL password file (else PGPASSFILE or ~/.pgpass).", valueName: "FILE"))
+    var passfile: String?
+
     @Option(help: .hidden) var exitWhenIdle: Int?
     /// How often the loop looks for broken promises, lapsed reservations and feedback due (tests).
     @Option(help: .hidden) var promiseCheckSeconds: Double?
@@ -46,8 +53,7 @@ struct ServeCommand: ParsableCommand {
         let config = try global.loadConfig(path: configPath)
         let team = config.team
         let groupID = try team.group.map(Self.groupID)
-        // A short command (cron's `queue`, a script's `note`) may hold the store for a moment.
-        let store = try global.openStore(owner: "frontline serve", config: config, patience: 5)
+        let store = try openDeskStore(config: config)
         let server: CaseServer
         do {
             if let groupID { try shareDataDirectory(with: groupID) }
@@ -58,7 +64,7 @@ struct ServeCommand: ParsableCommand {
             if let seconds = promiseCheckSeconds { server.promiseCheckInterval = seconds }
         } catch {
             store.close()
-            throw CleanExit.failure("cannot serve \(global.resolvedDataDir): \(error)")
+            throw CleanExit.failure("cannot serve \(store.location): \(error)")
         }
         signal(SIGTERM, requestStop)
         signal(SIGINT, requestStop)
@@ -67,7 +73,7 @@ struct ServeCommand: ParsableCommand {
         let mailer = MailWiring.startWorker(for: server, store: store, mail: config.mail, dataDirectory: global.resolvedDataDir)
         server.mailDestination = mailer.transportDescription
         printError("replies go to \(mailer.transportDescription)")
-        printError("serving \(global.resolvedDataDir) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid())); \(Self.summary(team))")
+        printError("serving \(store.location) at \(CaseServer.socketPath(dataDirectory: global.resolvedDataDir)) (pid \(getpid())); \(Self.summary(team))")
         server.run {
             if reloadRequested.exchange(false, ordering: .relaxed) { reload(into: server, store: store) }
             return stopRequested.load(ordering: .relaxed)
@@ -79,13 +85,34 @@ struct ServeCommand: ParsableCommand {
         printError(stopRequested.load(ordering: .relaxed) ? "stopped" : "stopped: no client for \(exitWhenIdle ?? 0) s")
     }
 
+    /// The data directory's own journal, or the desk's log in PostgreSQL (`--store`).
+    func openDeskStore(config: FrontlineConfig) throws -> any DeskStore {
+        // --store over config.toml's [store]; neither: the data directory's own journal.
+        let store = self.store ?? config.store?.url, passfile = self.passfile ?? (self.store == nil ? config.store?.passfile : nil)
+        guard let store, PostgresURL.names(store) else {
+            if let store { throw CleanExit.failure("--store \(store): give a postgres:// URL (without it the data directory's own journal is used)") }
+            // A short command (cron's `queue`, a script's `note`) may hold the store for a moment.
+            return try global.openStore(owner: "frontline serve", config: config, patience: 5)
+        }
+        do {
+            let opened = try PostgresCaseService(url: try PostgresURL(store, passfile: passfile), runDirectory: global.resolvedDataDir,
+                                                 owner: "frontline serve, agent \(global.resolvedAgent)")
+            try global.configure(opened, config: config)
+            return opened
+        } catch let e as CleanExit.Failure {
+            throw e
+        } catch {
+            throw CleanExit.failure("cannot serve \(store): \(error)")
+        }
+    }
+
     var configPath: String {
         config ?? XDGPaths(environment: global.environment).configHome + "/frontline/config.toml"
     }
 
     /// SIGHUP: a broken file keeps the roles and allowances in force and says why (a typo must
     /// not lock the team out).
-    func reload(into server: CaseServer, store: LocalCaseService) {
+    func reload(into server: CaseServer, store: any DeskStore) {
         do {
             let config = try FrontlineConfig.load(path: configPath)
             let team = config.team

@@ -112,3 +112,127 @@ extension FrontlineEndToEnd {
         #expect(try PostgresEventLog(try pg.connect()).extent().events == 1, "what was committed survived the crash")
     }
 }
+
+/// Two sessions (alice's and bob's, each with its own data directory), a private PostgreSQL with
+/// the schema made, a `frontline serve --store` for each on it, and Åsa's case taken in through
+/// server A and seen on server B's desk. The servers stop with it.
+final class TwoServerDesk {
+    let a: TmuxSession, b: TmuxSession
+    let pg: PostgresSandbox
+    var serverA: pid_t = 0, serverB: pid_t = 0
+    let id: String
+
+    init(height: Int) throws {
+        a = try TmuxSession(width: 100, height: height, agent: "alice")
+        b = try TmuxSession(width: 100, height: height, agent: "bob")
+        pg = try PostgresSandbox(session: a)
+        let made = try a.runTool(a.binary, ["migrate", "--schema", "--to", pg.url, "--passfile", pg.passfile])
+        guard made.status == 0 else { throw E2EFailure("migrate --schema failed: \(made.stderr)") }
+        serverA = try Self.serve(a, pg, log: a.root + "/serve-a.log")
+        serverB = try Self.serve(b, pg, log: b.root + "/serve-b.log")
+        guard let first = try a.intake([IntakeLine.asa]).first else { throw E2EFailure("intake through server A printed no case") }
+        id = first
+        try b.waitUntilTrue("server B to have \(first)", timeout: 10) { [b] in (try? b.cli("queue", ["--view", "all"]).stdout.contains(first)) == true }
+    }
+
+    deinit {
+        for pid in [serverA, serverB] where pid > 0 {
+            kill(pid, SIGTERM)
+            _ = MailCommandFixtures.reap(pid, timeout: 10)
+        }
+    }
+
+    /// `frontline serve --store URL` for `t`'s data directory, in the background; its pid once it serves.
+    static func serve(_ t: TmuxSession, _ pg: PostgresSandbox, log: String) throws -> pid_t {
+        let pid = try MailCommandFixtures.spawnInBackground(t, t.binary, ["serve", "--data-dir", t.dataDir, "--store", pg.url, "--passfile", pg.passfile], stderr: log)
+        try t.waitUntilTrue("the server on PostgreSQL to serve (\(log))", timeout: 20) {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("serving \(pg.url)")
+        }
+        return pid
+    }
+}
+
+extension FrontlineEndToEnd {
+    @Test("two servers on one PostgreSQL serve one desk: what a console does on one shows on the other, and of two agents taking a case on two servers exactly one wins")
+    func twoServersOnOneDatabaseAreOneDesk() throws {
+        let desk = try TwoServerDesk(height: 30)
+        let (a, b, pg, id) = (desk.a, desk.b, desk.pg, desk.id)
+        try a.launchConsole()
+        try b.launchConsole()
+        try b.waitFor("Åsa Lindqvist")
+        // Alice takes it on A; Bob's console on B shows whose it is.
+        try a.sendKeys("t")
+        try a.waitFor("\(id) is yours")
+        try b.waitFor("alice")
+        // A note from Bob on B reaches Alice's history pane on A.
+        try b.sendKeys("n")
+        try b.sendText("called the customer back")
+        try b.sendKeys("Enter")
+        try b.waitFor("note added to \(id)")
+        try a.waitFor("called the customer back")
+
+        // The race: a new case, both press t at once on their servers.
+        let second = try #require(try b.intake([IntakeLine.matti]).first)
+        try a.waitFor(second)
+        try b.waitFor(second)
+        try a.sendKeys("j")
+        try b.sendKeys("j")
+        try a.waitUntil("alice on \(second)") { $0.contains("Vastaus") || $0.contains(second) }
+        try a.sendKeys("t")
+        try b.sendKeys("t")
+        let sa = try a.waitUntil("alice's answer") { $0.contains("\(second) is yours") || $0.contains("already taken by bob") }
+        let sb = try b.waitUntil("bob's answer") { $0.contains("\(second) is yours") || $0.contains("already taken by alice") }
+        let aliceWon = sa.contains("\(second) is yours"), bobWon = sb.contains("\(second) is yours")
+        #expect(aliceWon != bobWon, "exactly one wins: alice \(aliceWon), bob \(bobWon)")
+        #expect(aliceWon ? sb.contains("already taken by alice") : sa.contains("already taken by bob"), "the other is told who")
+        let owner = try b.cli("show", [second, "--json"]).stdout
+        #expect(owner.contains(aliceWon ? "\"assignee\" : \"alice\"" : "\"assignee\" : \"bob\"") || owner.contains(aliceWon ? "\"assignee\":\"alice\"" : "\"assignee\":\"bob\""), "\(owner.prefix(400))")
+        // The file work asked of a server reads the database: the event log and the check.
+        let head = try PostgresEventLog(try pg.connect()).extent()
+        let events = try b.cli("export", ["--events"])
+        #expect(events.status == 0 && events.stdout.split(separator: "\n").count == head.events, "\(events.stderr) \(events.stdout.suffix(200))")
+        let check = try a.cli("check")
+        #expect(check.status == 0 && check.stdout.contains("\(pg.url): \(head.events) events, every one readable"), "\(check.stdout)\(check.stderr)")
+        try a.sendKeys("q")
+        try b.sendKeys("q")
+    }
+}
+
+extension FrontlineEndToEnd {
+    @Test("kill -9 a server on PostgreSQL: nothing acknowledged is lost and its console reconnects to it restarted; stop the database: the console says nothing is stored, and everything resumes when it is back")
+    func aLostServerOrDatabaseLosesNothing() throws {
+        let desk = try TwoServerDesk(height: 50)
+        let (a, b, pg, id) = (desk.a, desk.b, desk.pg, desk.id)
+        // Acknowledged notes through B, then B is killed mid-stream.
+        for n in 1...6 { #expect(try b.cli("note", [id, "note \(n) through B"]).status == 0) }
+        try b.launchConsole()
+        try b.waitFor("Åsa Lindqvist")
+        kill(desk.serverB, SIGKILL)
+        _ = MailCommandFixtures.reap(desk.serverB, timeout: 10)
+        try b.waitFor("reconnecting", timeout: 10)
+        let onA = try a.cli("show", [id]).stdout
+        #expect((1...6).allSatisfy { onA.contains("note \($0) through B") }, "every acknowledged note is on the desk server A serves")
+        desk.serverB = try TwoServerDesk.serve(b, pg, log: b.root + "/serve-b2.log")
+        try b.waitUntil("bob's console to reconnect") { !$0.lastLine.contains("reconnecting") && $0.contains("Åsa Lindqvist") }
+        #expect(try a.cli("note", [id, "after B came back"]).status == 0)
+        try b.waitFor("after B came back", timeout: 10)
+
+        // The database goes away: the console says so before anyone tries, nothing is
+        // acknowledged, and when it is back the console says that too.
+        try pg.stop(immediate: true)
+        try b.waitFor("stores nothing now: the desk's database cannot be reached", timeout: 10)
+        try b.sendKeys("n")
+        try b.sendText("while the database is down")
+        try b.sendKeys("Enter")
+        try b.waitFor("cannot be reached", timeout: 15)
+        let refused = try a.cli("note", [id, "refused while down"])
+        #expect(refused.status != 0 && refused.stderr.contains("cannot be reached"), "\(refused.stderr)")
+        try pg.restart()
+        try b.waitFor("connected again", timeout: 15)
+        #expect(try a.cli("note", [id, "after the database came back"]).status == 0)
+        try b.waitFor("after the database came back", timeout: 15)
+        let shown = try b.cli("show", [id]).stdout
+        #expect(!shown.contains("refused while down") && shown.contains("note 6 through B"), "\(shown.suffix(600))")
+        try b.sendKeys("q")
+    }
+}

@@ -21,6 +21,8 @@ import FrontlineCore
             .output(OperationOutput(request: 4, lines: ["{\"seq\":1}", "åäö 漢字"])),
             .finished(OperationFinished(request: 4, failure: nil)),
             .finished(OperationFinished(request: 5, failure: "problems found")),
+            .presenceBoard(PresenceBoard(entries: [AgentPresence(agent: "bob", caseID: "C-1", replying: true)])),
+            .presenceBoard(PresenceBoard(entries: [], storeProblem: "the desk's database cannot be reached")),
             .refused(Refused(request: 6, reason: "C-1 is already open")),
             .refused(Refused(request: 7, reason: "C-1 is already open", worded: ["en": "C-1 is already open", "sv": "C-1 är redan öppet", "fi": "C-1 on jo avoinna"])),
         ]

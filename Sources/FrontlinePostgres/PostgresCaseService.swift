@@ -1,0 +1,311 @@
+import Foundation
+import FrontlineCore
+import FrontlineStore
+
+/// A team server's store on the desk's event log in PostgreSQL. Like the local store it folds
+/// the log into memory and decides there; a batch is acknowledged only once its events are
+/// committed. Several servers may share one database: each event's sequence is the primary key,
+/// so a server that decided on a desk another server has moved on from cannot commit — it folds
+/// what it missed and decides again (a take race: one wins, the other is told who). LISTEN is
+/// the wake-up, the table the truth: a missed notification is caught by the next look at the
+/// table's head.
+public final class PostgresCaseService: DeskStore, @unchecked Sendable {
+    public let url: PostgresURL
+    public let recoveryNotes: [String]
+    private let directory: DataDirectory
+    private let directoryLock: DataDirectoryLock
+    private let clock: WallClock
+    private let lock = NSLock()
+    private var db: PostgresConnection?
+    private var listener: PostgresConnection?
+    private var state: HelpDesk
+    /// Each case's events counted (desk-wide ones under ""): the version the next event takes.
+    private var caseVersions: [CaseID: Int]
+    /// Folded from other servers while deciding, not yet handed to the server's consoles.
+    private var foreign: [Event] = []
+    private var problem: String?
+    private var lastHeadCheck = Date.distantPast
+    private var holdsDeskWork = false
+    private var deskWorkCheckedAt = Date.distantPast
+    private var rules = GoodwillAuthority.embedded
+    private var outbound: OutboundMailSettings = .embedded
+    /// The transaction lock every server's write takes first (pg_advisory_xact_lock): writes
+    /// to one desk are decided one after another, each on the log as it stands.
+    static let deskWriteLock: Int64 = 0x4652_4F4E_5457_5254   // "FRONTWRT"
+    static let channel = "frontline_events"
+    /// The session lock that makes one server the desk's worker (mail, promises, feedback).
+    static let deskWorkLock: Int64 = 0x4652_4F4E_5457_524B   // "FRONTWRK"
+
+    /// Connects, checks the schema, folds the whole log and starts listening. `runDirectory` is
+    /// the local data directory the server runs in (socket, lock, log, outbox).
+    public init(url: PostgresURL, runDirectory: String, owner: String, clock: WallClock = SystemClock()) throws {
+        self.url = url
+        self.clock = clock
+        directory = try DataDirectory.prepare(path: runDirectory)
+        directoryLock = try directory.lock(owner: owner)
+        do {
+            let db = try PostgresConnection(url)
+            try PostgresSchema.require(db)
+            var desk = HelpDesk()
+            var versions: [CaseID: Int] = [:]
+            try PostgresEventLog(db).forEachEvent { batch in
+                for e in batch { desk.apply(e); versions[e.caseID, default: 0] += 1 }
+            }
+            state = desk
+            caseVersions = versions
+            self.db = db
+            recoveryNotes = []
+            listener = try Self.listen(url)
+        } catch {
+            directoryLock.release()
+            throw error
+        }
+    }
+
+    private static func listen(_ url: PostgresURL) throws -> PostgresConnection {
+        let l = try PostgresConnection(url, connectTimeout: 3)
+        try l.execute("LISTEN \(channel)")
+        return l
+    }
+
+    deinit { directoryLock.release() }
+
+    // MARK: CaseService
+
+    public var desk: HelpDesk { lock.withLock { state } }
+    public var backgroundProblem: String? { lock.withLock { problem } }
+    public var dataDirectory: String { directory.path }
+    public var location: String { url.redacted }
+    public var snapshotAtOpen: (deskSequence: UInt64, payload: StoredBytes)? { nil }
+    public var changeFeedDescriptor: Int32? { lock.withLock { listener.map(\.socket).flatMap { $0 >= 0 ? $0 : nil } } }
+
+    public var authority: GoodwillAuthority {
+        get { lock.withLock { rules } }
+        set { lock.withLock { rules = newValue } }
+    }
+
+    public var outboundMail: OutboundMailSettings {
+        get { lock.withLock { outbound } }
+        set { lock.withLock { outbound = newValue } }
+    }
+
+    @discardableResult
+    public func perform(_ command: Command, actor: String, at: Date?) throws -> [Event] {
+        switch try performBatch([(command, actor, at)], mailingReplies: true)[0] {
+        case let .success(events): return events
+        case let .failure(refusal): throw refusal
+        }
+    }
+
+    public func performAll(_ commands: [Command], actor: String) throws -> [Result<[Event], CommandError>] {
+        try performBatch(commands.map { ($0, actor, nil) }, mailingReplies: true)
+    }
+
+    /// Decided and committed in one transaction that first takes the desk's write lock and
+    /// folds whatever other servers committed before it: so every batch is decided on the desk
+    /// as the log stands, and its sequences follow the last one (the primary key would refuse
+    /// anything else). A take race between two servers: the second decides after the first's
+    /// commit, and its agent is told who took the case.
+    @discardableResult
+    public func performBatch(_ commands: [(command: Command, actor: String, at: Date?)], mailingReplies: Bool) throws -> [Result<[Event], CommandError>] {
+        let (commands, raw) = Self.keepingRawMail(commands)
+        return try lock.withLock {
+            let db = try connectedLocked()
+            var before = state, versionsBefore = caseVersions
+            do {
+                let results = try db.transaction { () throws -> [Result<[Event], CommandError>] in
+                    try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(Self.deskWriteLock)])
+                    try refreshLocked(db)
+                    // What others committed stays folded whatever becomes of this batch.
+                    before = state
+                    versionsBefore = caseVersions
+                    var results: [Result<[Event], CommandError>] = []
+                    var rows: [(event: Event, caseVersion: Int)] = []
+                    for item in commands {
+                        let now = item.at ?? clock.now()
+                        do {
+                            let changes = try state.decide(item.command, actor: item.actor, now: now, outbound: mailingReplies ? outbound : nil, authority: rules)
+                            let events = state.stamp(changes, actor: item.actor, now: now)
+                            for e in events {
+                                state.apply(e)
+                                caseVersions[e.caseID, default: 0] += 1
+                                rows.append((e, caseVersions[e.caseID]!))
+                            }
+                            results.append(.success(events))
+                        } catch let refusal as CommandError {
+                            results.append(.failure(refusal))
+                        }
+                    }
+                    guard !rows.isEmpty else { return results }
+                    for (key, bytes) in raw {
+                        try db.execute("INSERT INTO frontline_raw_mail (key, bytes) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [.text(key), .bytes(bytes)])
+                    }
+                    try PostgresEventLog(db).insert(rows)
+                    try db.execute("SELECT pg_notify($1, $2)", [.text(Self.channel), .text(String(rows.last!.event.sequence))])
+                    return results
+                }
+                problem = nil
+                return results
+            } catch {
+                // Not committed, so not true: back to the desk as the log stands.
+                state = before
+                caseVersions = versionsBefore
+                lostLocked(error)
+                if db.isOpen == false { throw PostgresError(.connection, "the desk's database cannot be reached: nothing is stored until it is back (\(error))") }
+                throw error
+            }
+        }
+    }
+
+    /// What other servers committed since the last look: on a notification, or every second or
+    /// so in case one was missed (a reconnected listener hears nothing of what it slept through).
+    public func pollChanges() -> [Event] {
+        lock.withLock {
+            var look = false
+            if let l = listener {
+                do { look = !(try l.notifications().isEmpty) } catch { listener = nil; look = true }
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastHeadCheck) >= 1 { look = true }
+            if look, let db = try? connectedLocked() {
+                lastHeadCheck = now
+                do { try refreshLocked(db) } catch { lostLocked(error) }
+                if listener == nil { listener = try? Self.listen(url) }
+            }
+            defer { foreign = [] }
+            return foreign
+        }
+    }
+
+    public func takeForeignEvents() -> [Event] {
+        lock.withLock {
+            defer { foreign = [] }
+            return foreign
+        }
+    }
+
+    /// One server at a time holds the desk's work (a session lock: it passes on by itself when
+    /// that server's connection ends). Looked at again every few seconds by the others.
+    public var runsDeskWork: Bool {
+        lock.withLock {
+            if holdsDeskWork { return db?.isOpen == true }
+            let now = Date()
+            guard now.timeIntervalSince(deskWorkCheckedAt) >= 3, let db = try? connectedLocked() else { return false }
+            deskWorkCheckedAt = now
+            holdsDeskWork = (try? db.execute("SELECT pg_try_advisory_lock($1)", [.int(Self.deskWorkLock)]).string(0, 0)) == "t"
+            return holdsDeskWork
+        }
+    }
+
+    public func forEachEventWhileOpen(_ body: ([Event]) throws -> Void) throws {
+        // A connection of its own: libpq connections are not for two threads, and the loop's is the loop's.
+        let reader = try PostgresConnection(url)
+        defer { reader.close() }
+        let head = try PostgresEventLog(reader).extent().lastSequence
+        try PostgresEventLog(reader).forEachEvent { batch in
+            let upTo = batch.filter { $0.sequence <= head }
+            if !upTo.isEmpty { try body(upTo) }
+            if upTo.count < batch.count { throw StopReading() }
+        }
+    }
+
+    private struct StopReading: Error {}
+
+    public func checkErrand() -> @Sendable () -> (lines: [String], failure: String?) {
+        let url = self.url, held = desk
+        return {
+            do {
+                let reader = try PostgresConnection(url)
+                defer { reader.close() }
+                var folded = HelpDesk()
+                var expected: UInt64 = 1, count = 0
+                var gap: String?
+                try PostgresEventLog(reader).forEachEvent { batch in
+                    for e in batch {
+                        if gap == nil, e.sequence != expected { gap = "event \(expected) is missing (the next is \(e.sequence))" }
+                        expected = e.sequence + 1
+                        folded.apply(e)
+                        count += 1
+                    }
+                }
+                var lines = ["\(url.redacted): \(count) events, every one readable"]
+                if let gap { lines.append("the log has a gap: \(gap)") }
+                // Compared when the log stands where the desk stood (it may have moved on meanwhile).
+                let differs = folded.lastSequence == held.lastSequence && folded.digest() != held.digest()
+                if differs { lines.append("the desk this server holds differs from the log's fold at event \(held.lastSequence)") }
+                return (lines, gap == nil && !differs ? nil : "problems found in \(url.redacted) (listed above)")
+            } catch {
+                return (["\(url.redacted): \(error)"], "cannot check \(url.redacted): \(error)")
+            }
+        }
+    }
+
+    public func snapshotNow() throws {}
+
+    public func close() {
+        lock.withLock {
+            db?.close()
+            listener?.close()
+            db = nil
+            listener = nil
+        }
+        directoryLock.release()
+    }
+
+    // MARK: The connection
+
+    /// The write connection, connected again if it was lost (and the log caught up); else the
+    /// reason nothing can be stored.
+    private func connectedLocked() throws -> PostgresConnection {
+        if let db, db.isOpen { return db }
+        db?.close()
+        db = nil
+        do {
+            let fresh = try PostgresConnection(url, connectTimeout: 3)
+            db = fresh
+            holdsDeskWork = false
+            try refreshLocked(fresh)
+            if listener == nil { listener = try? Self.listen(url) }
+            problem = nil
+            return fresh
+        } catch {
+            lostLocked(error)
+            throw PostgresError(.connection, "the desk's database cannot be reached: nothing is stored until it is back (\(location): \(error))")
+        }
+    }
+
+    private func lostLocked(_ error: Error) {
+        if let e = error as? PostgresError, e.kind == .connection || !(db?.isOpen ?? false) {
+            db?.close()
+            db = nil
+            holdsDeskWork = false
+            problem = "the desk's database cannot be reached: nothing is stored until it is back (\(location))"
+        }
+    }
+
+    /// Folds the events committed after the desk this server holds, and keeps them for its consoles.
+    private func refreshLocked(_ db: PostgresConnection) throws {
+        try PostgresEventLog(db).forEachEvent(after: state.lastSequence) { batch in
+            for e in batch {
+                state.apply(e)
+                caseVersions[e.caseID, default: 0] += 1
+            }
+            foreign += batch
+        }
+    }
+
+    /// Raw mail goes into the database with its events (content-addressed: a batch decided
+    /// again writes the same rows), and the command carries only its key.
+    static func keepingRawMail(_ commands: [(command: Command, actor: String, at: Date?)]) -> ([(command: Command, actor: String, at: Date?)], [(String, [UInt8])]) {
+        var raw: [(String, [UInt8])] = []
+        let out = commands.map { item -> (command: Command, actor: String, at: Date?) in
+            guard case var .receiveMail(m) = item.command, !m.rawBytes.isEmpty else { return item }
+            let key = ContentDigest.hex(m.rawBytes)
+            raw.append((key, m.rawBytes))
+            m.details.raw = key
+            m.rawBytes = []
+            return (.receiveMail(m), item.actor, item.at)
+        }
+        return (out, raw)
+    }
+}
