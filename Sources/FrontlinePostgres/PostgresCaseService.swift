@@ -13,6 +13,9 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
     public let url: PostgresURL
     public let recoveryNotes: [String]
     private let directory: DataDirectory
+    /// This server's snapshots of the log (`<data dir>/postgres-cache`): a restart reads the
+    /// newest and only the events after it.
+    private let cache: DataDirectory
     private let directoryLock: DataDirectoryLock
     private let clock: WallClock
     private let lock = NSLock()
@@ -46,15 +49,23 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
         do {
             let db = try PostgresConnection(url)
             try PostgresSchema.require(db)
+            cache = try DataDirectory.prepare(path: directory.filePath("postgres-cache"))
+            var notes: [String] = []
             var desk = HelpDesk()
             var versions: [CaseID: Int] = [:]
-            try PostgresEventLog(db).forEachEvent { batch in
+            if let (snapshot, note) = Self.cachedSnapshot(in: cache, of: db) {
+                // Opened from this server's own snapshot of the same log; the rest is read after it.
+                desk = snapshot
+                versions = try Self.cachedVersions(in: cache, through: desk.lastSequence) ?? Self.caseVersions(db, through: desk.lastSequence)
+                if let note { notes.append(note) }
+            }
+            try PostgresEventLog(db).forEachEvent(after: desk.lastSequence) { batch in
                 for e in batch { desk.apply(e); versions[e.caseID, default: 0] += 1 }
             }
             state = desk
             caseVersions = versions
             self.db = db
-            recoveryNotes = []
+            recoveryNotes = notes
             listener = try Self.listen(url)
         } catch {
             directoryLock.release()
@@ -240,7 +251,60 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
         }
     }
 
-    public func snapshotNow() throws {}
+    /// A snapshot of the desk as folded, beside an anchor naming the log's event it ends with (its
+    /// sequence and the digest of its row), so a snapshot is never laid under another desk's log.
+    public func snapshotNow() throws {
+        let (desk, versions, db) = lock.withLock { (state, caseVersions, self.db) }
+        guard desk.lastSequence > 0, let db else { return }
+        let body = try db.execute("SELECT body FROM frontline_events WHERE seq = $1", [.int(Int64(desk.lastSequence))]).bytes(0, 0) ?? []
+        _ = try SnapshotStore.write(desk.snapshotBytes(), sequence: desk.lastSequence, directory: cache)
+        // The cases' versions with it, so a restart need not count a million cases' events.
+        var lines = "\(desk.lastSequence)\n"
+        for (id, v) in versions { lines += "\(id)\t\(v)\n" }
+        _ = FileManager.default.createFile(atPath: cache.filePath("versions"), contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])
+        let anchor = "\(desk.lastSequence) \(ContentDigest.hex(body))\n"
+        guard FileManager.default.createFile(atPath: cache.filePath("anchor"), contents: Data(anchor.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw PostgresError(.statement(sqlState: "frontline-cache"), "\(cache.path): cannot write the snapshot's anchor")
+        }
+    }
+
+    /// The newest snapshot in `cache` if its anchor matches the log at `db`; a note when one was
+    /// there but belongs to another log (then the whole log is folded).
+    static func cachedSnapshot(in cache: DataDirectory, of db: PostgresConnection) -> (HelpDesk, String?)? {
+        guard let loaded = try? SnapshotStore.loadNewest(directory: cache) else { return nil }
+        let anchor = (try? String(contentsOfFile: cache.filePath("anchor"), encoding: .utf8))?.split(separator: " ").map(String.init) ?? []
+        let body = (try? db.execute("SELECT body FROM frontline_events WHERE seq = $1", [.int(Int64(loaded.sequence))]).bytes(0, 0)) ?? nil
+        guard anchor.count == 2, UInt64(anchor[0]) == loaded.sequence, let body,
+              ContentDigest.hex(body) == anchor[1].trimmingCharacters(in: .whitespacesAndNewlines),
+              let desk = try? HelpDesk(snapshot: loaded.payload), desk.lastSequence == loaded.sequence else {
+            return (HelpDesk(), "\(cache.path): the snapshot there is not of \(db.location)'s log; folded the whole log instead")
+        }
+        return (desk, nil)
+    }
+
+    /// The versions written with the snapshot at `sequence`, if they are there and of it.
+    static func cachedVersions(in cache: DataDirectory, through sequence: UInt64) -> [CaseID: Int]? {
+        guard let text = try? String(contentsOfFile: cache.filePath("versions"), encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n")[...]
+        guard let first = lines.popFirst(), UInt64(first) == sequence else { return nil }
+        var versions: [CaseID: Int] = [:]
+        versions.reserveCapacity(lines.count)
+        for line in lines {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2, let v = Int(parts[1]) else { return nil }
+            versions[String(parts[0])] = v
+        }
+        return versions
+    }
+
+    /// Each case's version as the log has it up to `sequence`.
+    static func caseVersions(_ db: PostgresConnection, through sequence: UInt64) throws -> [CaseID: Int] {
+        let rows = try db.execute("SELECT case_id, max(case_version) FROM frontline_events WHERE seq <= $1 GROUP BY case_id", [.int(Int64(sequence))])
+        var versions: [CaseID: Int] = [:]
+        versions.reserveCapacity(rows.count)
+        for i in 0..<rows.count { if let id = rows.string(i, 0), let v = rows.int(i, 1) { versions[id] = Int(v) } }
+        return versions
+    }
 
     public func close() {
         lock.withLock {

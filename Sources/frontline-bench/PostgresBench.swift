@@ -101,9 +101,17 @@ func benchPostgres(url: String, passfile: String?, rate: Double = 40, seconds du
 func benchPostgresJoin(url: String, passfile: String?) throws {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-pgjoin-\(getpid())").path
     defer { try? FileManager.default.removeItem(atPath: base) }
+    let postgres = try PostgresURL(url, passfile: passfile)
     let t0 = Date()
-    let store = try PostgresCaseService(url: try PostgresURL(url, passfile: passfile), runDirectory: base, owner: "bench join")
+    let store = try PostgresCaseService(url: postgres, runDirectory: base, owner: "bench join")
     let seconds = Date().timeIntervalSince(t0)
-    say(String(format: "postgres: a new server joins a desk of %d cases (%llu events) in %.2f s", store.desk.cases.count, store.desk.lastSequence, seconds))
+    say(String(format: "postgres: a new server joins a desk of %d cases (%llu events) in %.2f s (the whole log folded)", store.desk.cases.count, store.desk.lastSequence, seconds))
+    let t1 = Date()
+    try store.snapshotNow()
+    say(String(format: "  its snapshot on stopping: %.2f s", Date().timeIntervalSince(t1)))
     store.close()
+    let t2 = Date()
+    let again = try PostgresCaseService(url: postgres, runDirectory: base, owner: "bench join again")
+    say(String(format: "  restarted from its snapshot: %.2f s (%d cases)", Date().timeIntervalSince(t2), again.desk.cases.count))
+    again.close()
 }

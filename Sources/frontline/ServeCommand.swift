@@ -98,6 +98,7 @@ struct ServeCommand: ParsableCommand {
             let opened = try PostgresCaseService(url: try PostgresURL(store, passfile: passfile), runDirectory: global.resolvedDataDir,
                                                  owner: "frontline serve, agent \(global.resolvedAgent)")
             try global.configure(opened, config: config)
+            for note in opened.recoveryNotes { printError("recovered: \(note)") }
             return opened
         } catch let e as CleanExit.Failure {
             throw e

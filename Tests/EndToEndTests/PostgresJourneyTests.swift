@@ -195,6 +195,32 @@ extension FrontlineEndToEnd {
         #expect(check.status == 0 && check.stdout.contains("\(pg.url): \(head.events) events, every one readable"), "\(check.stdout)\(check.stderr)")
         try a.sendKeys("q")
         try b.sendKeys("q")
+        #expect(try a.waitForExit() == 0)
+
+        // A server stopped writes its snapshot of the log; started again it reads it and only
+        // what came after (here: a note through B meanwhile), and decides on the right versions.
+        kill(desk.serverA, SIGTERM)
+        #expect(MailCommandFixtures.reap(desk.serverA, timeout: 10))
+        let anchor = (try? String(contentsOfFile: a.dataDir + "/postgres-cache/anchor", encoding: .utf8)) ?? ""
+        #expect(anchor.hasPrefix("\(head.lastSequence) "), "the snapshot's anchor names the log's last event: \(anchor)")
+        #expect(try b.cli("note", [id, "while A was down"]).status == 0)
+        desk.serverA = try TwoServerDesk.serve(a, pg, log: a.root + "/serve-a2.log")
+        let shownOnA = try a.cli("show", [id]).stdout
+        #expect(shownOnA.contains("while A was down") && shownOnA.contains("called the customer back"), "\(shownOnA.suffix(400))")
+        #expect(try a.cli("note", [id, "A decides again"]).status == 0)
+        #expect(try b.cli("show", [id]).stdout.contains("A decides again"))
+
+        // The same data directory served from another database: its snapshot is not laid under that log.
+        kill(desk.serverA, SIGTERM)
+        #expect(MailCommandFixtures.reap(desk.serverA, timeout: 10))
+        try pg.psql("CREATE DATABASE other")
+        let other = String(pg.url.dropLast("frontline".count)) + "other"   // the same server, the database `other`
+        #expect(try migrate(a, ["--schema", "--to", other, "--passfile", pg.passfile]).status == 0)
+        let log = a.root + "/serve-a3.log"
+        desk.serverA = try MailCommandFixtures.spawnInBackground(a, a.binary, ["serve", "--data-dir", a.dataDir, "--store", other, "--passfile", pg.passfile], stderr: log)
+        try a.waitUntilTrue("server A on the other database", timeout: 20) { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("serving \(other)") }
+        #expect(((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("is not of \(other)'s log; folded the whole log instead"))
+        #expect(try a.cli("queue", ["--view", "all"]).stdout.hasPrefix("All: 0 cases"), "the other desk is empty, as its log")
     }
 }
 

@@ -52,6 +52,14 @@ final class PostgresSandbox {
         return db
     }
 
+    /// Runs SQL through psql as the sandbox's user (the password from its file).
+    func psql(_ sql: String) throws {
+        let line = (values["PSQL"] ?? "").split(separator: " ").map(String.init)
+        guard line.count > 2 else { throw E2EFailure("postgres-sandbox printed no PSQL") }
+        let r = try session.runTool("/usr/bin/env", Array(line.dropFirst()) + ["-c", sql])   // the line starts with `env PGPASSFILE=…`
+        guard r.status == 0 else { throw E2EFailure("psql \(sql): \(r.stderr)") }
+    }
+
     func stop(immediate: Bool = false) throws {
         let r = try session.runTool("/bin/bash", [script, "stop", directory] + (immediate ? ["--immediate"] : []))
         guard r.status == 0 else { throw E2EFailure("postgres-sandbox stop failed: \(r.stderr)") }
