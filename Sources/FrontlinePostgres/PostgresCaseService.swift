@@ -212,12 +212,15 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
         // A connection of its own: libpq connections are not for two threads, and the loop's is the loop's.
         let reader = try PostgresConnection(url)
         defer { reader.close() }
+        // Up to the head as it stood when asked: a consistent prefix of a log that only grows.
         let head = try PostgresEventLog(reader).extent().lastSequence
-        try PostgresEventLog(reader).forEachEvent { batch in
-            let upTo = batch.filter { $0.sequence <= head }
-            if !upTo.isEmpty { try body(upTo) }
-            if upTo.count < batch.count { throw StopReading() }
-        }
+        do {
+            try PostgresEventLog(reader).forEachEvent { batch in
+                let upTo = batch.filter { $0.sequence <= head }
+                if !upTo.isEmpty { try body(upTo) }
+                if upTo.count < batch.count { throw StopReading() }
+            }
+        } catch is StopReading {}
     }
 
     private struct StopReading: Error {}

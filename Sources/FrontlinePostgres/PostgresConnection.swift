@@ -14,8 +14,11 @@ public final class PostgresConnection {
     /// from PGPASSFILE or ~/.pgpass as libpq reads them — never from the URL (`PostgresURL`).
     public init(_ url: PostgresURL, connectTimeout: Int = 10) throws(PostgresError) {
         location = url.redacted
-        var keywords = ["dbname", "application_name", "connect_timeout", "client_encoding"]
-        var values = [url.text, "frontline", "\(connectTimeout)", "UTF8"]
+        // Keepalives and a TCP user timeout: a database host that vanishes (no FIN, no RST) is
+        // noticed in seconds, not after the kernel's minutes of retransmissions.
+        var keywords = ["dbname", "application_name", "connect_timeout", "client_encoding",
+                        "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"]
+        var values = [url.text, "frontline", "\(connectTimeout)", "UTF8", "1", "10", "3", "3", "10000"]
         if let passfile = url.passfile { keywords.append("passfile"); values.append(passfile) }
         let c = Self.withCStrings(keywords) { k in Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) } }
         conn = c
