@@ -12,6 +12,8 @@ import FrontlineStore
 public final class PostgresCaseService: DeskStore, @unchecked Sendable {
     public let url: PostgresURL
     public let recoveryNotes: [String]
+    /// How the desk was opened: "from its snapshot at event N, then M events" or "folded N events".
+    public let opening: String
     private let directory: DataDirectory
     /// This server's snapshots of the log (`<data dir>/postgres-cache`): a restart reads the
     /// newest and only the events after it.
@@ -54,14 +56,19 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
             var desk = HelpDesk()
             var versions: [CaseID: Int] = [:]
             if let (snapshot, note) = Self.cachedSnapshot(in: cache, of: db) {
-                // Opened from this server's own snapshot of the same log; the rest is read after it.
+                // Opened from a snapshot of the same log (this server's, or one copied from
+                // another server's data directory); the rest is read after it.
                 desk = snapshot
                 versions = try Self.cachedVersions(in: cache, through: desk.lastSequence) ?? Self.caseVersions(db, through: desk.lastSequence)
                 if let note { notes.append(note) }
             }
+            let from = desk.lastSequence
+            var after = 0
             try PostgresEventLog(db).forEachEvent(after: desk.lastSequence) { batch in
                 for e in batch { desk.apply(e); versions[e.caseID, default: 0] += 1 }
+                after += batch.count
             }
+            opening = from > 0 ? "opened from the snapshot at event \(from), then \(after) events after it" : "folded the whole log, \(after) events"
             state = desk
             caseVersions = versions
             self.db = db

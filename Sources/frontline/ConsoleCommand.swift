@@ -67,7 +67,7 @@ struct ConsoleCommand: ParsableCommand {
         var mailer: OutboxWorker?
         if case let .own(local)? = opened { mailer = MailWiring.startLocalWorker(store: local, mail: config.mail) }
         options.mailDestination = mailer?.transportDescription ?? store.mailDestination
-        options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir)
+        options.saveAttachment = MailFiles.attachmentSaver(dataDirectory: global.resolvedDataDir, store: config.store)
         options.templates = templates
         options.authority = config.authority
         options.solutions = solutions

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontlineConsole
 import FrontlineCore
 import FrontlineMail
 import FrontlineMailDesk
@@ -68,11 +69,11 @@ struct MailFiles {
     let global: GlobalOptions
 
     /// The console's `:save N [DIR]`: the attachment re-read from the raw message and saved.
-    static func attachmentSaver(dataDirectory: String) -> @Sendable (SupportCase, Int, Int, String) throws -> String {
-        { c, message, index, dir in
+    static func attachmentSaver(dataDirectory: String, store config: StoreConfig?) -> @Sendable (SupportCase, Int, Int, String) throws -> String {
+        let source = RawMailSource(dataDirectory: dataDirectory, store: config)
+        return { c, message, index, dir in
             guard let key = c.messages[message].mail?.raw else { throw CleanExit.failure("that message has no raw bytes kept") }
-            let store = RawMailStore(root: (dataDirectory as NSString).appendingPathComponent("mail/raw"))
-            guard let bytes = try store.get(key) else { throw CleanExit.failure("the raw message of \(c.id) is missing") }
+            guard let bytes = try source.bytes(key) else { throw CleanExit.failure("the raw message of \(c.id) is missing from \(source.places)") }
             let parsed = try MailParser.parse(bytes, limits: MailLimits(maxMessageBytes: Int.max, maxHeaderBytes: Int.max))
             guard index < parsed.attachments.count else { throw CleanExit.failure("the message has \(parsed.attachments.count) attachments now") }
             let a = parsed.attachments[index]
@@ -92,10 +93,10 @@ struct MailFiles {
         guard let key = c.messages[message - 1].mail?.raw else {
             throw CleanExit.failure("message \(message) of \(caseID) did not arrive as e-mail, so there are no raw bytes")
         }
-        let rawStore = RawMailStore(root: (global.resolvedDataDir as NSString).appendingPathComponent("mail/raw"))
+        let source = RawMailSource(dataDirectory: global.resolvedDataDir, store: try global.loadConfig().store)
         do {
-            guard let bytes = try rawStore.get(key) else {
-                throw CleanExit.failure("the raw message \(key) of \(caseID) is missing from \(rawStore.root)")
+            guard let bytes = try source.bytes(key) else {
+                throw CleanExit.failure("the raw message \(key) of \(caseID) is missing from \(source.places)")
             }
             return bytes
         } catch let e as CleanExit.Failure {

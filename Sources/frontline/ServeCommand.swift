@@ -99,6 +99,7 @@ struct ServeCommand: ParsableCommand {
                                                  owner: "frontline serve, agent \(global.resolvedAgent)")
             try global.configure(opened, config: config)
             for note in opened.recoveryNotes { printError("recovered: \(note)") }
+            printError("\(opened.location): \(opened.opening)")
             return opened
         } catch let e as CleanExit.Failure {
             throw e

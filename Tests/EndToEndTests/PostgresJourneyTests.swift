@@ -187,6 +187,18 @@ extension FrontlineEndToEnd {
         #expect(aliceWon ? sb.contains("already taken by alice") : sa.contains("already taken by bob"), "the other is told who")
         let owner = try b.cli("show", [second, "--json"]).stdout
         #expect(owner.contains(aliceWon ? "\"assignee\" : \"alice\"" : "\"assignee\" : \"bob\"") || owner.contains(aliceWon ? "\"assignee\":\"alice\"" : "\"assignee\":\"bob\""), "\(owner.prefix(400))")
+        // A customer's mail through server A is kept in the database, not in A's data
+        // directory: `raw` on B's side reads it from there with [store] in its config.
+        let mail = PGF.message(from: "Bert <bert@example.com>", subject: "Kaputt", messageID: "<pg3@example.com>", body: "Hallo \u{1B}[2J", crlf: true)
+        let stored = try a.cli("intake", ["--mail"], stdin: mail)
+        let mailCase = stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(stored.status == 0 && mailCase.hasPrefix("C-"), "\(stored.stderr)")
+        let withoutConfig = try a.cli("raw", [mailCase, "1"])
+        #expect(withoutConfig.status != 0 && withoutConfig.stderr.contains("is missing from \(a.dataDir)/mail/raw"), "\(withoutConfig.stderr)")
+        try b.writeConfig("[store]\nurl = \"\(pg.url)\"\npassfile = \"\(pg.passfile)\"\n")
+        let raw = try b.cli("raw", [mailCase, "1"])
+        #expect(raw.status == 0 && raw.stdoutData == mail, "the mail byte for byte from the database: \(raw.stderr)")
+
         // The file work asked of a server reads the database: the event log and the check.
         let head = try PostgresEventLog(try pg.connect()).extent()
         let events = try b.cli("export", ["--events"])
@@ -205,10 +217,22 @@ extension FrontlineEndToEnd {
         #expect(anchor.hasPrefix("\(head.lastSequence) "), "the snapshot's anchor names the log's last event: \(anchor)")
         #expect(try b.cli("note", [id, "while A was down"]).status == 0)
         desk.serverA = try TwoServerDesk.serve(a, pg, log: a.root + "/serve-a2.log")
+        let restarted = (try? String(contentsOfFile: a.root + "/serve-a2.log", encoding: .utf8)) ?? ""
+        #expect(restarted.contains("opened from the snapshot at event \(head.lastSequence), then 1 events after it"), "\(restarted)")
         let shownOnA = try a.cli("show", [id]).stdout
         #expect(shownOnA.contains("while A was down") && shownOnA.contains("called the customer back"), "\(shownOnA.suffix(400))")
         #expect(try a.cli("note", [id, "A decides again"]).status == 0)
         #expect(try b.cli("show", [id]).stdout.contains("A decides again"))
+
+        // A new server starts from a copy of another's snapshot instead of folding the whole log.
+        let c = try TmuxSession(width: 100, height: 30, agent: "carol")
+        try FileManager.default.createDirectory(atPath: c.dataDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        #expect(try c.runTool("/bin/cp", ["-rp", a.dataDir + "/postgres-cache", c.dataDir + "/postgres-cache"]).status == 0)
+        let serverC = try TwoServerDesk.serve(c, pg, log: c.root + "/serve-c.log")
+        defer { kill(serverC, SIGTERM); _ = MailCommandFixtures.reap(serverC, timeout: 10) }
+        let joined = (try? String(contentsOfFile: c.root + "/serve-c.log", encoding: .utf8)) ?? ""
+        #expect(joined.contains("opened from the snapshot at event \(head.lastSequence), then 2 events after it"), "\(joined)")
+        #expect(try c.cli("show", [id]).stdout.contains("A decides again"))
 
         // The same data directory served from another database: its snapshot is not laid under that log.
         kill(desk.serverA, SIGTERM)
