@@ -103,6 +103,10 @@ struct GlobalOptions: ParsableArguments {
     /// script's `note` holds it for a moment) before saying who holds it.
     func openStore(owner: String, config: FrontlineConfig? = nil, patience: TimeInterval = 0) throws -> LocalCaseService {
         let config = try config ?? loadConfig()
+        // A desk whose log is in PostgreSQL is never written to a local journal beside it.
+        if let store = config.store {
+            throw CleanExit.failure("the desk's log is in PostgreSQL ([store] in config.toml: \(store.url)) and no frontline server answers for \(resolvedDataDir): start it (frontline serve) and try again")
+        }
         let deadline = Date().addingTimeInterval(patience)
         do {
             let store = try Self.retryingWhileBusy(until: deadline) {

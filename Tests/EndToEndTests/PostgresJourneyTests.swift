@@ -253,15 +253,31 @@ extension FrontlineEndToEnd {
     func aLostServerOrDatabaseLosesNothing() throws {
         let desk = try TwoServerDesk(height: 50)
         let (a, b, pg, id) = (desk.a, desk.b, desk.pg, desk.id)
-        // Acknowledged notes through B, then B is killed mid-stream.
+        // B's side knows its desk is in PostgreSQL: with its server gone a command is refused,
+        // never written to a local journal beside the desk.
+        try b.writeConfig("[store]\nurl = \"\(pg.url)\"\npassfile = \"\(pg.passfile)\"\n")
         for n in 1...6 { #expect(try b.cli("note", [id, "note \(n) through B"]).status == 0) }
         try b.launchConsole()
         try b.waitFor("Åsa Lindqvist")
+        // Notes stream through B, each one's number kept once acknowledged; B is killed mid-stream.
+        let acknowledged = b.root + "/acknowledged"
+        let loop = "for i in $(seq 1 400); do \"$0\" note --data-dir \"$1\" --agent bob \(id) \"stream $i\" >/dev/null 2>&1 && echo $i >> \"$2\" || break; done"
+        let writer = try MailCommandFixtures.spawnInBackground(b, "/bin/bash", ["-c", loop, b.binary, b.dataDir, acknowledged])
+        try b.waitUntilTrue("ten notes acknowledged through B", timeout: 30) {
+            ((try? String(contentsOfFile: acknowledged, encoding: .utf8)) ?? "").split(separator: "\n").count >= 10
+        }
         kill(desk.serverB, SIGKILL)
         _ = MailCommandFixtures.reap(desk.serverB, timeout: 10)
+        #expect(MailCommandFixtures.reap(writer, timeout: 30), "the writer stops at its first refusal")
         try b.waitFor("reconnecting", timeout: 10)
+        let numbers = ((try? String(contentsOfFile: acknowledged, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         let onA = try a.cli("show", [id]).stdout
-        #expect((1...6).allSatisfy { onA.contains("note \($0) through B") }, "every acknowledged note is on the desk server A serves")
+        let lines = onA.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(numbers.count >= 10 && numbers.allSatisfy { n in lines.contains { $0.hasSuffix("stream \(n)") } },
+                "every acknowledged note (\(numbers.count)) is on the desk server A serves")
+        #expect((1...6).allSatisfy { onA.contains("note \($0) through B") })
+        let gone = try b.cli("note", [id, "with B gone"])
+        #expect(gone.status != 0 && gone.stderr.contains("the desk's log is in PostgreSQL"), "\(gone.stderr)")
         desk.serverB = try TwoServerDesk.serve(b, pg, log: b.root + "/serve-b2.log")
         try b.waitUntil("bob's console to reconnect") { !$0.lastLine.contains("reconnecting") && $0.contains("Åsa Lindqvist") }
         #expect(try a.cli("note", [id, "after B came back"]).status == 0)
