@@ -97,6 +97,7 @@ public final class WallboardApp {
     public func frame() -> Grid {
         let size = backend.size
         return WallboardRenderer.render(figures: figures(), theme: theme, time: time, redact: options.redact,
-                                        width: size.width, height: size.height, trends: size.height >= 30 ? trends() : nil)
+                                        width: size.width, height: size.height, trends: size.height >= 30 ? trends() : nil,
+                                        problem: service.backgroundProblem)
     }
 }

@@ -61,8 +61,20 @@ public enum WallboardRenderer {
     public static let minimumWidth = 24
     public static let minimumHeight = 6
 
+    /// `problem`: why the desk stores nothing now (its server lost, or the server's database):
+    /// the bottom row says it, so the room knows before anyone tries.
     public static func render(figures f: WallboardFigures, theme: Theme, time: TimeText, redact: Bool, width: Int, height: Int,
-                              trends: WallboardTrends? = nil) -> Grid {
+                              trends: WallboardTrends? = nil, problem: String? = nil) -> Grid {
+        var g = renderFigures(f, theme: theme, time: time, redact: redact, width: width, height: height, trends: trends)
+        if let problem, width >= minimumWidth, height >= minimumHeight {
+            g.fill(Rect(x: 0, y: height - 1, width: width, height: 1), style: theme[.slaBreached])
+            g.write("⚠ " + TextSanitiser.singleLine(problem), x: 0, y: height - 1, style: theme[.slaBreached].with(.bold), maxWidth: width)
+        }
+        return g
+    }
+
+    static func renderFigures(_ f: WallboardFigures, theme: Theme, time: TimeText, redact: Bool, width: Int, height: Int,
+                              trends: WallboardTrends?) -> Grid {
         var g = Grid(width: width, height: height, style: theme[.normal])
         let l = time.language, w = Words.wallboard, c = Words.console
         if width < minimumWidth || height < minimumHeight {

@@ -285,8 +285,11 @@ extension FrontlineEndToEnd {
 
         // The database goes away: the console says so before anyone tries, nothing is
         // acknowledged, and when it is back the console says that too.
+        try a.typeShellLine([a.binary, "wallboard", "--data-dir", a.dataDir].map(TmuxSession.shellQuote).joined(separator: " "))
+        try a.waitFor("FRONTLINE")
         try pg.stop(immediate: true)
         try b.waitFor("stores nothing now: the desk's database cannot be reached", timeout: 10)
+        try a.waitFor("⚠ the frontline server stores nothing now", timeout: 10)   // the wallboard on server A says it too
         try b.sendKeys("n")
         try b.sendText("while the database is down")
         try b.sendKeys("Enter")
@@ -295,6 +298,8 @@ extension FrontlineEndToEnd {
         #expect(refused.status != 0 && refused.stderr.contains("cannot be reached"), "\(refused.stderr)")
         try pg.restart()
         try b.waitFor("connected again", timeout: 15)
+        try a.waitUntil("the wallboard's warning gone", timeout: 15) { !$0.contains("stores nothing now") }
+        try a.sendKeys("q")
         #expect(try a.cli("note", [id, "after the database came back"]).status == 0)
         try b.waitFor("after the database came back", timeout: 15)
         let shown = try b.cli("show", [id]).stdout

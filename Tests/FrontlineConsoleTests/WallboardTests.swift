@@ -131,6 +131,13 @@ extension Grid {
         #expect(f.agents.isEmpty)
         let g = WallboardRenderer.render(figures: f, theme: Theme.fallbackMonochrome, time: TimeText(timeZone: utc), redact: false, width: 80, height: 24)
         #expect(g.text.contains("nobody is waiting"))
+        #expect(!g.text.contains("⚠"))
+        // When the desk stores nothing (its server's database lost), the bottom row says so.
+        let troubled = WallboardRenderer.render(figures: f, theme: Theme.fallbackMonochrome, time: TimeText(timeZone: utc), redact: false, width: 80, height: 24,
+                                                problem: "the frontline server stores nothing now: the desk's database\u{1B}[2J cannot be reached")
+        #expect(troubled.lines()[23].hasPrefix("⚠ the frontline server stores nothing now: the desk's database"), "\(troubled.lines()[23])")
+        #expect(!troubled.text.contains("\u{1B}"))
+        #expect(troubled.lines()[0] == g.lines()[0], "the rest of the board as it was")
     }
 
     @Test func shortNamesAreSanitised() {
