@@ -30,6 +30,12 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
     private var foreign: [Event] = []
     private var problem: String?
     private var lastHeadCheck = Date.distantPast
+    /// The last event folded, which a snapshot's anchor names; and the snapshot's pace.
+    private var lastEvent: Event?
+    private var eventsSinceSnapshot = 0
+    private var snapshotInFlight = false
+    private let snapshotInterval: Int
+    private let snapshotQueue = DispatchQueue(label: "frontline.postgres.snapshot")
     private var holdsDeskWork = false
     private var deskWorkCheckedAt = Date.distantPast
     private var rules = GoodwillAuthority.embedded
@@ -43,9 +49,12 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
 
     /// Connects, checks the schema, folds the whole log and starts listening. `runDirectory` is
     /// the local data directory the server runs in (socket, lock, log, outbox).
-    public init(url: PostgresURL, runDirectory: String, owner: String, clock: WallClock = SystemClock()) throws {
+    /// `snapshotInterval`: a snapshot in the background after this many events folded (and one
+    /// when the server stops), so even a killed server restarts from a recent one.
+    public init(url: PostgresURL, runDirectory: String, owner: String, clock: WallClock = SystemClock(), snapshotInterval: Int = 100_000) throws {
         self.url = url
         self.clock = clock
+        self.snapshotInterval = max(1, snapshotInterval)
         directory = try DataDirectory.prepare(path: runDirectory)
         directoryLock = try directory.lock(owner: owner)
         do {
@@ -64,10 +73,13 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
             }
             let from = desk.lastSequence
             var after = 0
+            var last: Event?
             try PostgresEventLog(db).forEachEvent(after: desk.lastSequence) { batch in
                 for e in batch { desk.apply(e); versions[e.caseID, default: 0] += 1 }
                 after += batch.count
+                last = batch.last ?? last
             }
+            lastEvent = last
             opening = from > 0 ? "opened from the snapshot at event \(from), then \(after) events after it" : "folded the whole log, \(after) events"
             state = desk
             caseVersions = versions
@@ -163,6 +175,8 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
                     return results
                 }
                 problem = nil
+                if let e = results.lazy.compactMap({ try? $0.get().last }).last { lastEvent = e }
+                foldedLocked(results.reduce(0) { $0 + ((try? $1.get().count) ?? 0) })
                 return results
             } catch {
                 // Not committed, so not true: back to the desk as the log stands.
@@ -262,20 +276,31 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
     }
 
     /// A snapshot of the desk as folded, beside an anchor naming the log's event it ends with (its
-    /// sequence and the digest of its row), so a snapshot is never laid under another desk's log.
+    /// sequence and a digest of that event), so a snapshot is never laid under another desk's log.
     public func snapshotNow() throws {
-        let (desk, versions, db) = lock.withLock { (state, caseVersions, self.db) }
-        guard desk.lastSequence > 0, let db else { return }
-        let body = try db.execute("SELECT body FROM frontline_events WHERE seq = $1", [.int(Int64(desk.lastSequence))]).bytes(0, 0) ?? []
+        let (desk, versions, last) = lock.withLock { (state, caseVersions, lastEvent) }
+        guard let last, desk.lastSequence == last.sequence else { return }
+        try snapshotQueue.sync { try Self.writeSnapshot(desk, versions: versions, last: last, into: cache) }
+    }
+
+    static func writeSnapshot(_ desk: HelpDesk, versions: [CaseID: Int], last: Event, into cache: DataDirectory) throws {
+        guard let digest = anchorDigest(last) else { return }
         _ = try SnapshotStore.write(desk.snapshotBytes(), sequence: desk.lastSequence, directory: cache)
         // The cases' versions with it, so a restart need not count a million cases' events.
         var lines = "\(desk.lastSequence)\n"
         for (id, v) in versions { lines += "\(id)\t\(v)\n" }
         _ = FileManager.default.createFile(atPath: cache.filePath("versions"), contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])
-        let anchor = "\(desk.lastSequence) \(ContentDigest.hex(body))\n"
-        guard FileManager.default.createFile(atPath: cache.filePath("anchor"), contents: Data(anchor.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: cache.filePath("anchor"), contents: Data("\(desk.lastSequence) \(digest)\n".utf8), attributes: [.posixPermissions: 0o600]) else {
             throw PostgresError(.statement(sqlState: "frontline-cache"), "\(cache.path): cannot write the snapshot's anchor")
         }
+    }
+
+    /// The digest an anchor keeps of an event: its journal encoding with sorted keys, the same
+    /// whichever server wrote the row.
+    static func anchorDigest(_ e: Event) -> String? {
+        let encoder = JournalCodec.makeEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(e)).map { ContentDigest.hex(Array($0)) }
     }
 
     /// The newest snapshot in `cache` if its anchor matches the log at `db`; a note when one was
@@ -284,8 +309,8 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
         guard let loaded = try? SnapshotStore.loadNewest(directory: cache) else { return nil }
         let anchor = (try? String(contentsOfFile: cache.filePath("anchor"), encoding: .utf8))?.split(separator: " ").map(String.init) ?? []
         let body = (try? db.execute("SELECT body FROM frontline_events WHERE seq = $1", [.int(Int64(loaded.sequence))]).bytes(0, 0)) ?? nil
-        guard anchor.count == 2, UInt64(anchor[0]) == loaded.sequence, let body,
-              ContentDigest.hex(body) == anchor[1].trimmingCharacters(in: .whitespacesAndNewlines),
+        guard anchor.count == 2, UInt64(anchor[0]) == loaded.sequence, let body, let event = try? JournalCodec.decode(body),
+              anchorDigest(event) == anchor[1].trimmingCharacters(in: .whitespacesAndNewlines),
               let desk = try? HelpDesk(snapshot: loaded.payload), desk.lastSequence == loaded.sequence else {
             return (HelpDesk(), "\(cache.path): the snapshot there is not of \(db.location)'s log; folded the whole log instead")
         }
@@ -365,6 +390,24 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
                 caseVersions[e.caseID, default: 0] += 1
             }
             foreign += batch
+            lastEvent = batch.last ?? lastEvent
+            foldedLocked(batch.count)
+        }
+    }
+
+    /// Counts events toward the next background snapshot, and starts it when they are enough
+    /// (a copy of the desk is cheap: its tables share structure until changed).
+    private func foldedLocked(_ count: Int) {
+        eventsSinceSnapshot += count
+        guard eventsSinceSnapshot >= snapshotInterval, !snapshotInFlight, let last = lastEvent else { return }
+        eventsSinceSnapshot = 0
+        snapshotInFlight = true
+        let (desk, versions, cache) = (state, caseVersions, self.cache)
+        snapshotQueue.async { [weak self] in
+            do { try Self.writeSnapshot(desk, versions: versions, last: last, into: cache) } catch {
+                FileHandle.standardError.write(Data("snapshot of the log failed: \(error); the database has everything\n".utf8))
+            }
+            self?.lock.withLock { self?.snapshotInFlight = false }
         }
     }
 

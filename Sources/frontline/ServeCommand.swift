@@ -42,6 +42,8 @@ struct ServeCommand: ParsableCommand {
     var passfile: String?
 
     @Option(help: .hidden) var exitWhenIdle: Int?
+    /// On PostgreSQL: a snapshot of the log after this many events (tests; default 100,000).
+    @Option(help: .hidden) var snapshotEvents: Int?
     /// How often the loop looks for broken promises, lapsed reservations and feedback due (tests).
     @Option(help: .hidden) var promiseCheckSeconds: Double?
 
@@ -96,7 +98,7 @@ struct ServeCommand: ParsableCommand {
         }
         do {
             let opened = try PostgresCaseService(url: try PostgresURL(store, passfile: passfile), runDirectory: global.resolvedDataDir,
-                                                 owner: "frontline serve, agent \(global.resolvedAgent)")
+                                                 owner: "frontline serve, agent \(global.resolvedAgent)", snapshotInterval: snapshotEvents ?? 100_000)
             try global.configure(opened, config: config)
             for note in opened.recoveryNotes { printError("recovered: \(note)") }
             printError("\(opened.location): \(opened.opening)")

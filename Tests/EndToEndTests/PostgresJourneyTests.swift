@@ -143,8 +143,9 @@ final class TwoServerDesk {
     }
 
     /// `frontline serve --store URL` for `t`'s data directory, in the background; its pid once it serves.
-    static func serve(_ t: TmuxSession, _ pg: PostgresSandbox, log: String) throws -> pid_t {
-        let pid = try MailCommandFixtures.spawnInBackground(t, t.binary, ["serve", "--data-dir", t.dataDir, "--store", pg.url, "--passfile", pg.passfile], stderr: log)
+    static func serve(_ t: TmuxSession, _ pg: PostgresSandbox, log: String, snapshotEvents: Int? = nil) throws -> pid_t {
+        let pid = try MailCommandFixtures.spawnInBackground(t, t.binary, ["serve", "--data-dir", t.dataDir, "--store", pg.url, "--passfile", pg.passfile]
+                                                                + (snapshotEvents.map { ["--snapshot-events", String($0)] } ?? []), stderr: log)
         try t.waitUntilTrue("the server on PostgreSQL to serve (\(log))", timeout: 20) {
             ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("serving \(pg.url)")
         }
@@ -278,10 +279,21 @@ extension FrontlineEndToEnd {
         #expect((1...6).allSatisfy { onA.contains("note \($0) through B") })
         let gone = try b.cli("note", [id, "with B gone"])
         #expect(gone.status != 0 && gone.stderr.contains("the desk's log is in PostgreSQL"), "\(gone.stderr)")
-        desk.serverB = try TwoServerDesk.serve(b, pg, log: b.root + "/serve-b2.log")
+        desk.serverB = try TwoServerDesk.serve(b, pg, log: b.root + "/serve-b2.log", snapshotEvents: 5)
         try b.waitUntil("bob's console to reconnect") { !$0.lastLine.contains("reconnecting") && $0.contains("Åsa Lindqvist") }
         #expect(try a.cli("note", [id, "after B came back"]).status == 0)
         try b.waitFor("after B came back", timeout: 10)
+        // B snapshots every five events as it folds: killed again, it restarts from a snapshot, not the whole log.
+        let other = try #require(try a.intake([IntakeLine.matti]).first)   // another case: Åsa's history pane stays as it is
+        for n in 1...12 { #expect(try a.cli("note", [other, "folded by B \(n)"]).status == 0) }
+        try b.waitUntilTrue("server B to fold the notes", timeout: 10) { (try? b.cli("show", [other]).stdout.contains("folded by B 12")) == true }
+        try b.waitUntilTrue("B's snapshot of the log", timeout: 10) { FileManager.default.fileExists(atPath: b.dataDir + "/postgres-cache/anchor") }
+        kill(desk.serverB, SIGKILL)
+        _ = MailCommandFixtures.reap(desk.serverB, timeout: 10)
+        desk.serverB = try TwoServerDesk.serve(b, pg, log: b.root + "/serve-b3.log", snapshotEvents: 5)
+        let reopened = (try? String(contentsOfFile: b.root + "/serve-b3.log", encoding: .utf8)) ?? ""
+        #expect(reopened.contains("opened from the snapshot at event "), "\(reopened)")
+        try b.waitUntil("bob's console to reconnect again") { !$0.lastLine.contains("reconnecting") && $0.contains("Åsa Lindqvist") }
 
         // The database goes away: the console says so before anyone tries, nothing is
         // acknowledged, and when it is back the console says that too.
