@@ -66,7 +66,7 @@ enum StatusBar {
         guard let c = world.selectedCase(state) else { return nil }
         let kind = world.authority.makeItRight.kind
         let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
-        return Words.console.room(world.language, ["room": world.authority.room(kind, by: state.agent, for: c.customerID, now: world.now, ledger: ledger, in: world.language)])
+        return Words.console.room(world.language, ["room": world.authority.remainingText(kind, by: state.agent, for: c.customerID, now: world.now, ledger: ledger, in: world.language)])
     }
 
     static func drawPrompt(_ p: Prompt, into g: inout Grid, y: Int, width: Int, theme: Theme) {

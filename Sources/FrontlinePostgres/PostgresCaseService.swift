@@ -72,13 +72,7 @@ public final class PostgresCaseService: DeskStore, @unchecked Sendable {
                 if let note { notes.append(note) }
             }
             let from = desk.lastSequence
-            var after = 0
-            var last: Event?
-            try PostgresEventLog(db).forEachEvent(after: desk.lastSequence) { batch in
-                for e in batch { desk.apply(e); versions[e.caseID, default: 0] += 1 }
-                after += batch.count
-                last = batch.last ?? last
-            }
+            let (after, last) = try PostgresEventLog(db).fold(into: &desk, versions: &versions)
             lastEvent = last
             opening = from > 0 ? "opened from the snapshot at event \(from), then \(after) events after it" : "folded the whole log, \(after) events"
             state = desk

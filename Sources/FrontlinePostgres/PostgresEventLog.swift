@@ -51,6 +51,22 @@ public struct PostgresEventLog {
         }
     }
 
+    /// Folds the events after the desk's last into `desk`, counting each case's events in
+    /// `versions` (desk-wide ones under ""); returns how many there were and the last.
+    @discardableResult
+    public func fold(into desk: inout HelpDesk, versions: inout [CaseID: Int]) throws -> (count: Int, last: Event?) {
+        var count = 0, last: Event?
+        try forEachEvent(after: desk.lastSequence) { batch in
+            for e in batch {
+                desk.apply(e)
+                versions[e.caseID, default: 0] += 1
+            }
+            count += batch.count
+            last = batch.last ?? last
+        }
+        return (count, last)
+    }
+
     /// The events after `sequence`, oldest first, `batch` at a time (the whole log of a big desk
     /// need not fit in memory).
     public func forEachEvent(after sequence: UInt64 = 0, batch: Int = 10_000, _ body: ([Event]) throws -> Void) throws {

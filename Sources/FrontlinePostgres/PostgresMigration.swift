@@ -91,12 +91,8 @@ public enum PostgresMigration {
 
     /// Every event of `log` folded, and how many there were.
     static func fold(_ log: PostgresEventLog) throws -> (HelpDesk, Int) {
-        var desk = HelpDesk()
-        var count = 0
-        try log.forEachEvent { batch in
-            for e in batch { desk.apply(e) }
-            count += batch.count
-        }
+        var desk = HelpDesk(), versions: [CaseID: Int] = [:]
+        let count = try log.fold(into: &desk, versions: &versions).count
         return (desk, count)
     }
 

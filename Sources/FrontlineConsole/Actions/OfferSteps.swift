@@ -11,7 +11,7 @@ extension ActionSteps {
     static func offerPicker(_ c: SupportCase, state: inout ConsoleState, world: ConsoleWorld) -> [ConsoleEffect] {
         let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
         let l = UILanguage.current
-        let options = OfferKind.allCases.map { world.authority.room($0, by: state.agent, for: c.customerID, now: world.now, ledger: ledger, in: l) }
+        let options = OfferKind.allCases.map { world.authority.remainingText($0, by: state.agent, for: c.customerID, now: world.now, ledger: ledger, in: l) }
         // The room is beside each kind; more than it becomes a request to the supervisors.
         state.mode = .picker(Picker(.offer(c.id), title: Words.goodwill.goodwillFor(l, ["name": ConsoleUpdate.customerName(c, world)]),
                                     options: options))
@@ -86,7 +86,7 @@ extension ActionSteps {
             case let .offerGiven(offer):
                 let effects = putOfferInReply(offer, on: e.caseID, focusing: true, state: &state, world: world)
                 let ledger = GoodwillLedger(desk: world.desk, currency: world.authority.currency)
-                let left = world.desk.cases[e.caseID].map { world.authority.room(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger, in: l) } ?? ""
+                let left = world.desk.cases[e.caseID].map { world.authority.remainingText(offer.kind, by: state.agent, for: $0.customerID, now: world.now, ledger: ledger, in: l) } ?? ""
                 let code = offer.coupon.map { ActivityWords.shared.code(l, ["code": $0.code]) } ?? ""
                 state.status = StatusMessage(w.given(l, ["left": left, "code": code, "offer": offer.said(in: l)]), at: world.now)
                 return effects

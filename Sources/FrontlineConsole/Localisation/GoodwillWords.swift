@@ -8,10 +8,6 @@ import FrontlineCore
 public struct GoodwillWords: Sendable {
     // The kind picker (`$`): the agent's room beside each kind
     public let goodwillFor = Phrase(en: "Goodwill for {name}", sv: "Gottgörelse för {name}", fi: "Hyvitys: {name}")
-    public let noLimit = Phrase(en: "{kind}: no limit", sv: "{kind}: ingen gräns", fi: "{kind}: ei rajaa")
-    public let needsApproval = Phrase(en: "{kind}: needs approval", sv: "{kind}: kräver godkännande", fi: "{kind}: vaatii hyväksynnän")
-    public let upTo = Phrase(en: "{kind} up to {most}", sv: "{kind} upp till {most}", fi: "{kind} enintään {most}")
-    public let timesMore = Phrase(en: "{kind} {n} more", sv: "{kind} {n} till", fi: "{kind} vielä {n}")
     // The value and the reason
     public let kindFor = Phrase(en: "{kind} for {case}", sv: "{kind} för {case}", fi: "{kind} tapaukselle {case}")
     public let percentExample = Phrase(en: "a percentage, like 10%", sv: "en procentsats, t.ex. 10%", fi: "prosentti, esim. 10%")
@@ -115,19 +111,4 @@ public struct GoodwillWords: Sendable {
 
 extension Words {
     public static let goodwill = GoodwillWords()
-}
-
-extension GoodwillAuthority {
-    /// What `actor` may still give of `kind` to `customer`, in `language`: "refund up to SEK 50.00",
-    /// "återbetalning upp till SEK 50.00", "coupon: needs approval" (`remainingText`, with the kind named).
-    public func room(_ kind: OfferKind, by actor: String, for customer: CustomerID, now: Date, ledger: GoodwillLedger, in language: UILanguage) -> String {
-        let w = Words.goodwill, name = kind.label(in: language)
-        guard let left = remaining(kind, by: actor, for: customer, now: now, ledger: ledger) else { return w.noLimit(language, ["kind": name]) }
-        if left == 0 { return w.needsApproval(language, ["kind": name]) }
-        switch kind.measure {
-        case .money: return w.upTo(language, ["kind": name, "most": written(left, kind, window: false)])
-        case .percent: return w.upTo(language, ["kind": name, "most": "\(left)%"])
-        case .item, .none: return w.timesMore(language, ["kind": name, "n": "\(left)"])
-        }
-    }
 }

@@ -98,14 +98,16 @@ extension GoodwillAuthority {
         }
     }
 
-    /// "refund up to 50,00 €", "coupon up to 15%", "replacement 1 more", "free shipping: none left".
-    public func remainingText(_ kind: OfferKind, by actor: String, for customer: CustomerID, now: Date, ledger: GoodwillLedger) -> String {
-        guard let left = remaining(kind, by: actor, for: customer, now: now, ledger: ledger) else { return "\(kind.label): no limit" }
-        if left == 0 { return "\(kind.label): needs approval" }
+    /// "refund up to 50,00 €", "coupon up to 15%", "replacement 1 more", "coupon: needs approval", in `language` (the picker, the status line).
+    public func remainingText(_ kind: OfferKind, by actor: String, for customer: CustomerID, now: Date, ledger: GoodwillLedger,
+                              in language: UILanguage = .en) -> String {
+        let w = KindWords.shared, name = kind.label(in: language)
+        guard let left = remaining(kind, by: actor, for: customer, now: now, ledger: ledger) else { return w.noLimit(language, ["kind": name]) }
+        if left == 0 { return w.needsApproval(language, ["kind": name]) }
         switch kind.measure {
-        case .money: return "\(kind.label) up to \(written(left, kind, window: false))"
-        case .percent: return "\(kind.label) up to \(left)%"
-        case .item, .none: return "\(kind.label) \(left) more"
+        case .money: return w.upTo(language, ["kind": name, "most": written(left, kind, window: false)])
+        case .percent: return w.upTo(language, ["kind": name, "most": "\(left)%"])
+        case .item, .none: return w.timesMore(language, ["kind": name, "n": "\(left)"])
         }
     }
 

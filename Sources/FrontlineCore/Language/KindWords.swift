@@ -18,6 +18,11 @@ public struct KindWords: Sendable {
     public let normal = Phrase(en: "normal", sv: "normal", fi: "normaali")
     public let high = Phrase(en: "high", sv: "hög", fi: "korkea")
     public let urgent = Phrase(en: "urgent", sv: "brådskande", fi: "kiireellinen")
+    // What an agent may still give of a kind (`GoodwillAuthority.remainingText`)
+    public let noLimit = Phrase(en: "{kind}: no limit", sv: "{kind}: ingen gräns", fi: "{kind}: ei rajaa")
+    public let needsApproval = Phrase(en: "{kind}: needs approval", sv: "{kind}: kräver godkännande", fi: "{kind}: vaatii hyväksynnän")
+    public let upTo = Phrase(en: "{kind} up to {most}", sv: "{kind} upp till {most}", fi: "{kind} enintään {most}")
+    public let timesMore = Phrase(en: "{kind} {n} more", sv: "{kind} {n} till", fi: "{kind} vielä {n}")
 
     public init() {}
 
