@@ -73,10 +73,10 @@ enum HistoryPane {
             out += wrapped(w.theirRatings(l, ["scores": scores.joined(separator: " ")]), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         }
         if !history.promises.isEmpty {
-            out += wrapped(history.promises.summary, width: width, firstPrefix: "", indent: 0,
+            out += wrapped(history.promises.summary(in: l), width: width, firstPrefix: "", indent: 0,
                            role: history.promises.broken > 0 ? .followUpOverdue : .dim, prefixRole: .dim)
         }
-        if let goodwill = history.goodwillSummary {
+        if let goodwill = history.goodwillSummary(in: l) {
             out += wrapped(TextSanitiser.singleLine(goodwill), width: width, firstPrefix: "", indent: 0, role: .dim, prefixRole: .dim)
         }
         if let last = history.lastContact {

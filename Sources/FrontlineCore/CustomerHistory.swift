@@ -47,27 +47,29 @@ public struct CustomerHistory: Sendable, Equatable {
 
         public var isEmpty: Bool { kept + cancelled + open == 0 }
 
-        /// "promises to them: 4 kept (1 late), 1 broken, 1 open" (a count of none is left out)
-        public var summary: String {
+        /// "promises to them: 4 kept (1 late), 1 broken, 1 open" (a count of none is left out), in `language`.
+        public func summary(in language: UILanguage = .en) -> String {
+            let w = ActivityWords.shared, l = language
             var parts: [String] = []
-            if kept > 0 { parts.append("\(kept) kept" + (late > 0 ? " (\(late) late)" : "")) }
-            if broken > 0 { parts.append("\(broken) broken") }
-            if cancelled > 0 { parts.append("\(cancelled) cancelled") }
-            if open > 0 { parts.append("\(open) open") }
-            return "promises to them: " + parts.joined(separator: ", ")
+            if kept > 0 { parts.append(late > 0 ? w.promisesKeptLate(l, ["n": "\(kept)", "late": "\(late)"]) : w.promisesKept(l, ["n": "\(kept)"])) }
+            if broken > 0 { parts.append(w.promisesBroken(l, ["n": "\(broken)"])) }
+            if cancelled > 0 { parts.append(w.promisesCancelled(l, ["n": "\(cancelled)"])) }
+            if open > 0 { parts.append(w.promisesOpen(l, ["n": "\(open)"])) }
+            return w.promisesToThem(l, ["parts": parts.joined(separator: ", ")])
         }
     }
 
     /// "goodwill to them: coupon 15%, refund €50.00": what they have received (given or approved),
     /// newest first, with the total of each currency; nil when nothing.
-    public var goodwillSummary: String? {
+    public func goodwillSummary(in language: UILanguage = .en) -> String? {
         let given = cases.flatMap(\.offers).filter(\.inEffect).sorted { $0.at > $1.at }
         guard !given.isEmpty else { return nil }
+        let w = ActivityWords.shared, written = Language(rawValue: language.rawValue) ?? .en
         var totals: [String: Int64] = [:]
         for o in given { if case let .money(m) = o.value { totals[m.currency, default: 0] += m.minorUnits } }
-        let sums = totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0).written(in: .en) }
-        let listed = given.prefix(4).map { $0.summary() }.joined(separator: ", ") + (given.count > 4 ? ", …" : "")
-        return "goodwill to them: \(listed)" + (sums.isEmpty ? "" : " (money in all: \(sums.joined(separator: ", ")))")
+        let sums = totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0).written(in: written) }
+        let listed = given.prefix(4).map { $0.said(in: language) }.joined(separator: ", ") + (given.count > 4 ? ", …" : "")
+        return w.goodwillToThem(language, ["listed": listed]) + (sums.isEmpty ? "" : w.moneyInAll(language, ["sums": sums.joined(separator: ", ")]))
     }
 
     /// Cases before the given one.

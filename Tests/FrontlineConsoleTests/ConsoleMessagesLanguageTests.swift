@@ -45,6 +45,7 @@ import Testing
         #expect(s.desk.cases[asa]?.offers.first?.state == .given)
         #expect(app.state.status?.text == "annettu: palautus 40,00\u{00A0}kr, vastauksessa · liikkumavaraa nyt: palautus enintään SEK 500.00")
         #expect(app.screen.contains("€ palautus 40,00\u{00A0}kr, antoi alice: TV hajosi"), "the offer in the history pane")
+        #expect(app.screen.contains("hyvitykset heille: palautus 40,00\u{00A0}kr (rahaa yhteensä: 40,00\u{00A0}kr)"), "the customer's record, in Finnish")
     }
 
     @Test func aStockWishInFinnish() throws {

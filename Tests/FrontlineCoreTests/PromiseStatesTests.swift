@@ -107,7 +107,8 @@ import Testing
             r.kept = 2; r.late = 1; r.broken = 1; r.cancelled = 1; r.open = 1
             return r
         }())
-        #expect(record.summary == "promises to them: 2 kept (1 late), 1 broken, 1 cancelled, 1 open")
+        #expect(record.summary() == "promises to them: 2 kept (1 late), 1 broken, 1 cancelled, 1 open")
+        #expect(record.summary(in: .fi) == "lupaukset heille: 2 pidetty (1 myöhässä), 1 rikottu, 1 peruttu, 1 avoinna")
         #expect(CustomerHistory(desk: DeskBuilder().desk, caseID: "C-1") == nil)
     }
 }

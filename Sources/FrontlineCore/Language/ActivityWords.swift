@@ -58,6 +58,16 @@ public struct ActivityWords: Sendable {
                                     fi: "{actor} korjasi asian: anteeksipyyntö ({apology}), {offer}, seuranta #{id} tarkistukseen")
     public let noGoodwillLeft = Phrase(en: "no goodwill left to give", sv: "inget utrymme kvar att ge", fi: "hyvitysvaraa ei ole jäljellä")
 
+    // The customer's record at the top of the history pane (`CustomerHistory`)
+    public let promisesToThem = Phrase(en: "promises to them: {parts}", sv: "löften till dem: {parts}", fi: "lupaukset heille: {parts}")
+    public let promisesKept = Phrase(en: "{n} kept", sv: "{n} hållna", fi: "{n} pidetty")
+    public let promisesKeptLate = Phrase(en: "{n} kept ({late} late)", sv: "{n} hållna ({late} sent)", fi: "{n} pidetty ({late} myöhässä)")
+    public let promisesBroken = Phrase(en: "{n} broken", sv: "{n} brutna", fi: "{n} rikottu")
+    public let promisesCancelled = Phrase(en: "{n} cancelled", sv: "{n} avbrutna", fi: "{n} peruttu")
+    public let promisesOpen = Phrase(en: "{n} open", sv: "{n} öppna", fi: "{n} avoinna")
+    public let goodwillToThem = Phrase(en: "goodwill to them: {listed}", sv: "gottgörelse till dem: {listed}", fi: "hyvitykset heille: {listed}")
+    public let moneyInAll = Phrase(en: " (money in all: {sums})", sv: " (pengar totalt: {sums})", fi: " (rahaa yhteensä: {sums})")
+
     public init() {}
 
     public static let shared = ActivityWords()
